@@ -1,0 +1,2 @@
+/** Renders a scan result for people and machines: text, JSON, SARIF, Markdown, HTML. */
+package dev.holdfast.reports;
