@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 
 /** Entry point. {@link #run} returns the exit code so tests never call {@code System.exit}. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {ScanCommand.class, BaselineCommand.class, FixCommand.class, CloudCommand.class,
+                RulesCommand.class, DemoCommand.class, OrgMatrixCommand.class},
         description = "Keeps security fixes from quietly coming undone.")
 public final class Main implements Runnable {
 

@@ -1,5 +1,7 @@
 package dev.holdfast.detect;
 
+import dev.holdfast.model.RuleInfo;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,11 @@ public interface Detector {
 
     /** A short stable name, for warnings and `holdfast rules`. */
     String name();
+
+    /** The rules this detector can report, for `holdfast rules` and SARIF rule metadata. */
+    default List<RuleInfo> rules() {
+        return List.of();
+    }
 
     List<Detection> detect(Document document);
 }
