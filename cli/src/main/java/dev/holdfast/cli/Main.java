@@ -25,7 +25,7 @@ public final class Main implements Runnable {
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
             console.err().println("holdfast: " + oneLine(String.valueOf(ex.getMessage())));
-            return ExitCode.RUNTIME;
+            return ex instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.RUNTIME;
         });
         return cmd.execute(args);
     }
