@@ -4,6 +4,9 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
+import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scan.DetectionMerger;
+import dev.holdfast.scan.Sanitize;
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,9 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Only blobs with detections are remembered.
  */
 final class BlobPool implements AutoCloseable {
-    /** Git's own binary test: a NUL byte among the first 8000 bytes. */
-    static final int BINARY_SNIFF = 8000;
-
     private static final BlobTask POISON = new BlobTask(ObjectId.zeroId(), "");
 
     private final Repository repo;
@@ -148,28 +148,22 @@ final class BlobPool implements AutoCloseable {
             return;
         }
         bytesDone.addAndGet(bytes.length);
-        if (isBinary(bytes)) {
+        byte[] text = ContentSniffer.textOrNull(bytes);
+        if (text == null) {
             return;
         }
+        List<Detection> found;
         try {
-            List<Detection> found = detector.detect(new Document(t.path(), bytes));
-            if (!found.isEmpty()) {
-                detections.put(t.id(), List.copyOf(found));
-            }
+            found = detector.detect(new Document(t.path(), text));
         } catch (DetectorException e) {
-            warnings.add(new ScanWarning(t.path(), detector.name() + " could not read " + where + ": "
-                    + e.getMessage()));
+            warnings.add(new ScanWarning(t.path(), detector.name() + " could not fully read " + where + ": "
+                    + Sanitize.oneLine(e.getMessage())));
+            found = e.found();
         }
-    }
-
-    static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, BINARY_SNIFF);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
+        found = DetectionMerger.merge(found);
+        if (!found.isEmpty()) {
+            detections.put(t.id(), List.copyOf(found));
         }
-        return false;
     }
 
     @Override

@@ -1,15 +1,12 @@
 package dev.holdfast.git;
 
 import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.model.Finding;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Status;
+import dev.holdfast.scan.FindingFactory;
 
 /**
- * Turns a detection in a blob into a finding (fingerprint, redacted evidence, location). The one place where history
- * scanning builds findings, so that the shared {@code dev.holdfast.scan.FindingFactory} can be plugged in as
- * {@code factory::create}.
+ * Turns a detection in a blob into a finding (fingerprint, redacted evidence, location): the one place where history
+ * scanning builds findings. Normally the shared {@link FindingFactory}, as {@code factory::toFinding}.
  */
 @FunctionalInterface
 public interface FindingMaker {
@@ -20,11 +17,7 @@ public interface FindingMaker {
      */
     Finding make(Detection detection, String path, String commit);
 
-    /** Fingerprints on rule + keyed subject + path (the lineage) and keeps only the redacted value. */
-    static FindingMaker fingerprinted(Fingerprinter fingerprinter) {
-        return (d, path, commit) -> new Finding(fingerprinter.fingerprint(d.ruleId(), d.subject(), path), d.ruleId(),
-                d.category(), d.severity(), Status.NEW, d.message(),
-                new Location(path, d.line(), d.column(), commit, null), d.redacted(), null, null, d.remediation(),
-                d.properties());
+    static FindingMaker of(FindingFactory factory) {
+        return factory::toFinding;
     }
 }

@@ -3,6 +3,7 @@ package dev.holdfast.git;
 import dev.holdfast.scan.ScanProgress;
 
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What part of a repository's history to scan and how.
@@ -12,8 +13,13 @@ import java.util.Objects;
  * @param maxBlobSize blobs larger than this many bytes are skipped with a warning
  * @param threads     scanning threads (at least 1)
  * @param progress    where progress goes
+ * @param ignored     paths (relative, '/' separated) whose content is not scanned, e.g. the config's ignore globs
  */
-public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress) {
+public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress,
+                             Predicate<String> ignored) {
+
+    /** Ignores nothing. */
+    public static final Predicate<String> NOTHING_IGNORED = p -> false;
 
     /** 1 MiB: larger blobs are data or vendored files far more often than hand-written config. */
     public static final long DEFAULT_MAX_BLOB_SIZE = 1024L * 1024L;
@@ -30,33 +36,38 @@ public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int t
         }
         threads = Math.max(1, threads);
         progress = progress == null ? ScanProgress.NONE : progress;
+        ignored = ignored == null ? NOTHING_IGNORED : ignored;
     }
 
     /** Every commit reachable from any ref (--history). */
     public static HistoryOptions all() {
-        return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE);
+        return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
     }
 
     /** Commits after {@code rev} up to HEAD (--since REV). */
     public static HistoryOptions since(String rev) {
-        return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE);
+        return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
     }
 
     /** Commits in {@code A..B} (--range A..B); A may be all zeros for a new branch. */
     public static HistoryOptions range(String range) {
-        return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE);
+        return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
     }
 
     public HistoryOptions withMaxBlobSize(long bytes) {
-        return new HistoryOptions(mode, revision, bytes, threads, progress);
+        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored);
     }
 
     public HistoryOptions withThreads(int n) {
-        return new HistoryOptions(mode, revision, maxBlobSize, n, progress);
+        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored);
     }
 
     public HistoryOptions withProgress(ScanProgress p) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, p);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored);
+    }
+
+    public HistoryOptions withIgnored(Predicate<String> paths) {
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths);
     }
 
     /** The report's target mode: "history" or "range". */

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
@@ -107,7 +108,7 @@ public final class HistoryScanner {
             Introductions intro = new Introductions();
             try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(), report)) {
                 poolRef[0] = pool;
-                walk(reader, rw, commits, intro, pool, commitsDone, report);
+                walk(reader, rw, commits, intro, pool, commitsDone, report, options.ignored());
                 blobsTotal[0] = intro.size();
                 pool.finish();
 
@@ -133,7 +134,9 @@ public final class HistoryScanner {
 
     /** Walks commits newest first, queueing each unseen blob and recording where blobs were introduced. */
     private void walk(ObjectReader reader, RevWalk rw, List<RevCommit> commits, Introductions intro, BlobPool pool,
-                      AtomicLong commitsDone, Runnable report) throws IOException, InterruptedException {
+                      AtomicLong commitsDone, Runnable report, Predicate<String> ignored)
+            throws IOException, InterruptedException {
+        boolean filter = ignored != HistoryOptions.NOTHING_IGNORED;
         TreeWalk tw = new TreeWalk(reader);
         tw.setRecursive(true);
         tw.setFilter(TreeFilter.ANY_DIFF);
@@ -155,6 +158,9 @@ public final class HistoryScanner {
                 int mode = tw.getRawMode(0);
                 if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
                     continue;
+                }
+                if (filter && ignored.test(tw.getPathString())) {
+                    continue; // the same blob may still be scanned where it appears under a path not ignored
                 }
                 tw.getObjectId(id, 0);
                 Introductions.Entry e = intro.get(id);

@@ -2,6 +2,8 @@ package dev.holdfast.git;
 
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
 
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ public final class HistoryBenchMain {
         Detector detector = realDetector();
         long t0 = System.nanoTime();
         ScanResult r = new HistoryScanner().scan(Path.of(args[0]), detector,
-                FindingMaker.fingerprinted(new Fingerprinter("holdfast-bench-key-0123456789".getBytes())),
+                FindingMaker.of(new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
                 HistoryOptions.all());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("detector=" + detector.name() + " findings=" + r.findings().size() + " warnings="

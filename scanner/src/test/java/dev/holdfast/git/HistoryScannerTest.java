@@ -1,6 +1,8 @@
 package dev.holdfast.git;
 
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.scan.ScanResult;
@@ -20,8 +22,8 @@ import static dev.holdfast.git.TestRepo.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryScannerTest {
-    static final FindingMaker MAKER = FindingMaker.fingerprinted(
-            new Fingerprinter("test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+    static final FindingMaker MAKER = FindingMaker.of(
+            new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey())));
 
     @TempDir
     Path tmp;
@@ -146,6 +148,21 @@ class HistoryScannerTest {
             assertThat(r.warnings()).hasSize(1);
             assertThat(r.warnings().get(0).path()).isEqualTo("dump.sql");
             assertThat(r.warnings().get(0).reason()).contains("size cap").doesNotContain(k);
+        }
+    }
+
+    @Test
+    void ignoredPathsAreNotScannedButTheSameContentElsewhereIs() throws Exception {
+        try (TestRepo t = new TestRepo(tmp.resolve("repo"))) {
+            String k = awsKey(6);
+            ObjectId c1 = t.commit("main", files("vendor/lib.txt", k + "\n", "test/fixture.txt", awsKey(7) + "\n"),
+                    "vendored");
+            ObjectId c2 = t.commit("main", files("vendor/lib.txt", k + "\n", "test/fixture.txt", awsKey(7) + "\n",
+                    "src/copy.txt", k + "\n"), "copied", c1);
+            ScanResult r = scan(t.dir, HistoryOptions.all().withIgnored(p -> p.startsWith("vendor/")
+                    || p.startsWith("test/")));
+            assertThat(r.findings()).extracting(f -> f.location().path()).containsExactly("src/copy.txt");
+            assertThat(only(r, "src/copy.txt").location().commit()).isEqualTo(c2.name());
         }
     }
 
