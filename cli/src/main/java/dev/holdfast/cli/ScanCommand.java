@@ -3,6 +3,10 @@ package dev.holdfast.cli;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.CompositeDetector;
 import dev.holdfast.scan.FindingFactory;
@@ -90,8 +94,14 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
+        IdentityClassifier identities;
         try {
-            ScanResult result = scan(root, cfg);
+            identities = IdentityClassifier.builtin().withExtra(cfg.identities());
+        } catch (IllegalArgumentException e) {
+            return usage(cfg.source() + ": " + e.getMessage());
+        }
+        try {
+            ScanResult result = scan(root, cfg, identities);
             output.write(result, console, root);
             if (result.partial()) {
                 console.err().println("holdfast: the scan was partial (" + result.warnings().size()
@@ -99,6 +109,9 @@ public final class ScanCommand implements Callable<Integer> {
                 return ExitCode.RUNTIME;
             }
             return fail.fails(result) ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            // a bad --since/--range revision
+            return usage(e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (verbose) {
                 e.printStackTrace(console.err());
@@ -108,7 +121,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg) throws IOException {
+    private ScanResult scan(Path root, HoldfastConfig cfg, IdentityClassifier identities) throws IOException {
         Clock clock = Clock.systemUTC();
         CompositeDetector detector = Detectors.build(cfg, clock);
         Map<String, RuleInfo> rules = new TreeMap<>();
@@ -116,6 +129,13 @@ public final class ScanCommand implements Callable<Integer> {
             rules.put(r.id(), r);
         }
         FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
+        if (history || since != null || range != null) {
+            HistoryOptions options = (history ? HistoryOptions.all()
+                    : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
+                    .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
+                    .withProgress(TerminalProgressBar.forConsole(console, noProgress));
+            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
+        }
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {
             if (repo != null) {
@@ -123,7 +143,13 @@ public final class ScanCommand implements Callable<Integer> {
                 head = id == null ? null : id.name();
             }
         }
-        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
+        java.util.Optional<BlameAttributor> blame = head == null ? java.util.Optional.empty()
+                : BlameAttributor.forDirectory(root, identities);
+        try {
+            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
+        } finally {
+            blame.ifPresent(BlameAttributor::close);
+        }
     }
 
     private static String describe(Throwable e) {

@@ -2,6 +2,7 @@ package dev.holdfast.git;
 
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
+import dev.holdfast.scan.LineAttributor;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.blame.BlameResult;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * Tree-mode attribution: who last wrote a line, by JGit blame of the working-tree file (renames followed). One blame
  * per file, cached (bounded), so that many findings in a file cost one blame. Thread-safe.
  */
-public final class BlameAttributor implements AutoCloseable {
+public final class BlameAttributor implements LineAttributor, AutoCloseable {
     private static final int MAX_CACHED_FILES = 512;
 
     private final Repository repo;
@@ -80,6 +81,7 @@ public final class BlameAttributor implements AutoCloseable {
      * Who wrote {@code line} (1-based) of {@code path} (relative to the scanned root, '/' separated); null when the
      * line is not committed yet or the file is unknown to git.
      */
+    @Override
     public synchronized Attribution attribute(String path, int line) {
         String full = prefix + path;
         BlameResult blame = blames.containsKey(full) ? blames.get(full) : blame(full);

@@ -69,8 +69,14 @@ public final class HistoryScanner {
      */
     public ScanResult scan(Path repo, Detector detector, FindingMaker maker, HistoryOptions options)
             throws IOException {
+        return scan(repo, repo.toString(), detector, maker, options);
+    }
+
+    /** As above, naming the target {@code displayPath} in the result (the path as the user typed it). */
+    public ScanResult scan(Path repo, String displayPath, Detector detector, FindingMaker maker,
+                           HistoryOptions options) throws IOException {
         try (Repository r = Repos.open(repo)) {
-            return scan(r, repo.toString(), detector, maker, options);
+            return scan(r, displayPath, detector, maker, options);
         }
     }
 
