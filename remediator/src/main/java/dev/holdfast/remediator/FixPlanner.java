@@ -1,0 +1,184 @@
+package dev.holdfast.remediator;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Document;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+import dev.holdfast.model.Status;
+import dev.holdfast.remediator.fixers.ConfigReferenceFixer;
+import dev.holdfast.remediator.fixers.FixContext;
+import dev.holdfast.remediator.fixers.FixerOutcome;
+import dev.holdfast.remediator.fixers.IamPolicyFixer;
+import dev.holdfast.remediator.fixers.JavaEnvFixer;
+import dev.holdfast.remediator.fixers.RuleFixer;
+import dev.holdfast.remediator.fixers.WorkflowOidcFixer;
+import dev.holdfast.remediator.git.GitFiles;
+import dev.holdfast.remediator.git.Reapplier;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns regressed findings into verified changes against HEAD. For each file and fix commit: first the ledger's
+ * original fix re-applied with a 3-way merge; when that conflicts, no longer applies or fails verification, the
+ * rule's own fixer; when neither is safe, a manual remediation entry and no change. Every change is kept only when a
+ * re-scan of the patched file no longer sees the finding and sees nothing that HEAD did not already have.
+ */
+public final class FixPlanner {
+    private final Verifier verifier;
+    private final List<RuleFixer> fixers;
+    private final Reapplier reapplier = new Reapplier();
+
+    public FixPlanner(Verifier verifier, List<RuleFixer> fixers) {
+        this.verifier = Objects.requireNonNull(verifier);
+        this.fixers = List.copyOf(fixers);
+    }
+
+    /** The planner with every built-in fixer, most specific first. */
+    public static FixPlanner withDefaultFixers(Verifier verifier) {
+        return new FixPlanner(verifier, defaultFixers());
+    }
+
+    public static List<RuleFixer> defaultFixers() {
+        return List.of(new WorkflowOidcFixer(), new IamPolicyFixer(), new JavaEnvFixer(), new ConfigReferenceFixer());
+    }
+
+    /** Plans against the repository's HEAD; findings that are not {@link Status#REGRESSED} are ignored. */
+    public FixPlan plan(Repository repo, List<Finding> findings) {
+        RevCommit head = GitFiles.commit(repo, "HEAD");
+        List<Fix> fixes = new ArrayList<>();
+        List<ManualRemediation> manual = new ArrayList<>();
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        findings.stream().filter(f -> f.status() == Status.REGRESSED).sorted(Finding.ORDER).forEach(f -> {
+            if (f.location() == null || f.location().path() == null) {
+                manual.add(new ManualRemediation(f, "not a file in this repository; remediate "
+                        + (f.location() == null ? "it" : f.location().resource()) + " where it lives"));
+                return;
+            }
+            String fix = f.fixedBy() == null ? "" : f.fixedBy().commit();
+            groups.computeIfAbsent(f.location().path() + "\u0000" + fix, k -> new ArrayList<>()).add(f);
+        });
+        for (List<Finding> group : groups.values()) {
+            planFile(repo, head, group, fixes, manual);
+        }
+        return new FixPlan(head.name(), fixes, manual);
+    }
+
+    private void planFile(Repository repo, RevCommit head, List<Finding> group, List<Fix> fixes,
+                          List<ManualRemediation> manual) {
+        String path = group.get(0).location().path();
+        FixRef fixRef = group.get(0).fixedBy();
+        byte[] headContent = GitFiles.read(repo, head, path);
+        if (headContent == null) {
+            group.forEach(f -> manual.add(new ManualRemediation(f, path + " is not in HEAD")));
+            return;
+        }
+        List<Detection> headDetections = verifier.scan(new Document(path, headContent));
+        List<Finding> matched = new ArrayList<>();
+        List<Detection> targets = new ArrayList<>();
+        for (Finding f : group) {
+            List<Detection> hits = headDetections.stream().filter(d -> matches(f, d)).toList();
+            if (hits.isEmpty()) {
+                manual.add(new ManualRemediation(f, "the rules no longer detect " + f.ruleId() + " in " + path
+                        + " at HEAD; nothing to verify a change against"));
+            } else {
+                matched.add(f);
+                hits.stream().filter(h -> !targets.contains(h)).forEach(targets::add);
+            }
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>();
+        byte[] fixVersion = null;
+        if (fixRef != null && fixRef.commit() != null) {
+            Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), path, headContent);
+            fixVersion = r.fixVersion();
+            if (r.applied()) {
+                String failure = verify(path, headDetections, targets, r.content());
+                if (failure == null) {
+                    fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, r.content())), Strategy.REAPPLY,
+                            fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path,
+                            head.name()));
+                    return;
+                }
+                reasons.add("re-applying fix commit " + abbreviate(fixRef.commit()) + ": " + failure);
+            } else {
+                reasons.add(r.why());
+            }
+        } else {
+            reasons.add("no fix commit in the ledger");
+        }
+        FixContext context = new FixContext(path, headContent, fixVersion, matched, targets);
+        for (RuleFixer fixer : fixers) {
+            if (!fixer.handles(context)) {
+                continue;
+            }
+            FixerOutcome outcome = fixer.fix(context);
+            if (!outcome.applied()) {
+                reasons.add(fixer.name() + " fixer: " + outcome.refusal());
+                break;
+            }
+            String failure = verify(path, headDetections, targets, outcome.content());
+            if (failure == null) {
+                fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, outcome.content())),
+                        Strategy.RULE_FIXER, fixRef, outcome.description(), head.name()));
+                return;
+            }
+            reasons.add(fixer.name() + " fixer: " + failure);
+            break;
+        }
+        if (reasons.size() == 1 && fixers.stream().noneMatch(x -> x.handles(context))) {
+            reasons.add("no fixer for this kind of file");
+        }
+        String why = String.join("; ", reasons) + " — manual remediation needed";
+        matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
+    }
+
+    /**
+     * Null when the patched content no longer holds any target and holds nothing HEAD did not; else why not.
+     * Compares (rule, subject) pairs in memory only.
+     */
+    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
+        List<Detection> after = verifier.scan(new Document(path, patched));
+        Set<String> targetKeys = new HashSet<>();
+        targets.forEach(t -> targetKeys.add(key(t)));
+        Set<String> headKeys = new HashSet<>();
+        headDetections.forEach(d -> headKeys.add(key(d)));
+        for (Detection d : after) {
+            if (targetKeys.contains(key(d))) {
+                return "the change still leaves " + d.ruleId() + " at line " + d.line();
+            }
+            if (!headKeys.contains(key(d))) {
+                return "the change would add a new " + d.ruleId() + " finding at line " + d.line();
+            }
+        }
+        return null;
+    }
+
+    private static String key(Detection d) {
+        return d.ruleId() + "\u0000" + d.subject();
+    }
+
+    /** A detection is the finding when the rule matches and the redacted value (or, lacking one, the line) does. */
+    static boolean matches(Finding f, Detection d) {
+        if (!f.ruleId().equals(d.ruleId())) {
+            return false;
+        }
+        if (f.redacted() != null && !f.redacted().isEmpty()) {
+            return f.redacted().equals(d.redacted());
+        }
+        return f.location().line() == d.line();
+    }
+
+    static String abbreviate(String commit) {
+        return commit == null ? "?" : commit.substring(0, Math.min(7, commit.length()));
+    }
+}
