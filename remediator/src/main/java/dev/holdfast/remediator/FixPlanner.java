@@ -18,12 +18,10 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Turns regressed findings into verified changes against HEAD. For each file and fix commit: first the ledger's
@@ -142,29 +140,8 @@ public final class FixPlanner {
         matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
     }
 
-    /**
-     * Null when the patched content no longer holds any target and holds nothing HEAD did not; else why not.
-     * Compares (rule, subject) pairs in memory only.
-     */
     private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
-        List<Detection> after = verifier.scan(new Document(path, patched));
-        Set<String> targetKeys = new HashSet<>();
-        targets.forEach(t -> targetKeys.add(key(t)));
-        Set<String> headKeys = new HashSet<>();
-        headDetections.forEach(d -> headKeys.add(key(d)));
-        for (Detection d : after) {
-            if (targetKeys.contains(key(d))) {
-                return "the change still leaves " + d.ruleId() + " at line " + d.line();
-            }
-            if (!headKeys.contains(key(d))) {
-                return "the change would add a new " + d.ruleId() + " finding at line " + d.line();
-            }
-        }
-        return null;
-    }
-
-    private static String key(Detection d) {
-        return d.ruleId() + "\u0000" + d.subject();
+        return Verification.check(verifier, path, headDetections, targets, patched);
     }
 
     /** A detection is the finding when the rule matches and the redacted value (or, lacking one, the line) does. */
