@@ -36,45 +36,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the user's checkout untouched and a second run changing nothing.
  */
 class RegressionScenarioTest {
-    private static final String PATH = "src/main/java/demo/Config.java";
+    private static final String PATH = DriftScenario.PATH;
     private static final PersonIdent HOLDFAST = new PersonIdent("Holdfast", "holdfast@users.noreply.github.com",
             Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path tmp;
     private final Secrets secrets = new Secrets();
+    private DriftScenario scenario;
     private TestRepo repo;
     private RevCommit fix;
-    private RevCommit agent;
 
     @BeforeEach
     void scenario() throws Exception {
-        repo = new TestRepo(tmp.resolve("repo"));
-        String leaky = secrets.expand(resource("scenario/Config.leaky.java"));
-        String fixed = resource("scenario/Config.fixed.java");
-        repo.commit("Alice Dev", "alice@example.com", "Add uploader config", PATH, leaky, "README.md", "demo\n");
-        fix = repo.commit("Bob Sec", "bob@example.com", "Read the AWS key from the environment", PATH, fixed);
-        repo.commit("Alice Dev", "alice@example.com", "Add region accessor", PATH,
-                fixed.replace("    public String key() {", "    public String region() {\n        return REGION;\n"
-                        + "    }\n\n    public String key() {"));
-        String regressed = repo.read(PATH)
-                .replace("System.getenv(\"AWS_ACCESS_KEY_ID\")", "\"" + secrets.get("AWS_KEY_1") + "\"")
-                .replace("package demo;\n", "package demo;\n\nimport java.util.Objects;\n");
-        agent = repo.commit("Claude", "noreply@anthropic.com",
-                "Make the uploader work locally\n\nCo-authored-by: Claude <noreply@anthropic.com>", PATH, regressed);
+        scenario = new DriftScenario(tmp.resolve("repo"), secrets);
+        repo = scenario.repo;
+        fix = scenario.fix;
     }
 
     private Finding regressedFinding() throws Exception {
-        int line = List.of(repo.read(PATH).split("\n")).indexOf(
-                "    private static final String AWS_KEY = \"" + secrets.get("AWS_KEY_1") + "\";") + 1;
-        assertThat(line).isPositive();
-        return new Finding("aws-access-key:5b0c4f0e1d2a39c8b7a6f5e4d3c2b1a0", "aws-access-key", Category.SECRET,
-                Severity.CRITICAL, Status.REGRESSED, "AWS access key id", Location.file(PATH, line, 47),
-                Redactor.redact(secrets.get("AWS_KEY_1")),
-                new Attribution(agent.name(), "Claude", "noreply@anthropic.com", IdentityKind.AGENT,
-                        agent.getAuthorIdent().getWhenAsInstant(), new Person("Alice Dev", "alice@example.com")),
-                new FixRef(fix.name(), "Bob Sec", "bob@example.com", fix.getAuthorIdent().getWhenAsInstant()),
-                "Deactivate the key in IAM and create a new one.", null);
+        return scenario.finding();
     }
 
     @Test
@@ -189,7 +170,4 @@ class RegressionScenarioTest {
         }
     }
 
-    private static String resource(String name) throws Exception {
-        return Files.readString(Path.of(RegressionScenarioTest.class.getResource("/" + name).toURI()));
-    }
 }
