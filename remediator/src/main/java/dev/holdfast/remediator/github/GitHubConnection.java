@@ -29,7 +29,8 @@ public record GitHubConnection(GitHub github, String token) {
             if (token == null) {
                 token = installationToken(api, env, ownerRepo, budget);
             }
-            GitHub gh = builder(api, budget).withOAuthToken(token).build();
+            // An empty login stops hub4j from asking GET /user, which Actions and installation tokens may not do.
+            GitHub gh = builder(api, budget).withOAuthToken(token, "").build();
             return new GitHubConnection(gh, token);
         } catch (IOException e) {
             throw GitHubErrors.explain(e, "authenticating", ownerRepo);

@@ -19,6 +19,11 @@ public final class GitHubErrors {
     }
 
     public static RemediationException explain(IOException e, String doing, String ownerRepo) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WaitBudget.LimitExceeded limit) {
+                return new RemediationException(limit.getMessage(), e);
+            }
+        }
         int status = e instanceof HttpException h ? h.getResponseCode() : -1;
         if (e instanceof GHFileNotFoundException && status <= 0) {
             status = 404;

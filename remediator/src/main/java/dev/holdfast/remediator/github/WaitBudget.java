@@ -18,6 +18,13 @@ public final class WaitBudget {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /** A wait the budget does not allow; its message is the one line to show. */
+    public static final class LimitExceeded extends IOException {
+        LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
     private final Clock clock;
     private final Sleeper sleeper;
     private Duration left;
@@ -48,7 +55,7 @@ public final class WaitBudget {
         }
         wait = wait.plusSeconds(1);
         if (wait.compareTo(left) > 0) {
-            throw new IOException("GitHub " + limit + " reached; it resets at " + until
+            throw new LimitExceeded("GitHub " + limit + " reached; it resets at " + until
                     + " — run again after that (waiting longer than " + left.toSeconds() + "s is not allowed)");
         }
         left = left.minus(wait);
