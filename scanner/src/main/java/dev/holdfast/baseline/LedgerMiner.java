@@ -28,7 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -322,16 +321,11 @@ public final class LedgerMiner {
                 df.format(parent == null ? null : parent.getTree(), commit.getTree());
             }
             String patch = buf.toString(StandardCharsets.UTF_8);
-            // Replace every value found in the file before and after the fix by its redacted form.
+            // Every value found in the file before and after the fix, then anything that looks like a value.
             List<Detection> found = new ArrayList<>();
             found.addAll(detectAt(reader, parent, path));
             found.addAll(detectAt(reader, commit, path));
-            found.sort(Comparator.comparingInt((Detection d) -> d.subject().length()).reversed());
-            for (Detection d : found) {
-                if (!d.subject().isEmpty()) {
-                    patch = patch.replace(d.subject(), d.redacted());
-                }
-            }
+            patch = PatchRedactor.redact(patch, found);
             return redactLeftovers(path, patch);
         }
     }
