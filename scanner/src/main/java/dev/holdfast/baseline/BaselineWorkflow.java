@@ -1,6 +1,12 @@
 package dev.holdfast.baseline;
 
+import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.LineAttributor;
+import dev.holdfast.scan.TreeScanner;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.scan.ScanResult;
 import org.eclipse.jgit.lib.Repository;
@@ -10,11 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The baseline use cases end to end: refresh a baseline from the tree and history, and scan a tree against one.
- * The tree scan is pluggable so that the full scan loop can replace the minimal {@link TimelineTreeScan}.
+ * The tree scan is pluggable (configuration, blame) through {@link #treeScan}.
  */
 public final class BaselineWorkflow {
 
@@ -34,8 +43,28 @@ public final class BaselineWorkflow {
     private final BaselineStore store;
 
     public BaselineWorkflow(Detector detector, CommitAttributor attributor) {
-        this(detector, attributor, (root, fp, timeline) -> TimelineTreeScan.scan(root, detector, fp, timeline),
-                new BaselineStore());
+        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore());
+    }
+
+    /**
+     * The working-tree scan of {@link TreeScanner} under the given key, attributed by blame when {@code blame} is
+     * given and else by the value's history, without findings in the default baseline file itself (it holds a salt
+     * and hashes, which generic entropy rules would flag).
+     *
+     * @param displayPath the path to show as the scan target (null: the root)
+     */
+    public static TreeScan treeScan(HoldfastConfig config, Detector detector, String displayPath,
+                                    LineAttributor blame) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        detector.rules().forEach(r -> rules.put(r.id(), r));
+        return (root, fp, timeline) -> {
+            ScanResult r = new TreeScanner(config, detector, new FindingFactory(fp), rules, blame)
+                    .scan(root, displayPath == null ? root.toString() : displayPath, timeline.head());
+            List<Finding> kept = r.findings().stream()
+                    .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+            return TimelineAttribution.fill(new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial()),
+                    timeline);
+        };
     }
 
     public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store) {

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * What fails a run ({@code --fail-on}): {@code new} (default) fails on new and regressed findings and on accepted
- * risks whose acceptance expired; {@code regressed} only on regressions; {@code any} on every finding that is not
- * fixed; {@code none} never.
+ * risks whose acceptance expired; {@code regressed} only on regressions; {@code any} on every finding that is neither
+ * fixed nor an accepted risk still within its date; {@code none} never. Same semantics as the CLI's {@code FailOn}.
  */
 public final class FailPolicy {
     public static final List<String> VALUES = List.of("none", "new", "regressed", "any");
@@ -27,7 +27,8 @@ public final class FailPolicy {
             case "new" -> f -> f.status() == Status.NEW || f.status() == Status.REGRESSED
                     || "true".equals(f.properties().get(Drift.ACCEPTANCE_EXPIRED));
             case "regressed" -> f -> f.status() == Status.REGRESSED;
-            case "any" -> f -> f.status() != Status.FIXED;
+            case "any" -> f -> f.status() != Status.FIXED && (!"true".equals(f.properties().get(Drift.ACCEPTED))
+                    || "true".equals(f.properties().get(Drift.ACCEPTANCE_EXPIRED)));
             default -> throw new IllegalArgumentException("--fail-on must be one of none, new, regressed, any (got '"
                     + v + "')");
         };

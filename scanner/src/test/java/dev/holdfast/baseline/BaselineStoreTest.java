@@ -119,7 +119,7 @@ class BaselineStoreTest {
             for (Baseline v : versions) {
                 done.add(pool.submit(() -> {
                     BaselineStore own = new BaselineStore();
-                    for (int k = 0; k < 20; k++) {
+                    for (int k = 0; k < 8; k++) {
                         own.write(p, v);
                         own.read(p); // every intermediate state parses
                     }

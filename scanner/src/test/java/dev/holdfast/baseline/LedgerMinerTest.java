@@ -30,6 +30,11 @@ class LedgerMinerTest {
         return new LedgerMiner(git.getRepository(), h.detector, KEY, BasicCommitAttributor.defaults());
     }
 
+    private ScanResult treeScan(Path root, Timeline t) throws java.io.IOException {
+        return BaselineWorkflow.treeScan(dev.holdfast.config.HoldfastConfig.defaults(), h.detector, null, null)
+                .scan(root, KEY, t);
+    }
+
     @Test
     void theLedgerEntryPointsAtTheFixCommitWithItsParentPathAndARedactedPatch() throws Exception {
         ScenarioRepository repo = ScenarioHarness.repository(ScenarioHarness.load("demo"));
@@ -68,7 +73,7 @@ class LedgerMinerTest {
                             built.commit("agent-restores-key")));
             assertThat(history.pathsAtHead()).containsExactly("config/application.yml");
 
-            ScanResult tree = TimelineTreeScan.scan(dir, h.detector, KEY, t);
+            ScanResult tree = treeScan(dir, t);
             ScanResult marked = HistoryRegressions.apply(tree, t);
             Finding key = marked.findings().stream().filter(f -> f.fingerprint().equals(fp)).findFirst().orElseThrow();
             assertThat(key.status()).isEqualTo(Status.REGRESSED);
@@ -96,7 +101,7 @@ class LedgerMinerTest {
             ScenarioRepository.Built b = ScenarioHarness.repository(s).buildUntil(d, Map.of(), step);
             secrets = b.secrets();
             try (Git git = Git.open(d.toFile())) {
-                at.put(step, TimelineTreeScan.scan(d, h.detector, KEY, miner(git).timeline()).findings());
+                at.put(step, treeScan(d, miner(git).timeline()).findings());
             }
         }
         String fp1 = KEY.fingerprint("aws-access-key", secrets.get("AWS_KEY_1"), "");
