@@ -11,6 +11,7 @@ import dev.holdfast.baseline.EntryStatus;
 import dev.holdfast.baseline.Staleness;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
 import dev.holdfast.scan.Sanitize;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.source.WorkingTreeSource;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code holdfast baseline [PATH]}: write or refresh PATH/.holdfast/baseline.json from a full tree scan and the fix
@@ -38,6 +40,7 @@ import java.util.concurrent.Callable;
 public final class BaselineCommand implements Callable<Integer> {
     private final Console console;
     private final Clock clock;
+    private final Function<HoldfastConfig, Detector> detectors;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "repository root (default .)")
     Path path;
@@ -64,12 +67,13 @@ public final class BaselineCommand implements Callable<Integer> {
     boolean verbose;
 
     public BaselineCommand(Console console) {
-        this(console, Clock.systemUTC());
+        this(console, Clock.systemUTC(), null);
     }
 
-    BaselineCommand(Console console, Clock clock) {
+    BaselineCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
+        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
     }
 
     @Override
@@ -93,7 +97,7 @@ public final class BaselineCommand implements Callable<Integer> {
                 return accept(root, file);
             }
             HoldfastConfig cfg = HoldfastConfig.load(root, config);
-            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, clock, path.toString());
+            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detectors.apply(cfg), path.toString());
             return check ? check(workflow, root, file) : refresh(workflow, root, file);
         } catch (ConfigException | BaselineException e) {
             return usage(e.getMessage());

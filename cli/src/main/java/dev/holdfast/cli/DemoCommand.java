@@ -5,6 +5,7 @@ import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.BaselineWorkflow;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Status;
 import dev.holdfast.reports.ReportContext;
@@ -27,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,7 @@ import java.util.stream.Stream;
 public final class DemoCommand implements Callable<Integer> {
     private final Console console;
     private final Clock clock;
+    private final Function<HoldfastConfig, Detector> detectors;
 
     @Parameters(index = "0", arity = "0..1", description = "where to build the repository (default: a new temporary "
             + "directory); must be empty or absent")
@@ -52,12 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     public DemoCommand(Console console) {
-        this(console, Clock.systemUTC());
+        this(console, Clock.systemUTC(), null);
     }
 
-    DemoCommand(Console console, Clock clock) {
+    DemoCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
+        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
     }
 
     @Override
@@ -88,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
         // Status lines go to stderr for machine formats so that stdout stays a valid report.
         var say = text ? console.out() : console.err();
         Scenario scenario = Scenario.demo();
-        BaselineWorkflow workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), clock, target.toString());
+        BaselineWorkflow workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
+                target.toString());
         ScenarioRepository repo = new ScenarioRepository(scenario, new SecretGenerator(new SecureRandom().nextLong()));
         say.println("Building the demo repository in " + target);
         say.println("(its secrets are generated now, for this run only)");
