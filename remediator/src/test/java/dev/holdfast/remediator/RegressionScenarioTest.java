@@ -82,6 +82,23 @@ class RegressionScenarioTest {
     }
 
     @Test
+    void printsASafePatchThatGitAppliesWithoutTheSecret() throws Exception {
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
+                .plan(repo.git.getRepository(), List.of(regressedFinding()));
+        Fix fixed = plan.fixes().get(0);
+        String key = secrets.get("AWS_KEY_1");
+
+        String patch = SafePatch.render(fixed.edits(), line -> line.replace(key, Redactor.redact(key)));
+
+        assertThat(patch).doesNotContain(key)
+                .contains("# +    private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
+                .contains("# -    private static final String AWS_KEY = \"" + Redactor.redact(key) + "\";")
+                .contains("GIT binary patch");
+        GitCli.apply(repo.dir, patch);
+        assertThat(repo.read(PATH)).isEqualTo(fixed.edits().get(0).afterText());
+    }
+
+    @Test
     void writesOneCommitOnAHoldfastBranchWithoutTouchingTheCheckout() throws Exception {
         var git = repo.git.getRepository();
         String headBefore = git.resolve("HEAD").name();
