@@ -78,7 +78,14 @@ public final class FixPlanner {
             group.forEach(f -> manual.add(new ManualRemediation(f, path + " is not in HEAD")));
             return;
         }
-        List<Detection> headDetections = verifier.scan(new Document(path, headContent));
+        List<Detection> headDetections;
+        try {
+            headDetections = verifier.scan(new Document(path, headContent));
+        } catch (RuntimeException e) {
+            group.forEach(f -> manual.add(new ManualRemediation(f, "could not re-scan " + path + " at HEAD ("
+                    + e.getClass().getSimpleName() + "); nothing to verify a change against")));
+            return;
+        }
         List<Finding> matched = new ArrayList<>();
         List<Detection> targets = new ArrayList<>();
         for (Finding f : group) {

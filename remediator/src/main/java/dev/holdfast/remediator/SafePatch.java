@@ -14,7 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.zip.Deflater;
 
 /**
@@ -29,7 +29,8 @@ public final class SafePatch {
     private SafePatch() {
     }
 
-    public static String render(List<FileEdit> edits, UnaryOperator<String> scrub) {
+    /** @param scrub (path, line) → the line with every secret in it masked */
+    public static String render(List<FileEdit> edits, BiFunction<String, String, String> scrub) {
         StringBuilder out = new StringBuilder();
         for (FileEdit e : edits) {
             RawText a = new RawText(e.before());
@@ -39,7 +40,7 @@ public final class SafePatch {
             if (changes.isEmpty()) {
                 continue;
             }
-            preview(out, e.path(), a, b, changes, scrub);
+            preview(out, e.path(), a, b, changes, line -> scrub.apply(e.path(), line));
             binary(out, e, a, b, changes);
         }
         return out.toString();
@@ -47,25 +48,44 @@ public final class SafePatch {
 
     /** The unified diff as '#' lines, every line scrubbed. */
     private static void preview(StringBuilder out, String path, RawText a, RawText b, EditList changes,
-                                UnaryOperator<String> scrub) {
+                                java.util.function.UnaryOperator<String> scrub) {
         out.append("# --- a/").append(path).append('\n').append("# +++ b/").append(path).append('\n');
         for (Edit e : changes) {
             int from = Math.max(0, e.getBeginA() - 3);
             int to = Math.min(a.size(), e.getEndA() + 3);
             out.append("# @@ -").append(e.getBeginA() + 1).append(" +").append(e.getBeginB() + 1).append(" @@\n");
             for (int i = from; i < e.getBeginA(); i++) {
-                out.append("#  ").append(scrub.apply(a.getString(i))).append('\n');
+                out.append("#  ").append(maskTokens(scrub.apply(a.getString(i)))).append('\n');
             }
             for (int i = e.getBeginA(); i < e.getEndA(); i++) {
-                out.append("# -").append(scrub.apply(a.getString(i))).append('\n');
+                out.append("# -").append(maskTokens(scrub.apply(a.getString(i)))).append('\n');
             }
             for (int i = e.getBeginB(); i < e.getEndB(); i++) {
                 out.append("# +").append(scrub.apply(b.getString(i))).append('\n');
             }
             for (int i = e.getEndA(); i < to; i++) {
-                out.append("#  ").append(scrub.apply(a.getString(i))).append('\n');
+                out.append("#  ").append(maskTokens(scrub.apply(a.getString(i)))).append('\n');
             }
         }
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_.~-]{16,}");
+
+    /**
+     * Lines of the old file are shown with every long token that mixes letters and digits redacted too: a secret the
+     * detectors missed (or that another rule owns) must not reach the terminal through the preview either.
+     */
+    static String maskTokens(String line) {
+        java.util.regex.Matcher m = TOKEN.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String t = m.group();
+            boolean mixed = t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
+                    mixed ? dev.holdfast.detect.Redactor.redact(t) : t));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static void binary(StringBuilder out, FileEdit e, RawText a, RawText b, EditList changes) {

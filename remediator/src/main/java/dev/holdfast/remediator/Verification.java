@@ -18,7 +18,12 @@ public final class Verification {
     /** Null when the change is good, else one line saying why it is not. */
     public static String check(Verifier verifier, String path, List<Detection> headDetections, List<Detection> targets,
                                byte[] patched) {
-        List<Detection> after = verifier.scan(new Document(path, patched));
+        List<Detection> after;
+        try {
+            after = verifier.scan(new Document(path, patched));
+        } catch (RuntimeException e) {
+            return "the re-scan of the patched file failed (" + e.getClass().getSimpleName() + ")";
+        }
         Set<String> targetKeys = new HashSet<>();
         targets.forEach(t -> targetKeys.add(key(t)));
         Set<String> headKeys = new HashSet<>();

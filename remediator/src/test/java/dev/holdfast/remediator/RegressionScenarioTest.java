@@ -88,7 +88,7 @@ class RegressionScenarioTest {
         Fix fixed = plan.fixes().get(0);
         String key = secrets.get("AWS_KEY_1");
 
-        String patch = SafePatch.render(fixed.edits(), line -> line.replace(key, Redactor.redact(key)));
+        String patch = SafePatch.render(fixed.edits(), (path, line) -> line.replace(key, Redactor.redact(key)));
 
         assertThat(patch).doesNotContain(key)
                 .contains("# +    private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
