@@ -172,7 +172,7 @@ public final class FixCommand implements Callable<Integer> {
                 return ExitCode.RUNTIME;
             }
             List<Finding> regressed = relocate(repo, root, result.findings().stream()
-                    .filter(f -> f.status() == Status.REGRESSED).toList());
+                    .filter(f -> f.status() == Status.REGRESSED).map(f -> withFixPaths(f, baseline)).toList());
             if (regressed.isEmpty()) {
                 console.out().println("holdfast: no regressed findings in " + path + "; nothing to fix");
                 return ExitCode.OK;
@@ -311,6 +311,16 @@ public final class FixCommand implements Callable<Integer> {
     /** The detectors as the planner's verifier: a detector failing on patched content fails the verification. */
     private static Verifier verifier(Detector detector) {
         return detector::detect;
+    }
+
+    /** Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. */
+    private static Finding withFixPaths(Finding f, Baseline baseline) {
+        var entry = baseline.ledger().get(f.fingerprint());
+        if (entry == null || entry.changes().isEmpty()) {
+            return f;
+        }
+        return f.withProperty(FixPlanner.FIX_PATHS, String.join(",",
+                entry.changes().stream().map(c -> c.path()).toList()));
     }
 
     /** Finding paths are relative to PATH; the planner needs them relative to the repository root. */

@@ -104,7 +104,7 @@ public final class FixPlanner {
         List<String> reasons = new ArrayList<>();
         byte[] fixVersion = null;
         if (fixRef != null && fixRef.commit() != null) {
-            Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), path, headContent);
+            Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), candidatePaths(path, matched), headContent);
             fixVersion = r.fixVersion();
             if (r.applied()) {
                 String failure = verify(path, headDetections, targets, r.content());
@@ -149,6 +149,31 @@ public final class FixPlanner {
 
     private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
         return Verification.check(verifier, path, headDetections, targets, patched);
+    }
+
+    /** Finding property: the paths the ledger's fix changed, comma-separated (set by the caller from the baseline). */
+    public static final String FIX_PATHS = "fixPaths";
+    /** Finding property set by the scanner: the file's first path, followed through renames. */
+    public static final String LINEAGE = "lineage";
+
+    private static List<String> candidatePaths(String path, List<Finding> findings) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(path);
+        for (Finding f : findings) {
+            String fixPaths = f.properties().get(FIX_PATHS);
+            if (fixPaths != null) {
+                for (String p : fixPaths.split(",")) {
+                    if (!p.isBlank()) {
+                        out.add(p.strip());
+                    }
+                }
+            }
+            String lineage = f.properties().get(LINEAGE);
+            if (lineage != null && !lineage.isBlank()) {
+                out.add(lineage);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A detection is the finding when the rule matches and the redacted value (or, lacking one, the line) does. */

@@ -148,6 +148,25 @@ class RegressionScenarioTest {
     }
 
     @Test
+    void followsAFileRenamedAfterTheFix() throws Exception {
+        String moved = "src/main/java/demo/settings/Config.java";
+        Finding f = regressedFinding();
+        String content = repo.read(PATH).replace("package demo;", "package demo.settings;");
+        repo.git.rm().addFilepattern(PATH).call();
+        repo.commit("Alice Dev", "alice@example.com", "Move config", moved, content);
+        f = f.withLocation(f.location().withPath(moved)).withProperty(FixPlanner.LINEAGE, PATH);
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.REAPPLY);
+            assertThat(x.primaryPath()).isEqualTo(moved);
+            assertThat(x.edits().get(0).afterText()).startsWith("package demo.settings;")
+                    .contains("System.getenv(\"AWS_ACCESS_KEY_ID\")");
+        });
+    }
+
+    @Test
     void fallsBackToTheJavaFixerWhenTheOriginalFixConflicts() throws Exception {
         // The agent also rewrote the line next to the key: the fix commit's hunk no longer merges cleanly.
         String current = repo.read(PATH);

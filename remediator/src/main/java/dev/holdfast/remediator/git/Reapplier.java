@@ -34,9 +34,24 @@ public final class Reapplier {
     }
 
     public Result reapply(Repository repo, String fixCommit, String path, byte[] head) {
+        return reapply(repo, fixCommit, List.of(path), head);
+    }
+
+    /**
+     * @param candidates the file's path at HEAD first, then the paths it may have had when the fix was made (the
+     *                   ledger's paths, the finding's lineage): a file renamed since the fix still gets it back
+     */
+    public Result reapply(Repository repo, String fixCommit, List<String> candidates, byte[] head) {
         RevCommit fix = GitFiles.commit(repo, fixCommit);
         String shortId = fix.abbreviate(7).name();
-        String[] paths = pathsInFix(repo, fix, path);
+        String path = candidates.get(0);
+        String[] paths = null;
+        for (String candidate : candidates) {
+            paths = pathsInFix(repo, fix, candidate);
+            if (paths != null) {
+                break;
+            }
+        }
         if (paths == null) {
             return new Result(null, "fix commit " + shortId + " did not change " + path, null);
         }
