@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,6 +132,43 @@ class FixCommandTest {
             assertThat(remote.getRepository().exactRef(Constants.R_HEADS + branch)).isNotNull();
         }
         assertThat(fix(dir.toString(), "--push", "origin").out()).contains(branch + " is up to date on origin");
+    }
+
+    @Test
+    void opensThePullRequestAfterPushing() throws Exception {
+        Path bare = tmp.resolve("remote.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+        try (Git git = Git.open(dir.toFile())) {
+            git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+        }
+        WireMockServer github = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .usingFilesUnderClasspath("github/cli-create"));
+        github.start();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("GITHUB_TOKEN", "test-token"), false,
+                    false);
+            int exit = new CommandRunner().run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
+                    dir.toString(), "--open-pr", "octo-org/demo", "--github-api-url", github.baseUrl()).exit();
+            String printed = out.toString(StandardCharsets.UTF_8);
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.OK);
+            String branch = holdfastBranches().get(0).getName().substring(Constants.R_HEADS.length());
+            assertThat(printed).contains("pushed " + branch + " to origin",
+                    "opened pull request #7 https://github.com/octo-org/demo/pull/7");
+            try (Git remote = Git.open(bare.toFile())) {
+                assertThat(remote.getRepository().exactRef(Constants.R_HEADS + branch)).isNotNull();
+            }
+            assertThat(github.findAllUnmatchedRequests()).isEmpty();
+            String requests = github.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
+                    .reduce("", String::concat);
+            assertThat(requests).contains(branch);
+            secrets.values().forEach(s -> assertThat(requests + printed).doesNotContain(s));
+        } finally {
+            github.stop();
+        }
     }
 
     @Test
