@@ -85,13 +85,15 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Path root = path.toAbsolutePath().normalize();
         HoldfastConfig cfg;
+        CompositeDetector detector;
         try {
             cfg = HoldfastConfig.load(root, config);
+            detector = Detectors.build(cfg, Clock.systemUTC());
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
         try {
-            ScanResult result = scan(root, cfg);
+            ScanResult result = scan(root, cfg, detector);
             output.write(result, console, root);
             if (result.partial()) {
                 console.err().println("holdfast: the scan was partial (" + result.warnings().size()
@@ -108,9 +110,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg) throws IOException {
-        Clock clock = Clock.systemUTC();
-        CompositeDetector detector = Detectors.build(cfg, clock);
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector) throws IOException {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (RuleInfo r : detector.rules()) {
             rules.put(r.id(), r);
