@@ -3,6 +3,10 @@ package dev.holdfast.cli;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.CompositeDetector;
 import dev.holdfast.scan.FindingFactory;
@@ -92,8 +96,14 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
+        IdentityClassifier identities;
         try {
-            ScanResult result = scan(root, cfg, detector);
+            identities = IdentityClassifier.builtin().withExtra(cfg.identities());
+        } catch (IllegalArgumentException e) {
+            return usage(cfg.source() + ": " + e.getMessage());
+        }
+        try {
+            ScanResult result = scan(root, cfg, detector, identities);
             output.write(result, console, root);
             if (result.partial()) {
                 console.err().println("holdfast: the scan was partial (" + result.warnings().size()
@@ -101,6 +111,9 @@ public final class ScanCommand implements Callable<Integer> {
                 return ExitCode.RUNTIME;
             }
             return fail.fails(result) ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            // a bad --since/--range revision
+            return usage(e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (verbose) {
                 e.printStackTrace(console.err());
@@ -110,12 +123,20 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector) throws IOException {
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities)
+            throws IOException {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (RuleInfo r : detector.rules()) {
             rules.put(r.id(), r);
         }
         FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
+        if (history || since != null || range != null) {
+            HistoryOptions options = (history ? HistoryOptions.all()
+                    : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
+                    .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
+                    .withProgress(TerminalProgressBar.forConsole(console, noProgress));
+            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
+        }
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {
             if (repo != null) {
@@ -123,7 +144,13 @@ public final class ScanCommand implements Callable<Integer> {
                 head = id == null ? null : id.name();
             }
         }
-        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
+        java.util.Optional<BlameAttributor> blame = head == null ? java.util.Optional.empty()
+                : BlameAttributor.forDirectory(root, identities);
+        try {
+            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
+        } finally {
+            blame.ifPresent(BlameAttributor::close);
+        }
     }
 
     private static String describe(Throwable e) {
