@@ -1,0 +1,32 @@
+package dev.holdfast.cli;
+
+import dev.holdfast.baseline.BasicCommitAttributor;
+import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.CommitAttributor;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** Wires the baseline workflow from the configuration, the same way for `baseline`, `demo` and `scan`. */
+final class BaselineSupport {
+    private BaselineSupport() {
+    }
+
+    /** The configured detectors; tests substitute their own through the commands' package-private constructors. */
+    static Function<HoldfastConfig, Detector> detectors(Clock clock) {
+        return config -> Detectors.build(config, clock);
+    }
+
+    static BaselineWorkflow workflow(HoldfastConfig config, Detector detector, String displayPath) {
+        return new BaselineWorkflow(detector, attributor(config),
+                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore());
+    }
+
+    /** Who made a commit; the history work's identity classifier replaces the basic one when merged. */
+    static CommitAttributor attributor(HoldfastConfig config) {
+        return BasicCommitAttributor.defaults();
+    }
+}
