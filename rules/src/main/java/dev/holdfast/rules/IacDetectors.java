@@ -1,0 +1,37 @@
+package dev.holdfast.rules;
+
+import dev.holdfast.detect.Detector;
+import dev.holdfast.rules.cert.CertificateDetector;
+import dev.holdfast.rules.iac.ArmTemplateDetector;
+import dev.holdfast.rules.iac.BicepDetector;
+import dev.holdfast.rules.iac.CloudFormationDetector;
+import dev.holdfast.rules.iac.TerraformDetector;
+import dev.holdfast.rules.java.JavaCredentialDetector;
+import dev.holdfast.rules.workflow.WorkflowDetector;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java AST, GitHub Actions workflow, IaC and certificate detectors, wired for the scan loop in one call.
+ *
+ * <p>Threshold keys (all optional, whole numbers): {@code iac.maxSecretDays} (180), {@code iac.maxSessionSeconds}
+ * (3600), {@code cert.expiringDays} (30), {@code cert.maxValidityDays} (398).
+ */
+public final class IacDetectors {
+    private IacDetectors() {
+    }
+
+    public static List<Detector> all(Clock clock, Map<String, String> thresholds) {
+        Map<String, String> t = thresholds == null ? Map.of() : thresholds;
+        return List.of(
+                new JavaCredentialDetector(),
+                new WorkflowDetector(),
+                new TerraformDetector(clock, t),
+                new CloudFormationDetector(t),
+                new ArmTemplateDetector(clock, t),
+                new BicepDetector(clock, t),
+                new CertificateDetector(clock, t));
+    }
+}
