@@ -9,7 +9,10 @@ import dev.holdfast.rules.iac.TerraformDetector;
 import dev.holdfast.rules.java.JavaCredentialDetector;
 import dev.holdfast.rules.workflow.WorkflowDetector;
 
+import dev.holdfast.model.RuleInfo;
+
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,5 +36,12 @@ public final class IacDetectors {
                 new ArmTemplateDetector(clock, t),
                 new BicepDetector(clock, t),
                 new CertificateDetector(clock, t));
+    }
+
+    /** The rules of all these detectors, each id once (the IaC detectors share rule ids across formats). */
+    public static List<RuleInfo> rules(Clock clock) {
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        all(clock, Map.of()).forEach(d -> d.rules().forEach(r -> byId.putIfAbsent(r.id(), r)));
+        return List.copyOf(byId.values());
     }
 }

@@ -44,7 +44,7 @@ public final class BicepDetector implements Detector {
 
     @Override
     public List<RuleInfo> rules() {
-        return RULES.all();
+        return RULES.all().stream().filter(r -> r.id().startsWith("iac-azure-")).toList();
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class CloudFormationDetector implements Detector {
 
     @Override
     public List<RuleInfo> rules() {
-        return RULES.all();
+        return RULES.all().stream().filter(r -> r.id().startsWith("iac-aws-")).toList();
     }
 
     @Override
