@@ -42,8 +42,11 @@ public final class ArmTemplateDetector implements Detector {
 
     @Override
     public List<Detection> detect(Document document) {
+        if (!document.path().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return List.of();
+        }
         String text = document.text();
-        if (!document.path().toLowerCase(Locale.ROOT).endsWith(".json") || !text.contains("eploymentTemplate.json")) {
+        if (!text.contains("eploymentTemplate.json")) {
             return List.of();
         }
         Node root = YamlNodes.parse(text, document.path());

@@ -40,6 +40,9 @@ public final class CloudFormationDetector implements Detector {
 
     @Override
     public List<Detection> detect(Document document) {
+        if (!CloudFormationTemplate.candidate(document.path())) {
+            return List.of(); // decide by path before decoding the content
+        }
         CloudFormationTemplate t = CloudFormationTemplate.read(document.text(), document.path());
         if (t == null) {
             return List.of();

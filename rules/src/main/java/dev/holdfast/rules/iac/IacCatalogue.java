@@ -32,7 +32,15 @@ final class IacCatalogue {
     }
 
     record AzureRoles(List<Role> privilegedRoles, List<String> servicePrincipalReferences,
-                      List<String> broadScopeReferences) {
+                      List<String> servicePrincipalHints, List<String> broadScopeReferences) {
+
+        /** A principal_id expression that names a service principal or managed identity. */
+        boolean isServicePrincipal(String principalId) {
+            String lower = principalId.toLowerCase(Locale.ROOT);
+            return servicePrincipalReferences.stream().anyMatch(principalId::contains)
+                    || servicePrincipalHints.stream().anyMatch(lower::contains)
+                    || (principalId.startsWith("var.") && MACHINE.match(principalId.substring(4)).isPresent());
+        }
 
         /** The privileged role named, or referenced by definition id (a GUID anywhere in the text). */
         Optional<Role> privileged(String nameOrId) {

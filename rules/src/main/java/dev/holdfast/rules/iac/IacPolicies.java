@@ -31,6 +31,9 @@ public final class IacPolicies {
         if (TerraformDetector.applies(document.path())) {
             return terraform(document);
         }
+        if (!CloudFormationTemplate.candidate(document.path())) {
+            return List.of();
+        }
         CloudFormationTemplate t = CloudFormationTemplate.read(document.text(), document.path());
         return t == null ? List.of() : cloudFormation(document.path(), t);
     }

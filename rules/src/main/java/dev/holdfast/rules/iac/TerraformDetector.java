@@ -178,7 +178,7 @@ public final class TerraformDetector implements Detector {
         String principalType = HclValue.text(b.body().value("principal_type"));
         String principalId = HclValue.text(b.body().value("principal_id"));
         boolean servicePrincipal = "ServicePrincipal".equalsIgnoreCase(principalType)
-                || (principalId != null && AZURE.servicePrincipalReferences().stream().anyMatch(principalId::contains));
+                || (principalType == null && principalId != null && AZURE.isServicePrincipal(principalId));
         if (!servicePrincipal) {
             return;
         }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Before/after rule cases kept as data: {@code <detector>/<case>/input.<ext>} and {@code expected.yml}, which is
  * either a list of {ruleId, line} or a map with an optional {@code path} (the document path the detector sees, e.g.
- * {@code .github/workflows/deploy.yml}) and {@code findings}. An empty list means the input must yield nothing.
+ * {@code .github/workflows/deploy.yml}) and {@code findings}. An empty list means the input must yield nothing;
+ * {@code error: text} means the detector must refuse the document with a DetectorException containing the text.
  */
 public final class DetectorCases {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -79,6 +80,14 @@ public final class DetectorCases {
     }
 
     public static List<Detection> check(Detector detector, Path caseDir, Document doc, TestSecrets secrets) {
+        Object error = expectedRaw(caseDir) instanceof Map<?, ?> m ? m.get("error") : null;
+        if (error != null) {
+            // A document the detector cannot read: one per-file warning naming the file and line, no findings.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.detect(doc))
+                    .isInstanceOf(dev.holdfast.detect.DetectorException.class)
+                    .hasMessageStartingWith(doc.path()).hasMessageContaining(error.toString());
+            return List.of();
+        }
         List<Detection> found = detector.detect(doc);
         List<String> actual = found.stream().map(d -> d.ruleId() + "@" + d.line()).sorted().toList();
         assertThat(actual).as(caseDir.getFileName() + " findings (ruleId@line)").isEqualTo(expected(caseDir));

@@ -41,3 +41,9 @@ resource "azurerm_role_assignment" "reader" {
   role_definition_name = "Reader"
   principal_id         = azuread_service_principal.deploy.object_id
 }
+
+resource "azurerm_role_assignment" "uaa_by_var" {
+  scope                = "/subscriptions/${var.subscription_id}"
+  role_definition_name = "User Access Administrator"
+  principal_id         = var.deploy_sp_object_id
+}
