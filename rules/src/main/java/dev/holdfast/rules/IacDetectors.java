@@ -2,10 +2,7 @@ package dev.holdfast.rules;
 
 import dev.holdfast.detect.Detector;
 import dev.holdfast.rules.cert.CertificateDetector;
-import dev.holdfast.rules.iac.ArmTemplateDetector;
-import dev.holdfast.rules.iac.BicepDetector;
-import dev.holdfast.rules.iac.CloudFormationDetector;
-import dev.holdfast.rules.iac.TerraformDetector;
+import dev.holdfast.rules.iac.InfrastructureDetector;
 import dev.holdfast.rules.java.JavaCredentialDetector;
 import dev.holdfast.rules.workflow.WorkflowDetector;
 
@@ -31,14 +28,11 @@ public final class IacDetectors {
         return List.of(
                 new JavaCredentialDetector(),
                 new WorkflowDetector(),
-                new TerraformDetector(clock, t),
-                new CloudFormationDetector(t),
-                new ArmTemplateDetector(clock, t),
-                new BicepDetector(clock, t),
+                new InfrastructureDetector(clock, t),
                 new CertificateDetector(clock, t));
     }
 
-    /** The rules of all these detectors, each id once (the IaC detectors share rule ids across formats). */
+    /** The rules of all these detectors (each id once). */
     public static List<RuleInfo> rules(Clock clock) {
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         all(clock, Map.of()).forEach(d -> d.rules().forEach(r -> byId.putIfAbsent(r.id(), r)));

@@ -24,7 +24,8 @@ class IacDetectorsWiringTest {
     void oneCallWiresEveryDetectorWithDistinctNamesAndKnownRules() {
         List<Detector> all = IacDetectors.all(CLOCK, Map.of());
         assertThat(all).extracting(Detector::name).doesNotHaveDuplicates()
-                .contains("java-ast", "workflow", "terraform", "cloudformation", "arm", "bicep", "certificate");
+                .containsExactly("java-ast", "workflow", "iac", "certificate");
+        assertThat(all.stream().flatMap(d -> d.rules().stream()).map(RuleInfo::id).toList()).doesNotHaveDuplicates();
         List<RuleInfo> rules = IacDetectors.rules(CLOCK);
         assertThat(rules).extracting(RuleInfo::id).doesNotHaveDuplicates()
                 .contains("java-hardcoded-credential", "workflow-aws-static-keys", "iac-aws-access-key",

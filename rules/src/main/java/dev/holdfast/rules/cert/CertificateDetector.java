@@ -73,6 +73,15 @@ public final class CertificateDetector implements Detector {
         return RULES.all();
     }
 
+    /**
+     * Binary files this detector reads (DER certificates, keystores): the scan loop skips binary content by default
+     * and should hand these paths to this detector anyway.
+     */
+    public static boolean readsBinary(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return DER_EXT.stream().anyMatch(lower::endsWith) || KEYSTORE_EXT.stream().anyMatch(lower::endsWith);
+    }
+
     @Override
     public List<Detection> detect(Document document) {
         String lower = document.path().toLowerCase(Locale.ROOT);

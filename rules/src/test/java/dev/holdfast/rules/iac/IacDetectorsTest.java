@@ -20,9 +20,7 @@ import java.util.stream.Stream;
 class IacDetectorsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
 
-    private final List<Detector> detectors = List.of(new TerraformDetector(CLOCK, Map.of()),
-            new CloudFormationDetector(Map.of()), new ArmTemplateDetector(CLOCK, Map.of()),
-            new BicepDetector(CLOCK, Map.of()));
+    private final List<Detector> detectors = List.of(new InfrastructureDetector(CLOCK, Map.of()));
 
     static Stream<Path> cases() {
         return DetectorCases.cases("iac");
