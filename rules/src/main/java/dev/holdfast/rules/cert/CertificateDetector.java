@@ -48,7 +48,7 @@ public final class CertificateDetector implements Detector {
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/cert/rules.yml");
     private static final List<String> PASSWORDS = passwords();
     private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([A-Za-z0-9+/=\\s]+?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----");
+            "-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([A-Za-z0-9+/=\\s\\\\]+?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----");
     private static final byte[] PEM_MARK = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> DER_EXT = List.of(".der", ".cer", ".crt");
     private static final List<String> KEYSTORE_EXT = List.of(".p12", ".pfx", ".jks", ".keystore", ".ks", ".truststore");
@@ -147,7 +147,8 @@ public final class CertificateDetector implements Detector {
         while (m.find()) {
             byte[] der;
             try {
-                der = Base64.getMimeDecoder().decode(m.group(1));
+                // PEM embedded in a JSON or source string literal carries "\\n" escapes instead of new lines.
+                der = Base64.getMimeDecoder().decode(m.group(1).replace("\\n", "").replace("\\r", ""));
             } catch (IllegalArgumentException e) {
                 continue; // not base64: a placeholder or an example in documentation
             }

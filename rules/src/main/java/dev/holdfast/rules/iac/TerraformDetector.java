@@ -68,13 +68,16 @@ public final class TerraformDetector implements Detector {
                 case "aws_iam_access_key" -> out.add(RULES.detection("iac-aws-access-key",
                         "Terraform creates a long-lived AWS access key (" + address + ")",
                         b.line(), b.column(), address, address, props(address)));
+                case "google_service_account_key" -> out.add(RULES.detection("iac-gcp-service-account-key",
+                        "Terraform creates a long-lived Google service account key (" + address + ")",
+                        b.line(), b.column(), address, address, props(address)));
                 case "aws_iam_user" -> machineWord(b).ifPresent(word -> out.add(RULES.detection(
                         "iac-aws-machine-user", "IAM user " + address + " is a machine identity (matched '" + word
                                 + "'); machines should assume roles", b.line(), b.column(), address, address,
                         props(address))));
                 case "aws_iam_role" -> role(b, policies, out);
                 case "azuread_application_password", "azuread_service_principal_password" -> password(b, out);
-                case "azurerm_role_assignment" -> roleAssignment(b, out);
+                case "azurerm_role_assignment" -> roleAssignment(b, file, out);
                 default -> {
                 }
             }
@@ -163,10 +166,10 @@ public final class TerraformDetector implements Detector {
         return SecretLifetime.parseDate(v instanceof HclValue.Str s ? s.text() : null);
     }
 
-    private void roleAssignment(HclBody.Block b, List<Detection> out) {
+    private void roleAssignment(HclBody.Block b, HclBody file, List<Detection> out) {
         String address = b.address();
         String roleName = HclValue.text(b.body().value("role_definition_name"));
-        String roleId = HclValue.text(b.body().value("role_definition_id"));
+        String roleId = roleDefinition(HclValue.text(b.body().value("role_definition_id")), file);
         Optional<IacCatalogue.Role> role = AZURE.privileged(roleName).or(() -> AZURE.privileged(roleId));
         if (role.isEmpty()) {
             return;
@@ -189,6 +192,22 @@ public final class TerraformDetector implements Detector {
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + address + ")",
                 at.line(), at.column(), address + "|" + role.get().name(), role.get().name(),
                 Map.of("resource", address, "format", "terraform", "role", role.get().name(), "scope", scopeKind)));
+    }
+
+    /** data.azurerm_role_definition.x.id → that data source's name (e.g. "Owner"), when it is in this file. */
+    private static String roleDefinition(String roleId, HclBody file) {
+        if (roleId == null || !roleId.startsWith("data.azurerm_role_definition.")) {
+            return roleId;
+        }
+        String[] parts = roleId.split("\\.");
+        for (HclBody.Block d : file.blocks("data")) {
+            if (d.label(0).equals("azurerm_role_definition") && parts.length > 2 && d.label(1).equals(parts[2])) {
+                String name = HclValue.text(d.body().value("name"));
+                String id = HclValue.text(d.body().value("role_definition_id"));
+                return name != null ? name : id;
+            }
+        }
+        return roleId;
     }
 
     static boolean broadScope(String scope) {

@@ -52,6 +52,8 @@ public final class JavaCredentialDetector implements Detector {
             "^\\s*(\\$\\{.*}|#\\{.*}|\\{\\{.*}}|<[^>]*>|%[^%]+%|\\$[A-Z_][A-Z0-9_]*|\\*+|x+|X+)\\s*$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$");
     private static final Pattern PROPERTY_KEY = Pattern.compile("^[a-z][a-zA-Z0-9-]*(\\.[a-zA-Z0-9-]+)+$");
+    /** "X-Auth-Token", "access_token", "bearer": names of things, not secrets. */
+    private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+)$");
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
@@ -295,7 +297,8 @@ public final class JavaCredentialDetector implements Detector {
         if (norm.equals(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
             return true;
         }
-        return ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || v.split("\\s+").length > 3
+        return ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || WORDS.matcher(v).matches()
+                || v.split("\\s+").length > 3
                 || lower.startsWith("http://") || lower.startsWith("https://");
     }
 }

@@ -61,6 +61,8 @@ class CertificateDetectorTest {
             switch (spec.format()) {
                 case "pem" -> out.write(TestCertificates.pem(m.cert()).getBytes(StandardCharsets.UTF_8));
                 case "der" -> out.write(m.cert().getEncoded());
+                case "pem-json" -> out.write(("{\n  \"cert\": \"" + TestCertificates.pem(m.cert()).replace("\n", "\\n")
+                        + "\"\n}\n").getBytes(StandardCharsets.UTF_8));
                 case "pkcs12", "jks" -> {
                     return TestCertificates.keystore(spec.format().equals("jks") ? "JKS" : "PKCS12",
                             spec.password(), c.cn(), m);

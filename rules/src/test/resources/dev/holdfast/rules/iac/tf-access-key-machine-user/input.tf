@@ -19,3 +19,7 @@ output "secret" {
   value     = aws_iam_access_key.deployer.secret
   sensitive = true
 }
+
+resource "google_service_account_key" "ci" {
+  service_account_id = google_service_account.ci.name
+}

@@ -47,3 +47,13 @@ resource "azurerm_role_assignment" "uaa_by_var" {
   role_definition_name = "User Access Administrator"
   principal_id         = var.deploy_sp_object_id
 }
+
+data "azurerm_role_definition" "owner" {
+  name = "Owner"
+}
+
+resource "azurerm_role_assignment" "owner_by_data" {
+  scope              = data.azurerm_subscription.primary.id
+  role_definition_id = data.azurerm_role_definition.owner.id
+  principal_id       = azuread_service_principal.deploy.object_id
+}

@@ -24,5 +24,7 @@ class Settings {
         props.put("mail.smtp.host", "smtp.example.com");
         String dbPassword = "DB_PASSWORD";
         String passwordPrompt = "Enter your password please";
+        String csrfToken = "X-CSRF-TOKEN";
+        String grantToken = "access_token";
     }
 }
