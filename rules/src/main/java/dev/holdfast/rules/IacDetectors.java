@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The Java AST, GitHub Actions workflow, IaC and certificate detectors, wired for the scan loop in one call.
  *
- * <p>Threshold keys (all optional, whole numbers): {@code iac.maxSecretDays} (180), {@code iac.maxSessionSeconds}
- * (3600), {@code cert.expiringDays} (30), {@code cert.maxValidityDays} (398).
+ * <p>Threshold keys (all optional, whole numbers): {@code azurePasswordMaxDays} (180), {@code roleSessionMaxSeconds}
+ * (3600), {@code certExpiringDays} (30), {@code certMaxValidityDays} (398).
  */
 public final class IacDetectors {
     private IacDetectors() {

@@ -46,10 +46,10 @@ class IacDetectorsWiringTest {
         String tf = "resource \"azuread_application_password\" \"p\" {\n  end_date_relative = \"2400h\"\n}\n";
         Document doc = new Document("main.tf", tf.getBytes(StandardCharsets.UTF_8));
         assertThat(detect(Map.of(), doc)).isEmpty(); // 100 days < 180
-        assertThat(detect(Map.of("iac.maxSecretDays", "90"), doc)).extracting(Detection::ruleId)
+        assertThat(detect(Map.of("azurePasswordMaxDays", "90"), doc)).extracting(Detection::ruleId)
                 .containsExactly("iac-azure-secret-long-lived");
-        assertThatThrownBy(() -> IacDetectors.all(CLOCK, Map.of("iac.maxSecretDays", "soon")))
-                .hasMessageContaining("iac.maxSecretDays");
+        assertThatThrownBy(() -> IacDetectors.all(CLOCK, Map.of("azurePasswordMaxDays", "soon")))
+                .hasMessageContaining("azurePasswordMaxDays");
     }
 
     private static List<Detection> detect(Map<String, String> thresholds, Document doc) {

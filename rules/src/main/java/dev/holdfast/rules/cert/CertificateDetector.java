@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * The subject of a finding is the certificate's SHA-256 fingerprint, which is public and stable.
  */
 public final class CertificateDetector implements Detector {
-    public static final String EXPIRING_DAYS = "cert.expiringDays";
-    public static final String MAX_VALIDITY_DAYS = "cert.maxValidityDays";
+    public static final String EXPIRING_DAYS = "certExpiringDays";
+    public static final String MAX_VALIDITY_DAYS = "certMaxValidityDays";
 
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/cert/rules.yml");
     private static final List<String> PASSWORDS = passwords();

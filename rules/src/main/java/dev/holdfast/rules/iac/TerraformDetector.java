@@ -26,8 +26,8 @@ import static dev.holdfast.rules.iac.IacCatalogue.RULES;
  */
 public final class TerraformDetector implements Detector {
     /** Threshold keys (see {@link dev.holdfast.rules.IacDetectors}). */
-    public static final String MAX_SESSION_SECONDS = "iac.maxSessionSeconds";
-    public static final String MAX_SECRET_DAYS = "iac.maxSecretDays";
+    public static final String MAX_SESSION_SECONDS = "roleSessionMaxSeconds";
+    public static final String MAX_SECRET_DAYS = "azurePasswordMaxDays";
 
     private static final Pattern SUBSCRIPTION_SCOPE = Pattern.compile("^/subscriptions/[^/]+/?$");
 
