@@ -210,7 +210,9 @@ public final class PolicyAnalyzer {
                                 + " without an iam:PassedToService condition: any role can be handed to any service",
                         "passrole:" + e.resource, e, Map.of("actions", "iam:PassRole")));
             }
-            if (e.anyResource) {
+            // A NotAction Allow on every resource is reported as a whole above; listing each credentials or data
+            // action it implies would bury that one finding under dozens.
+            if (e.anyResource && !s.notAction()) {
                 for (String a : matching(e, risk.credentialsExposure())) {
                     out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a + " on "
                                     + e.resource + " can mint or reveal credentials of any resource",
