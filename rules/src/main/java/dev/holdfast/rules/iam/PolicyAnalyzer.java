@@ -144,6 +144,9 @@ public final class PolicyAnalyzer {
         props.put("escalationPath", p.id());
         props.put("actions", p.combination());
         props.put("source", p.source());
+        if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
+            props.put("mfaRequired", "true");
+        }
         props.put("lines", m.contributors.stream().map(e -> String.valueOf(e.line())).distinct()
                 .collect(Collectors.joining(",")));
         return new PolicyIssue(IamRules.ESCALATION, p.severity(), message, "privesc:" + p.id(), first.policy,
@@ -261,6 +264,9 @@ public final class PolicyAnalyzer {
         if (!e.statement.sid().isEmpty()) {
             p.put("sid", e.statement.sid());
         }
+        if (e.statement.requiresMfa()) {
+            p.put("mfaRequired", "true");
+        }
         return new PolicyIssue(rule, severity, message, key, e.policy, e.line(), remediation(rule), p);
     }
 
@@ -288,7 +294,7 @@ public final class PolicyAnalyzer {
                 if (!e.actions.isEmpty()) {
                     add(byKey, new Grant("NotAction(" + String.join(",", e.statement.actions()) + ")", e.resource,
                             catalog.maxLevel(e.actions), e.actions.cardinality(), cond, e.policy, e.line(),
-                            escalations(e.actions, m)));
+                            escalations(e.actions, m), e.statement.conditionKeys()));
                 }
                 continue;
             }
@@ -298,17 +304,18 @@ public final class PolicyAnalyzer {
                 if (bits.isEmpty()) {
                     if (e.unknown.contains(p)) {
                         add(byKey, new Grant(p, e.resource, catalog.levelOf(p), 0, cond, e.policy, e.line(),
-                                List.of()));
+                                List.of(), e.statement.conditionKeys()));
                     }
                     continue;
                 }
                 boolean whole = p.equals("*") || p.equals("*:*");
                 if (!Glob.hasWildcard(p) || !whole && bits.cardinality() <= EXPAND_LIMIT) {
                     bits.stream().forEach(i -> add(byKey, new Grant(catalog.get(i).id(), e.resource,
-                            catalog.get(i).level(), 1, cond, e.policy, e.line(), escalations(single(i), m))));
+                            catalog.get(i).level(), 1, cond, e.policy, e.line(), escalations(single(i), m),
+                            e.statement.conditionKeys())));
                 } else {
                     add(byKey, new Grant(whole ? "*" : p, e.resource, catalog.maxLevel(bits), bits.cardinality(),
-                            cond, e.policy, e.line(), escalations(bits, m)));
+                            cond, e.policy, e.line(), escalations(bits, m), e.statement.conditionKeys()));
                 }
             }
         }
@@ -334,16 +341,18 @@ public final class PolicyAnalyzer {
         return List.copyOf(out);
     }
 
+    /** One grant per (policy, action, resource): the first statement's line; an unconditioned statement wins. */
     private static void add(Map<String, Grant> byKey, Grant g) {
         String k = g.policy() + "\u0000" + g.key().toLowerCase(Locale.ROOT);
         Grant old = byKey.get(k);
         if (old == null) {
             byKey.put(k, g);
-        } else if (!old.escalations().containsAll(g.escalations())) {
-            Set<String> merged = new TreeSet<>(old.escalations());
-            merged.addAll(g.escalations());
-            byKey.put(k, new Grant(old.action(), old.resource(), old.level(), old.actionCount(),
-                    old.conditional() && g.conditional(), old.policy(), old.line(), List.copyOf(merged)));
+            return;
         }
+        Set<String> merged = new TreeSet<>(old.escalations());
+        merged.addAll(g.escalations());
+        Grant base = old.conditional() && !g.conditional() ? g : old;
+        byKey.put(k, new Grant(base.action(), base.resource(), base.level(), base.actionCount(), base.conditional(),
+                base.policy(), base.line(), List.copyOf(merged), base.conditionKeys()));
     }
 }

@@ -73,4 +73,28 @@ class EffectivePermissionsTest {
         assertThat(ec2.actionCount()).isGreaterThan(PolicyAnalyzer.EXPAND_LIMIT);
         assertThat(ec2.escalations()).contains("ec2-001");
     }
+
+    @Test
+    void mfaConditionsAreVisibleOnGrantsAndIssues() throws Exception {
+        PolicyAnalysis a = PolicyAnalyzer.standard().analyze(List.of(policy("human-admin",
+                "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":"
+                        + "{\"aws:MultiFactorAuthPresent\":\"true\"}}},"
+                        + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"},"
+                        + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}")));
+        Grant star = a.grants().stream().filter(g -> g.action().equals("*")).findFirst().orElseThrow();
+        assertThat(star.requiresMfa()).isTrue();
+        assertThat(star.conditionKeys()).containsExactly("aws:MultiFactorAuthPresent");
+        Grant list = a.grants().stream().filter(g -> g.action().equals("s3:ListAllMyBuckets")).findFirst()
+                .orElseThrow();
+        assertThat(list.requiresMfa()).as("the unconditioned statement wins").isFalse();
+        assertThat(a.permissions().isAdmin()).as("admin only under MFA").isFalse();
+        assertThat(a.issues()).filteredOn(i -> i.ruleId().equals(IamRules.ADMIN)).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.severity()).isEqualTo(dev.holdfast.model.Severity.HIGH);
+                    assertThat(i.properties()).containsEntry("mfaRequired", "true");
+                });
+        assertThat(a.issues()).filteredOn(i -> i.ruleId().equals(IamRules.ESCALATION))
+                .allSatisfy(i -> assertThat(i.properties()).containsEntry("mfaRequired", "true"));
+    }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Policy text is untrusted input: whatever it is, parsing either succeeds or fails with a one-line
  * {@link PolicyParseException}, and analysing what parsed never throws. No timing: a hang would stop the build.
  */
-class PolicyParseProperties {
+class PolicyParsePropertiesTest {
     private static final List<String> FRAGMENTS = List.of("{", "}", "[", "]", ",", ":", "\"", "\\", "\"Statement\"",
             "\"Version\"", "\"2012-10-17\"", "\"Effect\"", "\"Allow\"", "\"Deny\"", "\"Action\"", "\"NotAction\"",
             "\"Resource\"", "\"NotResource\"", "\"Principal\"", "\"Condition\"", "\"*\"", "\"iam:*\"",
