@@ -94,6 +94,9 @@ public final class PolicyAnalyzer {
 
         List<PolicyIssue> issues = new ArrayList<>();
         issues.addAll(statementIssues(entries));
+        for (NamedPolicy p : policies) {
+            issues.addAll(TrustPolicyCheck.check(p.identity(), p.document()));
+        }
         for (Matched m : matched) {
             issues.add(escalationIssue(m));
         }
@@ -185,7 +188,8 @@ public final class PolicyAnalyzer {
                 String msg = "Allow with NotAction " + s.actions() + " on " + e.resource + " grants "
                         + e.actions.cardinality() + " actions, every one not listed, up to "
                         + (level == null ? "none" : level.label());
-                out.add(issue(IamRules.NOT_ACTION, e.anyResource ? Severity.HIGH : Severity.MEDIUM, msg,
+                out.add(issue(IamRules.NOT_ACTION, e.anyResource || everyResource(e.resource) ? Severity.HIGH
+                                : Severity.MEDIUM, msg,
                         "notaction:" + String.join(",", s.actions()) + "|" + e.resource, e, Map.of()));
             } else {
                 for (String p : s.actions()) {
@@ -201,7 +205,8 @@ public final class PolicyAnalyzer {
                     String example = example(bits, level);
                     String msg = "wildcard action " + p + " on " + e.resource + " covers " + bits.cardinality()
                             + " actions up to " + level.label() + " (e.g. " + example + ")";
-                    out.add(issue(IamRules.SERVICE_WILDCARD, e.wildcardResource() ? Severity.HIGH : Severity.MEDIUM,
+                    boolean everywhere = e.anyResource || everyResource(e.resource);
+                    out.add(issue(IamRules.SERVICE_WILDCARD, everywhere ? Severity.HIGH : Severity.MEDIUM,
                             msg, "wildcard:" + p + "|" + e.resource, e,
                             Map.of("accessLevel", level.label(), "actionCount", String.valueOf(bits.cardinality()))));
                 }
@@ -215,7 +220,7 @@ public final class PolicyAnalyzer {
             }
             // A NotAction Allow on every resource is reported as a whole above; listing each credentials or data
             // action it implies would bury that one finding under dozens.
-            if (e.anyResource && !s.notAction()) {
+            if ((e.anyResource || everyResource(e.resource)) && !s.notAction()) {
                 for (String a : matching(e, risk.credentialsExposure())) {
                     out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a + " on "
                                     + e.resource + " can mint or reveal credentials of any resource",
@@ -232,11 +237,27 @@ public final class PolicyAnalyzer {
     }
 
     private static boolean allRoles(EffectivePermissions.Entry e) {
-        if (e.anyResource) {
+        return e.anyResource || everyResource(e.resource);
+    }
+
+    /**
+     * Whether a resource pattern names every resource of its service or of one resource type: "arn:aws:s3:::*",
+     * "arn:aws:s3:::*&#47;*", "arn:aws:iam::*:role/*", "arn:aws:secretsmanager:*:*:secret:*". An S3 bucket name is not a
+     * type, so "arn:aws:s3:::reports/*" is scoped.
+     */
+    static boolean everyResource(String resource) {
+        if (resource.equals("*")) {
             return true;
         }
-        String r = e.resource;
-        return r.endsWith(":role/*") || r.endsWith(":*") || r.endsWith("::*:role/*");
+        String[] parts = resource.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
+            return false;
+        }
+        String rest = parts[5];
+        if (rest.matches("[*/:]+")) {
+            return true;
+        }
+        return !parts[2].equals("s3") && rest.matches("[A-Za-z][A-Za-z0-9-]*[/:]\\*");
     }
 
     private List<String> matching(EffectivePermissions.Entry e, List<String> patterns) {

@@ -57,6 +57,11 @@ class PolicyCaseTest {
         if (exp.path("noIssues").asBoolean(false)) {
             assertThat(issues).as("non-grant detections").isEmpty();
         }
+        if (exp.has("noIssuesExcept")) {
+            List<String> allowed = new ArrayList<>();
+            exp.get("noIssuesExcept").forEach(n -> allowed.add(n.asText()));
+            assertThat(issues).as("only " + allowed).allSatisfy(d -> assertThat(allowed).contains(d.ruleId()));
+        }
         if (exp.has("maxSeverity")) {
             Severity max = Severity.fromId(exp.get("maxSeverity").asText());
             assertThat(all).allSatisfy(d -> assertThat(max.atLeast(d.severity())).as(d.message()).isTrue());

@@ -33,7 +33,7 @@ class PolicyParsePropertiesTest {
         parseAndAnalyze(text);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void wellFormedRandomPoliciesAnalyse(@ForAll("policies") String json) throws PolicyParseException {
         PolicyDocument doc = PolicyDocument.parse(json);
         PolicyAnalysis a = PolicyAnalyzer.standard().analyze("p.json", doc);
