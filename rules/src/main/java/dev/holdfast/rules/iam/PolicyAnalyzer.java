@@ -141,12 +141,21 @@ public final class PolicyAnalyzer {
         EscalationPath p = m.path;
         EffectivePermissions.Entry first = m.contributors.get(0);
         boolean conditional = m.contributors.stream().allMatch(e -> e.statement.hasConditions());
-        String message = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
+        String message0 = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
                 + (conditional ? "; every statement involved has a Condition that may limit it" : "");
+        String message = message0;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("escalationPath", p.id());
         props.put("actions", p.combination());
         props.put("source", p.source());
+        boolean impliedByAdmin = m.contributors.stream().allMatch(EffectivePermissions.Entry::admin);
+        if (impliedByAdmin) {
+            // Every path is open to a full administrator: the admin finding says so once. The paths are still
+            // tracked (shown when they change against a baseline), so narrowing an admin grant and widening it
+            // again to one escalation combination reads as a regression of that path.
+            props.put("tracked", "escalation");
+            message = message + " - implied by the full-administrator grant";
+        }
         if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
             props.put("mfaRequired", "true");
         }
