@@ -7,11 +7,9 @@ import dev.holdfast.reports.markdown.MarkdownReport;
 import dev.holdfast.reports.sarif.SarifReport;
 
 import java.util.List;
-import java.util.Locale;
 
-/** The one place that maps a {@code --format} / {@code --report FORMAT=FILE} name to its report. */
+/** The report formats by name: the one place that maps {@code --format} / {@code --report FORMAT=FILE} to a report. */
 public final class Reports {
-    /** Every format name, in the order the help lists them. */
     public static final List<String> FORMATS = List.of("text", "json", SarifReport.FORMAT, MarkdownReport.FORMAT,
             HtmlReport.FORMAT, AnnotationsReport.FORMAT, OutputsReport.FORMAT);
 
@@ -19,18 +17,18 @@ public final class Reports {
     }
 
     /**
-     * @throws IllegalArgumentException for an unknown name (the CLI turns it into a usage error)
+     * @throws IllegalArgumentException for an unknown format
      */
-    public static Report forFormat(String name, ReportContext ctx) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        return switch (n) {
-            case SarifReport.FORMAT -> new SarifReport(ctx);
-            case MarkdownReport.FORMAT, "md" -> new MarkdownReport(ctx);
-            case HtmlReport.FORMAT -> new HtmlReport(ctx);
+    public static Report forFormat(String name, ReportContext context) {
+        return switch (name) {
+            case "text" -> new TextReport(context.colour());
+            case "json" -> new JsonReport(context.version());
+            case SarifReport.FORMAT -> new SarifReport(context);
+            case MarkdownReport.FORMAT -> new MarkdownReport(context);
+            case HtmlReport.FORMAT -> new HtmlReport(context);
             case AnnotationsReport.FORMAT -> new AnnotationsReport();
             case OutputsReport.FORMAT -> new OutputsReport();
-            // "text" and "json" are the lead's TextReport and JsonReport: add their cases here when merging.
-            default -> throw new IllegalArgumentException("unknown report format '" + name + "' (expected one of "
+            default -> throw new IllegalArgumentException("unknown format '" + name + "' (known: "
                     + String.join(", ", FORMATS) + ")");
         };
     }

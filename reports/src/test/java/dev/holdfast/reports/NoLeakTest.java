@@ -28,7 +28,7 @@ class NoLeakTest {
         ScanResult result = Fixtures.mixed();
         StringBuilder all = new StringBuilder();
         for (String format : List.of("sarif", "markdown", "html", "github-annotations", "github-output")) {
-            ReportContext ctx = new ReportContext("1", null, SourceProvider.directory(root), new ReportWarnings());
+            ReportContext ctx = ReportContext.withSources("1", SourceProvider.directory(root));
             StringWriter out = new StringWriter();
             Reports.forFormat(format, ctx).render(result, out);
             assertNoSecret(format, out.toString());

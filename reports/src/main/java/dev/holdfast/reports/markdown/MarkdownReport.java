@@ -124,7 +124,7 @@ public final class MarkdownReport implements Report {
                     + Md.text(w.reason()), 0);
             b.line("");
         }
-        b.force("<sub>holdfast " + Md.text(ctx.toolVersion()) + "</sub>");
+        b.force("<sub>holdfast " + Md.text(ctx.version()) + "</sub>");
         return b.text();
     }
 

@@ -142,9 +142,9 @@ public final class SarifReport implements Report {
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "holdfast");
-        driver.put("version", ctx.toolVersion());
-        if (ctx.toolVersion().matches("\\d+\\.\\d+\\.\\d+.*")) {
-            driver.put("semanticVersion", ctx.toolVersion());
+        driver.put("version", ctx.version());
+        if (ctx.version().matches("\\d+\\.\\d+\\.\\d+.*")) {
+            driver.put("semanticVersion", ctx.version());
         }
         driver.put("informationUri", ctx.informationUri());
         ArrayNode ruleArray = driver.putArray("rules");

@@ -8,7 +8,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.holdfast.reports.Fixtures;
 import dev.holdfast.reports.ReportContext;
-import dev.holdfast.reports.ReportWarnings;
 import dev.holdfast.reports.SourceProvider;
 import dev.holdfast.scan.ScanResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +49,7 @@ class SarifReportTest {
 
     private ReportContext ctx() throws IOException {
         Fixtures.writeSources(root);
-        return new ReportContext("1.2.3", null, SourceProvider.directory(root), new ReportWarnings());
+        return ReportContext.withSources("1.2.3", SourceProvider.directory(root));
     }
 
     @Test
