@@ -79,7 +79,18 @@ public interface SourceProvider {
                 return null;
             }
             RevCommit c = walk.parseCommit(id);
-            try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
+            // Paths are relative to the scanned root, which may be a folder inside the repository.
+            String prefix = "";
+            if (!repo.isBare()) {
+                Path work = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+                Path scanned = root.toAbsolutePath().normalize();
+                if (!scanned.startsWith(work)) {
+                    return null;
+                }
+                String rel = work.relativize(scanned).toString().replace('\\', '/');
+                prefix = rel.isEmpty() ? "" : rel + "/";
+            }
+            try (TreeWalk tw = TreeWalk.forPath(repo, prefix + path, c.getTree())) {
                 if (tw == null) {
                     return null;
                 }

