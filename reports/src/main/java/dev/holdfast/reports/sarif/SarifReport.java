@@ -18,8 +18,8 @@ import dev.holdfast.reports.ReportText;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanWarning;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,13 +70,21 @@ public final class SarifReport implements Report {
 
     @Override
     public void render(ScanResult result, Writer out) throws IOException {
-        out.write(MAPPER.writeValueAsString(build(result)));
+        out.write(produce(result).text());
         out.write('\n');
         out.flush();
     }
 
     /** The SARIF log as a tree (tests and callers that post-process use this). */
     public ObjectNode build(ScanResult result) {
+        return produce(result).log();
+    }
+
+    /** The log and its serialised form, produced together so that the size check costs one serialisation. */
+    private record Rendered(ObjectNode log, String text) {
+    }
+
+    private Rendered produce(ScanResult result) {
         List<Finding> present = new ArrayList<>();
         int fixed = 0;
         int withoutFile = 0;
@@ -116,22 +124,24 @@ public final class SarifReport implements Report {
         }
 
         ObjectNode log = log(result, rules, results, present.size(), fixed, withoutFile);
-        int dropped = present.size() - results.size();
+        String text = serialise(log);
+        long size = gzipSize(text);
         // Shrink until the gzipped log fits: least severe results go first.
-        while (gzipSize(log) > maxGzipBytes && !results.isEmpty()) {
-            long size = gzipSize(log);
+        while (size > maxGzipBytes && !results.isEmpty()) {
             int target = (int) Math.max(0, Math.min(results.size() - 1,
                     (long) (results.size() * ((double) maxGzipBytes / size) * 0.95)));
             results = new ArrayList<>(results.subList(0, target));
             log = log(result, rules, results, present.size(), fixed, withoutFile);
+            text = serialise(log);
+            size = gzipSize(text);
         }
-        dropped = present.size() - results.size();
+        int dropped = present.size() - results.size();
         if (dropped > 0) {
             ctx.warnings().add("SARIF: " + dropped + " of " + present.size() + " result(s) left out to stay within "
                     + "GitHub's limits (" + maxResults + " results, " + maxGzipBytes + " bytes gzipped); the least "
                     + "severe were dropped first");
         }
-        return log;
+        return new Rendered(log, text);
     }
 
     private ObjectNode log(ScanResult result, Map<String, RuleInfo> rules, List<ObjectNode> results, int total,
@@ -392,15 +402,33 @@ public final class SarifReport implements Report {
         }
     }
 
-    private static long gzipSize(ObjectNode log) {
+    private static String serialise(ObjectNode log) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-                gz.write(MAPPER.writeValueAsString(log).getBytes(StandardCharsets.UTF_8));
+            return MAPPER.writeValueAsString(log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write SARIF", e);
+        }
+    }
+
+    /** The gzipped size in bytes, as GitHub measures an upload; only counted, never kept. */
+    private static long gzipSize(String text) {
+        long[] count = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                count[0]++;
             }
-            return bytes.size();
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                count[0] += len;
+            }
+        };
+        try (GZIPOutputStream gz = new GZIPOutputStream(counter, 64 * 1024)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot measure SARIF size", e);
         }
+        return count[0];
     }
 }
