@@ -197,14 +197,18 @@ main() {
   local final=$rc
 
   if [ -n "$cloud" ] && [ "$rc" -lt 2 ] && { [ "$mode" = nightly ] || [ "${GITHUB_EVENT_NAME:-}" = schedule ]; }; then
-    local -a cargs=(cloud "$cloud" --snapshot-out "$out/cloud-snapshot.json")
+    local -a cargs=(cloud "$cloud" --repo "$path" --fail-on "$fail_on" --snapshot-out "$out/cloud-snapshot.json"
+      --report "markdown=$out/cloud.md")
     [ -n "${INPUT_CLOUD_BASELINE:-}" ] && cargs+=(--baseline "$INPUT_CLOUD_BASELINE")
-    "${cmd[@]}" "${cargs[@]}" > "$out/cloud.txt"
+    [ -n "${INPUT_CONFIG:-}" ] && cargs+=(--config "$INPUT_CONFIG")
+    "${cmd[@]}" "${cargs[@]}"
     local crc=$?
     if [ -n "$summary" ]; then
-      { printf '\n### Cloud (%s)\n\n<details><summary>holdfast cloud %s: exit %s</summary>\n\n```\n' "$cloud" "$cloud" "$crc"
-        head -c 200000 "$out/cloud.txt"
-        printf '\n```\n</details>\n'; } >> "$summary"
+      if [ -f "$out/cloud.md" ]; then
+        printf '\n---\n\n' >> "$summary"
+        cat "$out/cloud.md" >> "$summary"
+      fi
+      [ "$crc" -ge 2 ] && printf '\n## Holdfast cloud %s failed (exit %s)\n' "$cloud" "$crc" >> "$summary"
     fi
     if [ "$crc" -ge 2 ]; then final=$crc; elif [ "$crc" -eq 1 ] && [ "$final" -eq 0 ]; then final=1; fi
   fi

@@ -126,10 +126,20 @@ class ActionScriptTest {
         assertThat(r.calls).hasSize(3);
         assertThat(r.calls.get(0)).containsSequence("scan", ".", "--history")
                 .containsSequence("--baseline", ".holdfast/baseline.json").containsSequence("--fail-on", "regressed");
-        assertThat(r.calls.get(1)).containsSequence("cloud", "aws", "--snapshot-out");
+        assertThat(r.calls.get(1)).containsSequence("cloud", "aws", "--repo", ".", "--fail-on", "regressed")
+                .contains("--snapshot-out");
         assertThat(r.calls.get(2)).containsSequence("fix", ".", "--open-pr", "octo/repo", "--max-prs", "3");
         assertThat(r.output).contains("pull-requests=https://github.com/octo/repo/pull/5 https://github.com/octo/repo/pull/7\n");
-        assertThat(r.summary).contains("### Cloud (aws)").contains("cloud: 2 findings");
+        assertThat(r.summary).contains("fake summary of scan").contains("fake summary of cloud");
+    }
+
+    @Test
+    void aFailedCloudSnapshotFailsTheNightButKeepsTheScan() throws Exception {
+        Run r = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_CLOUD", "azure", "FAKE_CLOUD_RC", "3",
+                "FAKE_REGRESSIONS", "0"));
+        assertThat(r.rc).isEqualTo(3);
+        assertThat(r.summary).contains("fake summary of scan").contains("Holdfast cloud azure failed (exit 3)");
+        assertThat(r.output).contains("findings=3");
     }
 
     @Test
