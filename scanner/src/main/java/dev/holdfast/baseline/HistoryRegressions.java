@@ -30,7 +30,8 @@ public final class HistoryRegressions {
     }
 
     private static Finding mark(Finding f, Timeline timeline) {
-        if (f.status() == Status.FIXED || f.status() == Status.EXISTING) {
+        if (f.status() != Status.NEW) {
+            // Fixed, reviewed (existing) or already regressed against the ledger: the baseline's word stands.
             return f;
         }
         Optional<FindingHistory.Regression> r = timeline.get(f.fingerprint()).flatMap(FindingHistory::regression);

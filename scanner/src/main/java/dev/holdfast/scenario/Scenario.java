@@ -42,11 +42,20 @@ public record Scenario(String name, String description, Map<String, String> secr
      * @param rename    old path → new path
      * @param remove    paths to delete
      * @param trailers  lines appended to the message after a blank line (e.g. "Co-authored-by: ...")
+     * @param branch    switch to this branch first (created from the current commit when absent)
+     * @param merge     merge this branch into the current one (no fast-forward); the step is the merge commit
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Step(String id, String author, String committer, String date, String message, String action,
                        Map<String, String> write, Map<String, String> insertLines, Map<String, String> rename,
-                       List<String> remove, List<String> trailers, String narration) {
+                       List<String> remove, List<String> trailers, String narration, String branch, String merge) {
+
+        public Step(String id, String author, String committer, String date, String message, String action,
+                    Map<String, String> write, Map<String, String> insertLines, Map<String, String> rename,
+                    List<String> remove, List<String> trailers, String narration) {
+            this(id, author, committer, date, message, action, write, insertLines, rename, remove, trailers,
+                    narration, null, null);
+        }
 
         public Step {
             write = write == null ? Map.of() : write;

@@ -1,6 +1,9 @@
 package dev.holdfast.scenario;
 
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -87,6 +90,18 @@ public final class ScenarioRepository {
 
     private RevCommit apply(Git git, Path dir, Scenario.Step step, Map<String, Action> actions)
             throws IOException, GitAPIException {
+        if (step.branch() != null) {
+            boolean exists = git.getRepository().findRef(Constants.R_HEADS + step.branch()) != null;
+            git.checkout().setName(step.branch()).setCreateBranch(!exists).call();
+        }
+        if (step.merge() != null) {
+            MergeResult m = git.merge().include(git.getRepository().resolve(Constants.R_HEADS + step.merge()))
+                    .setFastForward(MergeCommand.FastForwardMode.NO_FF).setCommit(false).call();
+            if (!m.getMergeStatus().isSuccessful()) {
+                throw new IOException("step '" + step.id() + "': merging " + step.merge() + " failed: "
+                        + m.getMergeStatus());
+            }
+        }
         if (step.action() != null) {
             Action a = actions.get(step.action());
             if (a == null) {

@@ -143,4 +143,24 @@ class LedgerMinerTest {
                 new StoredLocation("config/prod_settings.py", 5), new StoredLocation("tools/upload.py", 1));
         assertThat(baseline.findings().get(fp).introducedBy().name()).isEqualTo("Alice Martin");
     }
+
+    @Test
+    void aFixMergedFromABranchIsTheBranchCommitNotTheMerge() throws Exception {
+        ScenarioRepository.Built b = ScenarioHarness.repository(ScenarioHarness.load("fix-on-a-branch"))
+                .build(dir, Map.of());
+        String fp = KEY.fingerprint("aws-access-key", b.secrets().get("AWS_KEY_1"), "");
+        try (Git git = Git.open(dir.toFile())) {
+            LedgerMiner m = miner(git);
+            assertThat(m.timeline().get(fp).orElseThrow().events()).extracting(TimelineEvent::kind,
+                    TimelineEvent::commit).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(TimelineEvent.Kind.INTRODUCED, b.commit("add")),
+                    org.assertj.core.groups.Tuple.tuple(TimelineEvent.Kind.REMOVED, b.commit("bob-fixes-on-branch")));
+            LedgerEntry e = m.ledger().get(fp);
+            assertThat(e.fix().commit()).isEqualTo(b.commit("bob-fixes-on-branch"));
+            assertThat(e.fix().parent()).isEqualTo(b.commit("add"));
+            assertThat(e.changes()).extracting(LedgerChange::path).containsExactly("deploy/app.env");
+            assertThat(git.getRepository().parseCommit(
+                    git.getRepository().resolve(b.commit("merge"))).getParentCount()).isEqualTo(2);
+        }
+    }
 }
