@@ -67,7 +67,10 @@ public final class FixNames {
             if (fix.reapplies().name() != null) {
                 sb.append(" by ").append(fix.reapplies().name());
             }
-            sb.append(", undone by a later change.\n");
+            var by = fix.findings().get(0).introducedBy();
+            sb.append(by == null || by.commit() == null ? ", undone by a later change.\n"
+                    : ", undone in " + by.commit().substring(0, Math.min(10, by.commit().length())) + " by "
+                    + (by.kind() == null ? "" : by.kind().id() + " ") + by.name() + ".\n");
         }
         sb.append(fix.strategy() == Strategy.REAPPLY ? "Change: " : "Change (rule fixer): ").append(fix.reason())
                 .append(".\n\n");

@@ -57,9 +57,8 @@ public record PullRequestText(String title, String body) {
             b.append('\n');
         }
         b.append("\n### Who brought it back\n\n");
-        for (Finding f : fix.findings()) {
-            b.append("- ").append(who(f.introducedBy())).append('\n');
-        }
+        fix.findings().stream().map(f -> who(f.introducedBy())).distinct()
+                .forEach(w -> b.append("- ").append(w).append('\n'));
         b.append("\n### Which fix it undoes\n\n");
         FixRef ref = fix.reapplies();
         if (ref == null) {
