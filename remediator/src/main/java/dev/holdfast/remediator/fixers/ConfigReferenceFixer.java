@@ -50,7 +50,7 @@ public final class ConfigReferenceFixer implements RuleFixer {
         Format format = format(context.path());
         TextRegions text = new TextRegions(context.headText());
         TreeSet<String> names = new TreeSet<>();
-        for (Detection target : context.targets()) {
+        for (Detection target : EnvNames.conventionalFirst(context.targets())) {
             int line = lineHolding(text, target);
             if (line < 0) {
                 return FixerOutcome.refused("the value reported at line " + target.line() + " of " + context.path()
@@ -62,11 +62,11 @@ public final class ConfigReferenceFixer implements RuleFixer {
                 return FixerOutcome.refused("line " + line + " of " + context.path() + " is not a key and value");
             }
             String env = EnvNames.choose(target.ruleId(), key);
-            names.add(env);
             int column = lineText.indexOf(target.subject());
             int start = text.offset(line, column + 1);
             try {
                 text.replace(start, start + target.subject().length(), "${" + env + "}");
+                names.add(env);
             } catch (IllegalArgumentException sameValue) {
                 // Already replaced for another rule's detection of the same value.
             }

@@ -38,6 +38,16 @@ public final class EnvNames {
         return fromRule.isEmpty() ? "HOLDFAST_SECRET" : fromRule;
     }
 
+    /**
+     * Detections whose rule has a conventional variable first (stable otherwise): when two rules report the same
+     * value, the provider's name (AWS_ACCESS_KEY_ID) wins over one derived from a variable name.
+     */
+    public static java.util.List<dev.holdfast.detect.Detection> conventionalFirst(
+            java.util.List<dev.holdfast.detect.Detection> targets) {
+        return targets.stream().sorted(java.util.Comparator.comparing(
+                (dev.holdfast.detect.Detection d) -> forRule(d.ruleId()) == null)).toList();
+    }
+
     /** {@code awsSecretKey}, {@code aws.secret-key}, {@code aws_secret_key} → {@code AWS_SECRET_KEY}. */
     public static String constantCase(String name) {
         if (name == null) {

@@ -47,7 +47,7 @@ public final class JavaEnvFixer implements RuleFixer {
         List<StringLiteralExpr> literals = unit.findAll(StringLiteralExpr.class);
         TextRegions regions = new TextRegions(source);
         TreeSet<String> names = new TreeSet<>();
-        for (Detection target : context.targets()) {
+        for (Detection target : EnvNames.conventionalFirst(context.targets())) {
             StringLiteralExpr literal = locate(literals, target);
             if (literal == null) {
                 return FixerOutcome.refused("no string literal at line " + target.line() + " of " + context.path()
@@ -58,12 +58,12 @@ public final class JavaEnvFixer implements RuleFixer {
                         + " must stay a compile-time constant");
             }
             String env = EnvNames.choose(target.ruleId(), holderName(literal).orElse(null));
-            names.add(env);
             Range range = literal.getRange().orElseThrow();
             int start = regions.offset(range.begin.line, range.begin.column);
             int end = regions.offset(range.end.line, range.end.column) + 1;
             try {
                 regions.replace(start, end, "System.getenv(\"" + env + "\")");
+                names.add(env);
             } catch (IllegalArgumentException sameLiteral) {
                 // Two detections on one literal (e.g. a key found by two rules): one replacement covers both.
             }
