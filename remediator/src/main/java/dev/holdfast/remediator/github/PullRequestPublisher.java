@@ -156,7 +156,8 @@ public final class PullRequestPublisher {
         }
         PullRequestText text = PullRequestText.of(fix, previous);
         boolean textChanged = false;
-        if (!text.body().equals(open.getBody())) {
+        // The metadata says what the PR is about; wording changes between Holdfast versions alone cause no churn.
+        if (!PullRequestText.readMeta(text.body()).equals(PullRequestText.readMeta(open.getBody()))) {
             open.setBody(text.body());
             textChanged = true;
         }

@@ -152,6 +152,14 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void changesNothingWhenTheCommitAndTheFindingsAreTheSame() {
+        PullRequestPublisher.Result r = publish(start("unchanged"));
+
+        assertThat(r.action()).isEqualTo(PullRequestPublisher.Action.UNCHANGED);
+        assertThat(pushes).isZero();
+    }
+
+    @Test
     void leavesAPullRequestSomeoneElsePushedToAndCommentsOnce() {
         PullRequestPublisher.Result r = publish(start("foreign"));
 
