@@ -186,6 +186,19 @@ class RegressionScenarioTest {
     }
 
     @Test
+    void usesTheRuleFixerWhenTheFixCommitIsNotInTheClone() throws Exception {
+        Finding f = regressedFinding().withFixedBy(new FixRef("0123456789abcdef0123456789abcdef01234567", "Bob Sec",
+                "bob@example.com", Instant.EPOCH));
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.RULE_FIXER);
+            assertThat(x.edits().get(0).afterText()).contains("System.getenv(\"AWS_ACCESS_KEY_ID\")");
+        });
+    }
+
+    @Test
     void leavesAManualEntryAndNoChangeWhenNothingIsSafe() throws Exception {
         // A text file no fixer knows, with a fix commit that does not merge: do no harm.
         String notes = "token list\n" + "aws " + secrets.get("AWS_KEY_1") + "\n";

@@ -1,5 +1,6 @@
 package dev.holdfast.remediator.git;
 
+import dev.holdfast.remediator.RemediationException;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RawText;
@@ -42,7 +43,16 @@ public final class Reapplier {
      *                   ledger's paths, the finding's lineage): a file renamed since the fix still gets it back
      */
     public Result reapply(Repository repo, String fixCommit, List<String> candidates, byte[] head) {
-        RevCommit fix = GitFiles.commit(repo, fixCommit);
+        RevCommit fix;
+        try {
+            fix = GitFiles.commit(repo, fixCommit);
+            if (fix.getParentCount() > 0) {
+                GitFiles.commit(repo, fix.getParent(0).name());
+            }
+        } catch (RemediationException missing) {
+            return new Result(null, "fix commit " + fixCommit.substring(0, Math.min(7, fixCommit.length()))
+                    + " is not in this clone (shallow? fetch with full history)", null);
+        }
         String shortId = fix.abbreviate(7).name();
         String path = candidates.get(0);
         String[] paths = null;
