@@ -66,7 +66,40 @@ public final class FixPlanner {
         for (List<Finding> group : groups.values()) {
             planFile(repo, head, group, fixes, manual);
         }
-        return new FixPlan(head.name(), fixes, manual);
+        return new FixPlan(head.name(), byFixCommit(fixes), manual);
+    }
+
+    /**
+     * One change per fix commit: a fix that once touched several files comes back as one branch and one PR with
+     * all of them. Findings without a ledger fix stay one change per file.
+     */
+    static List<Fix> byFixCommit(List<Fix> perFile) {
+        Map<String, List<Fix>> byCommit = new LinkedHashMap<>();
+        for (Fix f : perFile) {
+            String key = f.reapplies() == null || f.reapplies().commit() == null ? "file\u0000" + f.primaryPath()
+                    : "commit\u0000" + f.reapplies().commit();
+            byCommit.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        List<Fix> out = new ArrayList<>();
+        for (List<Fix> same : byCommit.values()) {
+            if (same.size() == 1) {
+                out.add(same.get(0));
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>();
+            List<FileEdit> edits = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            boolean allReapplied = true;
+            for (Fix f : same) {
+                findings.addAll(f.findings());
+                edits.addAll(f.edits());
+                reasons.add(f.reason());
+                allReapplied &= f.strategy() == Strategy.REAPPLY;
+            }
+            out.add(new Fix(findings, edits, allReapplied ? Strategy.REAPPLY : Strategy.RULE_FIXER,
+                    same.get(0).reapplies(), String.join("; ", reasons), same.get(0).baseCommit()));
+        }
+        return out;
     }
 
     private void planFile(Repository repo, RevCommit head, List<Finding> group, List<Fix> fixes,
