@@ -226,6 +226,25 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void explainsRejectedCredentials() {
+        GitHubConnection c = start("unauthorized");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub rejected the credentials (401)")
+                .hasMessageContaining("GITHUB_TOKEN").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void explainsAValidationFailure() {
+        GitHubConnection c = start("invalid-base");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub rejected publishing holdfast/regression/")
+                .hasMessageContaining("(422: Validation Failed — base invalid)")
+                .hasMessageContaining("base branch").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void explainsAnUnknownRepository() {
         GitHubConnection c = start("not-found");
 
