@@ -1,0 +1,40 @@
+package dev.holdfast.cloud;
+
+import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.Location;
+import dev.holdfast.model.RuleInfo;
+import dev.holdfast.model.Severity;
+import dev.holdfast.model.Status;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Makes cloud findings: fingerprint keyed on rule + subject (principal and what about it), location = the resource id.
+ * Subjects never hold secrets (AWS key ids are used redacted).
+ */
+public final class CloudFindings {
+    private final Fingerprinter fingerprinter;
+
+    public CloudFindings(Fingerprinter fingerprinter) {
+        this.fingerprinter = fingerprinter;
+    }
+
+    /**
+     * @param subject   what the finding is about beyond the principal (a key, a risk id, a trust entry), or ""
+     * @param severity  null for the rule's default
+     */
+    public Finding make(String ruleId, CloudPrincipal p, String subject, Severity severity, String message,
+                        String redacted, Map<String, String> properties) {
+        RuleInfo rule = CloudRuleCatalog.get(ruleId);
+        Map<String, String> props = new TreeMap<>(properties == null ? Map.of() : properties);
+        props.put("principal", p.name());
+        props.put("principalType", p.type());
+        props.put("identityKind", p.kind());
+        props.put("subject", subject);
+        return new Finding(fingerprinter.fingerprint(ruleId, p.id() + "\u0000" + subject, ""), ruleId,
+                rule.category(), severity == null ? rule.severity() : severity, Status.NEW, message,
+                new Location(null, 0, 0, null, p.id()), redacted, null, null, rule.remediation(), props);
+    }
+}
