@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudCredential(String id, String idHash, String type, String status, String created, String expires,
                               String lastUsed, String lastUsedService, String name) {
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean active() {
         return status == null || "Active".equalsIgnoreCase(status);
     }

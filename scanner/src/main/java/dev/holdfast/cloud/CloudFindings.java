@@ -1,12 +1,15 @@
 package dev.holdfast.cloud;
 
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.model.Attribution;
+import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +38,21 @@ public final class CloudFindings {
         props.put("subject", subject);
         return new Finding(fingerprinter.fingerprint(ruleId, p.id() + "\u0000" + subject, ""), ruleId,
                 rule.category(), severity == null ? rule.severity() : severity, Status.NEW, message,
-                new Location(null, 0, 0, null, p.id()), redacted, null, null, rule.remediation(), props);
+                new Location(null, 0, 0, null, p.id()), redacted, principal(p), null, rule.remediation(), props);
+    }
+
+    /**
+     * Cloud findings name the principal they are about as "who": the API does not say which person created a key or
+     * a grant, but the kind of identity holding it (agent, bot, workload, human) is what the reports group by.
+     */
+    private static Attribution principal(CloudPrincipal p) {
+        IdentityKind kind;
+        try {
+            kind = IdentityKind.fromId(p.kind());
+        } catch (IllegalArgumentException e) {
+            kind = IdentityKind.UNKNOWN;
+        }
+        return new Attribution(null, p.name(), null, kind, p.created() == null ? null : Instant.parse(p.created()),
+                null);
     }
 }

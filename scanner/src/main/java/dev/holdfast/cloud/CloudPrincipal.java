@@ -38,6 +38,7 @@ public record CloudPrincipal(String id, String type, String name, String path, S
         return l == null ? List.of() : l.stream().sorted(c).toList();
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isMachine() {
         return !"human".equals(kind);
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code {{URLENCODE:file}}} (a JSON file of the scenario, URL-encoded as the IAM Query API sends policies) and
  * {@code {{BASE}}} (the server's own URL, for nextLink / @odata.nextLink).
  */
-final class FixtureTemplates {
+public final class FixtureTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z_]+)(?::([^}]*))?}}");
     private static final String B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -30,7 +30,7 @@ final class FixtureTemplates {
     private final Map<String, String> keyNames = new HashMap<>();
     private String base = "";
 
-    FixtureTemplates(Instant now) {
+    public FixtureTemplates(Instant now) {
         this.now = now;
     }
 
@@ -39,7 +39,7 @@ final class FixtureTemplates {
     }
 
     /** A deterministic, well-formed AWS access key id for a fixture name ("AKIA" + 16 base-32 characters). */
-    String key(String name) {
+    public String key(String name) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(("fixture-key:" + name).getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder("AKIA");

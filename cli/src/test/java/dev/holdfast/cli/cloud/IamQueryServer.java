@@ -29,16 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * files ({@code scenario.properties: inherits=...}) and inject faults ({@code fault.<Action>=<Code> <status> [times]}),
  * answered with the {@code ErrorResponse} XML of {@code fixtures/cloud/aws/errors/<Code>.xml}.
  */
-final class IamQueryServer implements AutoCloseable {
+public final class IamQueryServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Path> dirs = new ArrayList<>();
     private final Path errors;
     private final FixtureTemplates templates;
     private final Map<String, String[]> faults = new HashMap<>();
     private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
-    IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
+    public IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
         this.templates = templates;
         this.errors = root.resolve("errors");
         String s = scenario;
@@ -68,11 +68,11 @@ final class IamQueryServer implements AutoCloseable {
     }
 
     /** Adds or replaces a fault: {@code code status [times]}. */
-    void fault(String action, String spec) {
+    public void fault(String action, String spec) {
         faults.put(action, spec.trim().split("\\s+"));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -143,8 +143,9 @@ public final class AwsInventory {
         List<CloudPrincipal> principals = new ArrayList<>();
 
         for (UserDetail u : users) {
-            List<String> docs = new ArrayList<>();
-            u.userPolicyList().forEach(p -> docs.add(decode(p.policyDocument())));
+            List<PermissionEvaluator.PolicyText> docs = new ArrayList<>();
+            u.userPolicyList().forEach(p -> docs.add(new PermissionEvaluator.PolicyText("inline:user/" + u.userName() + "/"
+                    + p.policyName(), decode(p.policyDocument()))));
             attached(u.attachedManagedPolicies(), managed, known, docs, log, u.arn());
             for (String g : u.groupList()) {
                 GroupDetail gd = groups.get(g);
@@ -152,7 +153,8 @@ public final class AwsInventory {
                     log.note("iam:GetAccountAuthorizationDetails", "group " + g + " of " + u.arn() + " not in inventory");
                     continue;
                 }
-                gd.groupPolicyList().forEach(p -> docs.add(decode(p.policyDocument())));
+                gd.groupPolicyList().forEach(p -> docs.add(new PermissionEvaluator.PolicyText("inline:group/" + g + "/"
+                        + p.policyName(), decode(p.policyDocument()))));
                 attached(gd.attachedManagedPolicies(), managed, known, docs, log, u.arn());
             }
             PermissionEvaluator.EffectivePermissions eff = evaluate(docs, log, u.arn());
@@ -168,16 +170,18 @@ public final class AwsInventory {
         }
 
         for (RoleDetail r : roles) {
-            List<String> docs = new ArrayList<>();
-            r.rolePolicyList().forEach(p -> docs.add(decode(p.policyDocument())));
+            List<PermissionEvaluator.PolicyText> docs = new ArrayList<>();
+            r.rolePolicyList().forEach(p -> docs.add(new PermissionEvaluator.PolicyText("inline:role/" + r.roleName() + "/"
+                    + p.policyName(), decode(p.policyDocument()))));
             attached(r.attachedManagedPolicies(), managed, known, docs, log, r.arn());
             PermissionEvaluator.EffectivePermissions eff = evaluate(docs, log, r.arn());
             List<TrustEntry> trust = List.of();
             if (r.assumeRolePolicyDocument() != null) {
                 try {
                     trust = TrustAnalyzer.analyze(decode(r.assumeRolePolicyDocument()), account);
-                } catch (IOException e) {
-                    log.note("iam:GetAccountAuthorizationDetails", "unreadable trust policy of " + r.arn());
+                } catch (dev.holdfast.rules.iam.PolicyParseException e) {
+                    log.note("iam:GetAccountAuthorizationDetails", "unreadable trust policy of " + r.arn() + ": "
+                            + e.getMessage());
                 }
             }
             Map<String, String> tags = tags(r.tags());
@@ -194,7 +198,7 @@ public final class AwsInventory {
         return new CloudInventory(snap, log.warnings(), log.partial(), keys);
     }
 
-    private PermissionEvaluator.EffectivePermissions evaluate(List<String> docs, CallLog log, String arn) {
+    private PermissionEvaluator.EffectivePermissions evaluate(List<PermissionEvaluator.PolicyText> docs, CallLog log, String arn) {
         PermissionEvaluator.EffectivePermissions eff = evaluator.evaluate(docs);
         eff.warnings().forEach(w -> log.note(arn, w));
         return eff;
@@ -218,14 +222,14 @@ public final class AwsInventory {
     }
 
     private void attached(List<AttachedPolicy> attached, Map<String, String> managed, Map<String, String> known,
-                          List<String> docs, CallLog log, String arn) {
+                          List<PermissionEvaluator.PolicyText> docs, CallLog log, String arn) {
         for (AttachedPolicy p : attached) {
             String doc = managed.getOrDefault(p.policyArn(), known.get(p.policyArn()));
             if (doc == null) {
                 log.missed("iam:GetAccountAuthorizationDetails", "policy " + p.policyArn() + " attached to " + arn,
                         "its document was not in the inventory");
             } else {
-                docs.add(doc);
+                docs.add(new PermissionEvaluator.PolicyText(p.policyArn(), doc));
             }
         }
     }

@@ -194,7 +194,6 @@ public final class AwsRules implements CloudRules {
             }
             out.add(make.make(rule, p, "risk " + r.kind() + " " + r.id(), sev,
                     p.kind() + " " + p.type() + " " + p.name() + ": " + r.title()
-                            + (r.actions().isEmpty() ? "" : " (" + String.join(", ", r.actions()) + ")")
                             + (mfa ? "; MFA required" : ""), null, props));
         }
     }

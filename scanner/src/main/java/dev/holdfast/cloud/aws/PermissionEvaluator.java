@@ -13,7 +13,16 @@ import java.util.List;
 public interface PermissionEvaluator {
 
     /** @param policies decoded JSON policy documents; a document that cannot be parsed is skipped with a warning */
-    EffectivePermissions evaluate(List<String> policies);
+    EffectivePermissions evaluate(List<PolicyText> policies);
+
+    /**
+     * One policy document of a principal.
+     *
+     * @param name a stable identity: the managed policy ARN, or "inline:user/NAME/POLICY"
+     * @param json the decoded document
+     */
+    record PolicyText(String name, String json) {
+    }
 
     /**
      * @param grants   effective Allow grants after Deny statements were taken off

@@ -1,0 +1,202 @@
+package dev.holdfast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdfast.cli.cloud.ExpectedFindings;
+import dev.holdfast.cli.cloud.FixtureTemplates;
+import dev.holdfast.cli.cloud.IamQueryServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code holdfast cloud aws} end to end: the AWS SDK talks the IAM/STS Query API to a local server replaying
+ * recorded-format XML from fixtures/cloud/aws; expectations are data next to the fixtures.
+ */
+class CloudAwsCommandTest {
+    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    static final Path FIXTURES = Path.of("..", "fixtures", "cloud", "aws");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "AKIA" + "HOLDFASTTESTCALLER".substring(0, 16));
+        env.put("AWS_SECRET_ACCESS_KEY", "test-secret-" + "not-real");
+        env.put("HOLDFAST_NOW", NOW.toString());
+        env.put("HOLDFAST_RETRY_BASE_MS", "5");
+        return env;
+    }
+
+    record Scan(CliRunner.Run run, JsonNode report, IamQueryServer server) {
+    }
+
+    static Scan scan(String scenario, String... extra) throws Exception {
+        FixtureTemplates t = new FixtureTemplates(NOW);
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, scenario, t)) {
+            return scan(s, extra);
+        }
+    }
+
+    static Scan scan(IamQueryServer s, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("cloud", "aws", "--endpoint-url", s.url()));
+        args.addAll(List.of(extra));
+        if (!args.contains("--format")) {
+            args.addAll(List.of("--format", "json"));
+        }
+        CliRunner.Run r = CliRunner.run(env(), args.toArray(String[]::new));
+        JsonNode report = r.out().isBlank() || !args.contains("json") ? null : JSON.readTree(r.out());
+        return new Scan(r, report, s);
+    }
+
+    static void assertMeets(Scan scan, Path expectations) throws Exception {
+        assertThat(ExpectedFindings.check(scan.report(), expectations)).as(scan.run().out()).isEmpty();
+    }
+
+    @Test
+    void accountFindingsOnTheRightPrincipals(@TempDir Path dir) throws Exception {
+        Scan s = scan("account", "--snapshot-out", dir.resolve("snap.json").toString());
+        assertThat(s.run().err()).isEmpty();
+        assertThat(s.run().exit()).isEqualTo(ExitCode.FINDINGS);
+        assertMeets(s, FIXTURES.resolve("account/expected.yml"));
+        assertThat(s.report().at("/target/mode").asText()).isEqualTo("cloud");
+        assertThat(s.report().at("/target/partial").asBoolean()).isFalse();
+        // the role with admin rights is on the second inventory page: both pages were read
+        assertThat(s.server().calls.stream().filter("GetAccountAuthorizationDetails"::equals)).hasSize(2);
+    }
+
+    @Test
+    void snapshotIsDeterministicAndHoldsNoKeyIds(@TempDir Path dir) throws Exception {
+        FixtureTemplates t = new FixtureTemplates(NOW);
+        List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
+            Scan a = scan(s, "--snapshot-out", dir.resolve("a.json").toString());
+            Scan b = scan(s, "--snapshot-out", dir.resolve("b.json").toString(), "--format", "text");
+            String snap = Files.readString(dir.resolve("a.json"));
+            assertThat(snap).isEqualTo(Files.readString(dir.resolve("b.json")));
+            for (String k : keys) {
+                assertThat(snap).doesNotContain(k).doesNotContain(k.substring(4));
+                assertThat(a.run().out()).doesNotContain(k);
+                assertThat(b.run().out()).doesNotContain(k);
+            }
+            JsonNode json = JSON.readTree(snap);
+            assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(json.path("provider").asText()).isEqualTo("aws");
+            assertThat(json.path("account").asText()).isEqualTo("111122223333");
+            JsonNode agent = null;
+            for (JsonNode p : json.path("principals")) {
+                if (p.path("name").asText().equals("report-agent")) {
+                    agent = p;
+                }
+            }
+            assertThat(agent).isNotNull();
+            assertThat(agent.path("kind").asText()).isEqualTo("agent");
+            assertThat(agent.at("/credentials/0/created").asText()).isEqualTo("2024-06-01T00:00:00Z");
+            assertThat(agent.at("/credentials/0/lastUsed").asText()).isEqualTo("2026-05-31T00:00:00Z");
+            assertThat(agent.path("grants").toString()).contains("iam:PassRole").contains("Permissions management");
+            assertThat(agent.path("risks").toString()).contains("privilege-escalation");
+        }
+    }
+
+    @Test
+    void privilegeCreepAgainstTheFirstSnapshotIsNewTheRestExisting(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.json");
+        assertThat(scan("account", "--snapshot-out", first.toString()).run().exit()).isEqualTo(ExitCode.FINDINGS);
+        Scan creep = scan("account-creep", "--baseline", first.toString());
+        assertThat(creep.run().exit()).isEqualTo(ExitCode.FINDINGS);
+        assertMeets(creep, FIXTURES.resolve("account-creep/expected.yml"));
+        // --fail-on regressed: creep is new, not a regression
+        assertThat(scan("account-creep", "--baseline", first.toString(), "--fail-on", "regressed").run().exit())
+                .isEqualTo(ExitCode.OK);
+        // the unchanged account against its own snapshot: nothing new, exit 0 under the default --fail-on new
+        Scan same = scan("account", "--baseline", first.toString());
+        assertThat(same.run().exit()).isEqualTo(ExitCode.OK);
+        same.report().path("findings").forEach(f -> assertThat(f.path("status").asText()).isEqualTo("existing"));
+    }
+
+    @Test
+    void grantsThatComeBackAfterANarrowingAreRegressions(@TempDir Path dir) throws Exception {
+        Path creep = dir.resolve("creep.json");
+        Path narrowed = dir.resolve("narrowed.json");
+        scan("account-creep", "--snapshot-out", creep.toString());
+        Scan n = scan("account", "--baseline", creep.toString(), "--snapshot-out", narrowed.toString());
+        assertMeets(n, FIXTURES.resolve("account-creep/expected-narrowed.yml"));
+        assertThat(JSON.readTree(narrowed.toFile()).path("history").toString()).contains("iam:PassRole on *");
+        Scan back = scan("account-creep", "--baseline", narrowed.toString());
+        assertMeets(back, FIXTURES.resolve("account-creep/expected-regressed.yml"));
+        assertThat(back.run().exit()).isEqualTo(ExitCode.FINDINGS);
+    }
+
+    @Test
+    void throttlingIsRetried() throws Exception {
+        Scan s = scan("faults");
+        assertThat(s.run().exit()).as(s.run().err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(s.server().calls.stream().filter("GetAccountAuthorizationDetails"::equals)).hasSize(4);
+        assertMeets(s, FIXTURES.resolve("account/expected.yml"));
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithinBounds() throws Exception {
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW))) {
+            s.fault("GetAccountSummary", "ServiceUnavailable 503 2");
+            Scan ok = scan(s);
+            assertThat(ok.run().exit()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(ok.server().calls.stream().filter("GetAccountSummary"::equals)).hasSize(3);
+        }
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW))) {
+            s.fault("GetAccountSummary", "ServiceUnavailable 503");
+            Scan failed = scan(s);
+            assertThat(failed.run().exit()).isEqualTo(ExitCode.RUNTIME);
+            assertThat(failed.server().calls.stream().filter("GetAccountSummary"::equals)).hasSize(4);
+            assertThat(failed.run().err()).contains("iam:GetAccountSummary");
+        }
+    }
+
+    @Test
+    void accessDeniedOnOneCallIsAPartialScanNeverClean(@TempDir Path dir) throws Exception {
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW))) {
+            s.fault("ListAccessKeys", "AccessDenied 403");
+            Path snap = dir.resolve("snap.json");
+            Scan p = scan(s, "--snapshot-out", snap.toString(), "--fail-on", "none");
+            assertThat(p.run().exit()).isEqualTo(ExitCode.RUNTIME);
+            assertThat(p.run().err()).contains("partial").contains("iam:ListAccessKeys").contains("access denied")
+                    .doesNotContain("\tat ");
+            assertThat(p.report().at("/target/partial").asBoolean()).isTrue();
+            assertThat(p.report().path("warnings").toString()).contains("report-agent");
+            // what could be read is still reported
+            assertThat(p.report().path("findings").toString()).contains("aws-role-trust-any-principal");
+            assertThat(snap).doesNotExist();
+        }
+    }
+
+    @Test
+    void badCredentialsAreOneLine() throws Exception {
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW))) {
+            s.fault("GetCallerIdentity", "InvalidClientTokenId 403");
+            Scan r = scan(s);
+            assertThat(r.run().exit()).isEqualTo(ExitCode.RUNTIME);
+            assertThat(r.run().out()).isEmpty();
+            assertThat(r.run().err().strip()).startsWith("holdfast: AWS rejected the credentials (InvalidClientTokenId")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        assertThat(CliRunner.run(env(), "cloud").exit()).isEqualTo(ExitCode.USAGE);
+        CliRunner.Run r = CliRunner.run(env(), "cloud", "aws", "--endpoint-url", "not a url");
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--endpoint-url");
+        CliRunner.Run b = CliRunner.run(env(), "cloud", "aws", "--endpoint-url", "http://127.0.0.1:9",
+                "--fail-on", "sometimes");
+        assertThat(b.exit()).isEqualTo(ExitCode.USAGE);
+    }
+}
