@@ -30,15 +30,24 @@ public final class CloudFindings {
      */
     public Finding make(String ruleId, CloudPrincipal p, String subject, Severity severity, String message,
                         String redacted, Map<String, String> properties) {
+        return make(ruleId, p, p.id(), subject, severity, message, redacted, properties);
+    }
+
+    /** @param resource the resource to point at when it is not the principal itself (an Azure role assignment) */
+    public Finding make(String ruleId, CloudPrincipal p, String resource, String subject, Severity severity,
+                        String message, String redacted, Map<String, String> properties) {
         RuleInfo rule = CloudRuleCatalog.get(ruleId);
         Map<String, String> props = new TreeMap<>(properties == null ? Map.of() : properties);
         props.put("principal", p.name());
         props.put("principalType", p.type());
         props.put("identityKind", p.kind());
         props.put("subject", subject);
+        if (!resource.equals(p.id())) {
+            props.put("principalId", p.id());
+        }
         return new Finding(fingerprinter.fingerprint(ruleId, p.id() + "\u0000" + subject, ""), ruleId,
                 rule.category(), severity == null ? rule.severity() : severity, Status.NEW, message,
-                new Location(null, 0, 0, null, p.id()), redacted, principal(p), null, rule.remediation(), props);
+                new Location(null, 0, 0, null, resource), redacted, principal(p), null, rule.remediation(), props);
     }
 
     /**
