@@ -118,7 +118,7 @@ public final class CloudCommand implements Callable<Integer> {
             CloudScan.Outcome out = CloudScan.run(inv, rules, findings, baseline, extra);
             ScanResult result = out.result();
             if (o.repo != null) {
-                result = CodeLinker.link(result, o.repo.toAbsolutePath().normalize());
+                result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
             }
             if (o.snapshotOut != null) {
                 if (result.partial()) {

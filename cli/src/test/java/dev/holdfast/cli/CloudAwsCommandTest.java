@@ -199,4 +199,82 @@ class CloudAwsCommandTest {
                 "--fail-on", "sometimes");
         assertThat(b.exit()).isEqualTo(ExitCode.USAGE);
     }
+
+    @Test
+    void repoLinksPrincipalsToTheirCodeAndLeakedKeysToTheirOwner(@TempDir Path dir) throws Exception {
+        Path repo = dir.resolve("repo");
+        copy(FIXTURES.resolve("repo"), repo);
+        FixtureTemplates t = new FixtureTemplates(NOW);
+        String agentKey = t.key("report-agent");
+        Files.createDirectories(repo.resolve("config"));
+        Files.writeString(repo.resolve("config/deploy.env"), "REGION=us-east-1\nAWS_ACCESS_KEY_ID=" + agentKey + "\n");
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
+            Scan r = scan(s, "--repo", repo.toString());
+            assertThat(r.run().exit()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(r.run().out()).doesNotContain(agentKey);
+            JsonNode leak = null;
+            for (JsonNode f : r.report().path("findings")) {
+                if (f.path("ruleId").asText().equals("aws-leaked-access-key")) {
+                    leak = f;
+                }
+            }
+            assertThat(leak).as(r.run().out()).isNotNull();
+            assertThat(leak.path("severity").asText()).isEqualTo("critical");
+            assertThat(leak.at("/location/path").asText()).isEqualTo("config/deploy.env");
+            assertThat(leak.at("/location/line").asInt()).isEqualTo(2);
+            assertThat(leak.at("/location/resource").asText()).isEqualTo("arn:aws:iam::111122223333:user/agents/report-agent");
+            assertThat(leak.path("message").asText()).contains("Active").contains("2026-05-31");
+            String report = r.run().out();
+            JsonNode json = r.report();
+            boolean linked = false;
+            boolean cfn = false;
+            for (JsonNode f : json.path("findings")) {
+                if (f.path("ruleId").asText().equals("aws-access-key-old")
+                        && f.at("/location/resource").asText().endsWith("user/agents/report-agent")) {
+                    assertThat(f.at("/location/path").asText()).isEqualTo("infra/iam.tf");
+                    assertThat(f.at("/location/line").asInt()).isEqualTo(4);
+                    linked = true;
+                }
+                if (f.path("ruleId").asText().equals("aws-role-trust-any-principal")) {
+                    assertThat(f.at("/location/path").asText()).isEqualTo("cfn/break-glass.yaml");
+                    assertThat(f.at("/location/line").asInt()).isEqualTo(4);
+                    cfn = true;
+                }
+            }
+            assertThat(linked).as(report).isTrue();
+            assertThat(cfn).as(report).isTrue();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void optionalCallsTheEndpointDoesNotOfferAreNotedNotPartial() throws Exception {
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW))) {
+            s.fault("ListRoles", "InvalidAction 400");
+            s.fault("ListMFADevices", "InvalidAction 400");
+            s.fault("GetAccountSummary", "InvalidAction 400");
+            Scan r = scan(s);
+            assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(r.report().at("/target/partial").asBoolean()).isFalse();
+            assertThat(r.report().path("warnings").toString()).contains("iam:ListRoles").contains("not available");
+            // the human's admin grant needs MFA by policy: still no credential finding for her
+            for (JsonNode f : r.report().path("findings")) {
+                if (f.at("/location/resource").asText().endsWith("user/people/alice.martin")) {
+                    assertThat(f.path("category").asText()).isNotEqualTo("long-lived-credential");
+                }
+            }
+        }
+    }
 }

@@ -162,8 +162,11 @@ public final class AwsInventory {
             IdentityKind kind = classifier.classify("user", u.path(), u.userName(), tags);
             List<CloudCredential> creds = accessKeys(c, log, u, keys);
             Boolean mfa = mfa(eff);
-            if (kind == IdentityKind.HUMAN && !Boolean.TRUE.equals(mfa)) {
-                mfa = mfaDevice(c, log, u.userName()) ? Boolean.TRUE : mfa;
+            if ((kind == IdentityKind.HUMAN || kind == IdentityKind.UNKNOWN) && !Boolean.TRUE.equals(mfa)
+                    && mfaDevice(c, log, u.userName())) {
+                mfa = Boolean.TRUE;
+                // Machines do not carry MFA devices: an otherwise unclassified user with one is a person.
+                kind = IdentityKind.HUMAN;
             }
             principals.add(new CloudPrincipal(u.arn(), "user", u.userName(), u.path(), kind.id(), iso(u.createDate()),
                     lastUse(creds), mfa, null, null, tags, creds, eff.grants(), eff.risks(), List.of(), List.of()));
@@ -216,7 +219,7 @@ public final class AwsInventory {
         try {
             return !c.iam.listMFADevices(b -> b.userName(user)).mfaDevices().isEmpty();
         } catch (AwsServiceException e) {
-            failed(log, e, "iam:ListMFADevices", "the MFA devices of " + user);
+            optional(log, e, "iam:ListMFADevices", "the MFA devices of " + user);
             return false;
         }
     }
@@ -285,7 +288,7 @@ public final class AwsInventory {
             Integer mfaEnabled = sum.get(SummaryKeyType.ACCOUNT_MFA_ENABLED);
             mfa = mfaEnabled == null ? null : mfaEnabled > 0;
         } catch (AwsServiceException e) {
-            failed(log, e, "iam:GetAccountSummary", "whether the root user has access keys");
+            optional(log, e, "iam:GetAccountSummary", "whether the root user has access keys");
         }
         return new CloudPrincipal("arn:aws:iam::" + account + ":root", "root", "root", null, "human", null, null,
                 mfa, null, null, Map.of(), creds, List.of(), List.of(), List.of(), List.of());
@@ -310,7 +313,7 @@ public final class AwsInventory {
                 marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
             } while (marker != null && !marker.isEmpty());
         } catch (AwsServiceException e) {
-            failed(log, e, "iam:ListRoles", "the maximum session durations of roles");
+            optional(log, e, "iam:ListRoles", "the maximum session durations of roles");
         }
         return out;
     }
@@ -327,6 +330,21 @@ public final class AwsInventory {
             log.missed(call, what, "access denied (" + code + ")");
         } else {
             log.missed(call, what, code + " (HTTP " + e.statusCode() + ")");
+        }
+    }
+
+    /**
+     * A call that only refines the picture (MFA devices, session lengths, the root's keys): denied or failing after
+     * retries still makes the scan partial, but an endpoint that rejects the request itself (4xx other than denied)
+     * does not offer it, and is noted.
+     */
+    private static void optional(CallLog log, AwsServiceException e, String call, String what) {
+        int s = e.statusCode();
+        if (s >= 400 && s < 500 && s != 401 && s != 403 && s != 429 && !DENIED.contains(code(e))
+                && !"Throttling".equals(code(e))) {
+            log.note(call, "not available at this endpoint (" + code(e) + "); skipped " + what);
+        } else {
+            failed(log, e, call, what);
         }
     }
 
