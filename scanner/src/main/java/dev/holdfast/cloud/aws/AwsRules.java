@@ -11,7 +11,16 @@ import dev.holdfast.cloud.TrustEntry;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Severity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +31,7 @@ import static dev.holdfast.cloud.Dates.daysSince;
 
 /** The AWS posture rules, over a normalised snapshot (see cloud-rules.yml for ids, titles and remediation). */
 public final class AwsRules implements CloudRules {
+    private static final Set<String> SELF_SCOPED = selfScoped();
     private final CloudThresholds t;
     private final Clock clock;
     private final CloudFindings make;
@@ -30,6 +40,18 @@ public final class AwsRules implements CloudRules {
         this.t = thresholds;
         this.clock = clock;
         this.make = findings;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> selfScoped() {
+        try (InputStream in = AwsRules.class.getResourceAsStream("/dev/holdfast/cloud/aws-risk-adjustments.yml")) {
+            Map<String, List<String>> m = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
+            Set<String> out = new HashSet<>();
+            m.getOrDefault("selfScopedTokens", List.of()).forEach(a -> out.add(a.toLowerCase(Locale.ROOT)));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read aws-risk-adjustments.yml", e);
+        }
     }
 
     @Override
@@ -182,7 +204,8 @@ public final class AwsRules implements CloudRules {
                 sev = mfa && "human".equals(p.kind()) ? Severity.LOW : machine ? Severity.CRITICAL : Severity.HIGH;
             } else {
                 sev = Severity.fromId(r.severity());
-                if (mfa) {
+                if (mfa || ("credentials-exposure".equals(r.kind()) && !r.actions().isEmpty()
+                        && r.actions().stream().allMatch(a -> SELF_SCOPED.contains(a.toLowerCase(Locale.ROOT))))) {
                     sev = Severity.LOW;
                 }
             }
