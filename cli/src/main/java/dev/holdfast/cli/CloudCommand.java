@@ -2,6 +2,7 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudRules;
@@ -93,11 +94,10 @@ public final class CloudCommand implements Callable<Integer> {
 
     /** The flow shared by aws and azure: options, inventory, rules, baseline, snapshot, report, exit code. */
     static int run(Console console, Shared o, Provider provider) {
-        FailOn fail;
         CloudThresholds thresholds;
         Clock clock;
         try {
-            fail = FailOn.parse(o.failOn);
+            FailPolicy.predicate(o.failOn);
             o.output.validate();
             clock = clock(console.env());
             thresholds = thresholds(o);
@@ -135,7 +135,7 @@ public final class CloudCommand implements Callable<Integer> {
                         .map(CloudCommand::describe).toList()));
                 return ExitCode.RUNTIME;
             }
-            return fail.fails(result) ? ExitCode.FINDINGS : ExitCode.OK;
+            return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
         } catch (IOException | RuntimeException e) {
             if (o.verbose) {
                 e.printStackTrace(console.err());

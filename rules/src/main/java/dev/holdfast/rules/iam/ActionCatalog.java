@@ -27,6 +27,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ActionCatalog {
     private static final String RESOURCE = "/dev/holdfast/rules/iam/actions.tsv.gz";
+    private static final int CACHE_LIMIT = 4096;
     private static volatile ActionCatalog bundled;
 
     private final List<ActionInfo> actions;
@@ -148,7 +149,15 @@ public final class ActionCatalog {
     /** The actions a pattern matches, as a fresh bit set over catalogue indexes. */
     public BitSet match(String pattern) {
         String p = pattern.strip().toLowerCase(Locale.ROOT);
-        return (BitSet) expansions.computeIfAbsent(p, this::compute).clone();
+        BitSet cached = expansions.get(p);
+        if (cached == null) {
+            cached = compute(p);
+            // Policies are untrusted: bound the cache so a flood of distinct patterns cannot grow it without limit.
+            if (expansions.size() < CACHE_LIMIT) {
+                expansions.putIfAbsent(p, cached);
+            }
+        }
+        return (BitSet) cached.clone();
     }
 
     /** The actions any of the patterns match, or (complement) every action none of them matches. */

@@ -14,13 +14,20 @@ import java.util.List;
  * @param conditional true when the statement has a Condition (the grant may be narrower than it looks)
  * @param policy      identity of the policy the statement is in
  * @param line        1-based line of the statement, 0 when unknown
- * @param escalations ids of escalation paths this grant takes part in, sorted
+ * @param escalations   ids of escalation paths this grant takes part in, sorted
+ * @param conditionKeys the condition keys of the statement ("aws:MultiFactorAuthPresent"), sorted; empty when none
  */
 public record Grant(String action, String resource, AccessLevel level, int actionCount, boolean conditional,
-                    String policy, int line, List<String> escalations) {
+                    String policy, int line, List<String> escalations, List<String> conditionKeys) {
 
     public Grant {
         escalations = List.copyOf(escalations);
+        conditionKeys = List.copyOf(conditionKeys);
+    }
+
+    /** True when the statement requires MFA (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge). */
+    public boolean requiresMfa() {
+        return conditionKeys.stream().anyMatch(Statement::isMfaKey);
     }
 
     /** The stable, value-like key of the grant within its policy: "action|resource". */

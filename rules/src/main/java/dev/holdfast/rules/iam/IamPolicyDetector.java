@@ -113,6 +113,9 @@ public final class IamPolicyDetector implements Detector {
             if (g.conditional()) {
                 props.put("conditional", "true");
             }
+            if (g.requiresMfa()) {
+                props.put("mfaRequired", "true");
+            }
             if (!g.escalations().isEmpty()) {
                 props.put("completesEscalation", String.join(",", g.escalations()));
             }

@@ -16,6 +16,8 @@ public final class IamRules {
     public static final String EXFILTRATION = "iam-data-exfiltration";
     public static final String ESCALATION = "iam-privilege-escalation";
     public static final String GRANT = "iam-grant";
+    public static final String TRUST_ANY = "iam-trust-any-principal";
+    public static final String TRUST_OIDC = "iam-trust-oidc-no-sub";
 
     private IamRules() {
     }
@@ -42,6 +44,12 @@ public final class IamRules {
                 rule(ESCALATION, "Privilege-escalation path", "A combination of granted actions that lets the "
                         + "holder gain more privileges (Rhino Security Labs methods, pathfinding.cloud paths).",
                         Severity.HIGH, "Remove one action of the combination or pin it to named resources."),
+                rule(TRUST_ANY, "Role any principal may assume", "A trust policy whose principal is * (or "
+                        + "NotPrincipal) with no condition pinning the caller's account or organisation.",
+                        Severity.CRITICAL, "Name the trusted principals or add aws:PrincipalOrgID / sts:ExternalId."),
+                rule(TRUST_OIDC, "OIDC trust without a subject", "A role federated to an OIDC provider (e.g. GitHub "
+                        + "Actions) with no sub condition, or one that matches any subject.", Severity.HIGH,
+                        "Pin the sub claim to the repository and branch or environment."),
                 rule(GRANT, "Effective IAM grant", "One effective permission (action x resource) of a policy, "
                         + "tracked against the baseline to report privilege creep.", Severity.INFO,
                         "Review the added grant; narrow it if it is not needed."));

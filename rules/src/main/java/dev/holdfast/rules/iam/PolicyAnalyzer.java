@@ -94,6 +94,9 @@ public final class PolicyAnalyzer {
 
         List<PolicyIssue> issues = new ArrayList<>();
         issues.addAll(statementIssues(entries));
+        for (NamedPolicy p : policies) {
+            issues.addAll(TrustPolicyCheck.check(p.identity(), p.document()));
+        }
         for (Matched m : matched) {
             issues.add(escalationIssue(m));
         }
@@ -138,12 +141,24 @@ public final class PolicyAnalyzer {
         EscalationPath p = m.path;
         EffectivePermissions.Entry first = m.contributors.get(0);
         boolean conditional = m.contributors.stream().allMatch(e -> e.statement.hasConditions());
-        String message = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
+        String message0 = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
                 + (conditional ? "; every statement involved has a Condition that may limit it" : "");
+        String message = message0;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("escalationPath", p.id());
         props.put("actions", p.combination());
         props.put("source", p.source());
+        boolean impliedByAdmin = m.contributors.stream().allMatch(EffectivePermissions.Entry::admin);
+        if (impliedByAdmin) {
+            // Every path is open to a full administrator: the admin finding says so once. The paths are still
+            // tracked (shown when they change against a baseline), so narrowing an admin grant and widening it
+            // again to one escalation combination reads as a regression of that path.
+            props.put("tracked", "escalation");
+            message = message + " - implied by the full-administrator grant";
+        }
+        if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
+            props.put("mfaRequired", "true");
+        }
         props.put("lines", m.contributors.stream().map(e -> String.valueOf(e.line())).distinct()
                 .collect(Collectors.joining(",")));
         return new PolicyIssue(IamRules.ESCALATION, p.severity(), message, "privesc:" + p.id(), first.policy,
@@ -182,7 +197,8 @@ public final class PolicyAnalyzer {
                 String msg = "Allow with NotAction " + s.actions() + " on " + e.resource + " grants "
                         + e.actions.cardinality() + " actions, every one not listed, up to "
                         + (level == null ? "none" : level.label());
-                out.add(issue(IamRules.NOT_ACTION, e.anyResource ? Severity.HIGH : Severity.MEDIUM, msg,
+                out.add(issue(IamRules.NOT_ACTION, e.anyResource || everyResource(e.resource) ? Severity.HIGH
+                                : Severity.MEDIUM, msg,
                         "notaction:" + String.join(",", s.actions()) + "|" + e.resource, e, Map.of()));
             } else {
                 for (String p : s.actions()) {
@@ -198,7 +214,8 @@ public final class PolicyAnalyzer {
                     String example = example(bits, level);
                     String msg = "wildcard action " + p + " on " + e.resource + " covers " + bits.cardinality()
                             + " actions up to " + level.label() + " (e.g. " + example + ")";
-                    out.add(issue(IamRules.SERVICE_WILDCARD, e.wildcardResource() ? Severity.HIGH : Severity.MEDIUM,
+                    boolean everywhere = e.anyResource || everyResource(e.resource);
+                    out.add(issue(IamRules.SERVICE_WILDCARD, everywhere ? Severity.HIGH : Severity.MEDIUM,
                             msg, "wildcard:" + p + "|" + e.resource, e,
                             Map.of("accessLevel", level.label(), "actionCount", String.valueOf(bits.cardinality()))));
                 }
@@ -210,7 +227,9 @@ public final class PolicyAnalyzer {
                                 + " without an iam:PassedToService condition: any role can be handed to any service",
                         "passrole:" + e.resource, e, Map.of("actions", "iam:PassRole")));
             }
-            if (e.anyResource) {
+            // A NotAction Allow on every resource is reported as a whole above; listing each credentials or data
+            // action it implies would bury that one finding under dozens.
+            if ((e.anyResource || everyResource(e.resource)) && !s.notAction()) {
                 for (String a : matching(e, risk.credentialsExposure())) {
                     out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a + " on "
                                     + e.resource + " can mint or reveal credentials of any resource",
@@ -227,11 +246,27 @@ public final class PolicyAnalyzer {
     }
 
     private static boolean allRoles(EffectivePermissions.Entry e) {
-        if (e.anyResource) {
+        return e.anyResource || everyResource(e.resource);
+    }
+
+    /**
+     * Whether a resource pattern names every resource of its service or of one resource type: "arn:aws:s3:::*",
+     * "arn:aws:s3:::*&#47;*", "arn:aws:iam::*:role/*", "arn:aws:secretsmanager:*:*:secret:*". An S3 bucket name is not a
+     * type, so "arn:aws:s3:::reports/*" is scoped.
+     */
+    static boolean everyResource(String resource) {
+        if (resource.equals("*")) {
             return true;
         }
-        String r = e.resource;
-        return r.endsWith(":role/*") || r.endsWith(":*") || r.endsWith("::*:role/*");
+        String[] parts = resource.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
+            return false;
+        }
+        String rest = parts[5];
+        if (rest.matches("[*/:]+")) {
+            return true;
+        }
+        return !parts[2].equals("s3") && rest.matches("[A-Za-z][A-Za-z0-9-]*[/:]\\*");
     }
 
     private List<String> matching(EffectivePermissions.Entry e, List<String> patterns) {
@@ -258,6 +293,9 @@ public final class PolicyAnalyzer {
         Map<String, String> p = new LinkedHashMap<>(props);
         if (!e.statement.sid().isEmpty()) {
             p.put("sid", e.statement.sid());
+        }
+        if (e.statement.requiresMfa()) {
+            p.put("mfaRequired", "true");
         }
         return new PolicyIssue(rule, severity, message, key, e.policy, e.line(), remediation(rule), p);
     }
@@ -286,7 +324,7 @@ public final class PolicyAnalyzer {
                 if (!e.actions.isEmpty()) {
                     add(byKey, new Grant("NotAction(" + String.join(",", e.statement.actions()) + ")", e.resource,
                             catalog.maxLevel(e.actions), e.actions.cardinality(), cond, e.policy, e.line(),
-                            escalations(e.actions, m)));
+                            escalations(e.actions, m), e.statement.conditionKeys()));
                 }
                 continue;
             }
@@ -296,17 +334,18 @@ public final class PolicyAnalyzer {
                 if (bits.isEmpty()) {
                     if (e.unknown.contains(p)) {
                         add(byKey, new Grant(p, e.resource, catalog.levelOf(p), 0, cond, e.policy, e.line(),
-                                List.of()));
+                                List.of(), e.statement.conditionKeys()));
                     }
                     continue;
                 }
                 boolean whole = p.equals("*") || p.equals("*:*");
                 if (!Glob.hasWildcard(p) || !whole && bits.cardinality() <= EXPAND_LIMIT) {
                     bits.stream().forEach(i -> add(byKey, new Grant(catalog.get(i).id(), e.resource,
-                            catalog.get(i).level(), 1, cond, e.policy, e.line(), escalations(single(i), m))));
+                            catalog.get(i).level(), 1, cond, e.policy, e.line(), escalations(single(i), m),
+                            e.statement.conditionKeys())));
                 } else {
                     add(byKey, new Grant(whole ? "*" : p, e.resource, catalog.maxLevel(bits), bits.cardinality(),
-                            cond, e.policy, e.line(), escalations(bits, m)));
+                            cond, e.policy, e.line(), escalations(bits, m), e.statement.conditionKeys()));
                 }
             }
         }
@@ -332,16 +371,18 @@ public final class PolicyAnalyzer {
         return List.copyOf(out);
     }
 
+    /** One grant per (policy, action, resource): the first statement's line; an unconditioned statement wins. */
     private static void add(Map<String, Grant> byKey, Grant g) {
         String k = g.policy() + "\u0000" + g.key().toLowerCase(Locale.ROOT);
         Grant old = byKey.get(k);
         if (old == null) {
             byKey.put(k, g);
-        } else if (!old.escalations().containsAll(g.escalations())) {
-            Set<String> merged = new TreeSet<>(old.escalations());
-            merged.addAll(g.escalations());
-            byKey.put(k, new Grant(old.action(), old.resource(), old.level(), old.actionCount(),
-                    old.conditional() && g.conditional(), old.policy(), old.line(), List.copyOf(merged)));
+            return;
         }
+        Set<String> merged = new TreeSet<>(old.escalations());
+        merged.addAll(g.escalations());
+        Grant base = old.conditional() && !g.conditional() ? g : old;
+        byKey.put(k, new Grant(base.action(), base.resource(), base.level(), base.actionCount(), base.conditional(),
+                base.policy(), base.line(), List.copyOf(merged), base.conditionKeys()));
     }
 }

@@ -45,6 +45,22 @@ public record Statement(String sid, boolean allow, List<String> actions, boolean
         return out;
     }
 
+    /** Every condition key the statement names, sorted case-insensitively, without duplicates. */
+    public List<String> conditionKeys() {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        conditions.values().forEach(m -> keys.addAll(m.keySet()));
+        return List.copyOf(keys);
+    }
+
+    /** True when a condition of the statement requires MFA. */
+    public boolean requiresMfa() {
+        return conditionKeys().stream().anyMatch(Statement::isMfaKey);
+    }
+
+    static boolean isMfaKey(String key) {
+        return key.equalsIgnoreCase("aws:MultiFactorAuthPresent") || key.equalsIgnoreCase("aws:MultiFactorAuthAge");
+    }
+
     /** True when the statement names a condition key under any operator. */
     public boolean hasConditionKey(String key) {
         return conditions.values().stream().anyMatch(m -> m.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key)));

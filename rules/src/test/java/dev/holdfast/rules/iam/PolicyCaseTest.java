@@ -57,6 +57,16 @@ class PolicyCaseTest {
         if (exp.path("noIssues").asBoolean(false)) {
             assertThat(issues).as("non-grant detections").isEmpty();
         }
+        if (exp.has("noIssuesExcept")) {
+            List<String> allowed = new ArrayList<>();
+            exp.get("noIssuesExcept").forEach(n -> allowed.add(n.asText()));
+            assertThat(issues).as("only " + allowed).allSatisfy(d -> assertThat(allowed).contains(d.ruleId()));
+        }
+        for (JsonNode rule : exp.path("trackedIssues")) {
+            // State to track rather than show: the scan hides these unless they changed against a baseline.
+            assertThat(issues.stream().filter(d -> d.ruleId().equals(rule.asText())).toList()).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.properties()).containsKey("tracked"));
+        }
         if (exp.has("maxSeverity")) {
             Severity max = Severity.fromId(exp.get("maxSeverity").asText());
             assertThat(all).allSatisfy(d -> assertThat(max.atLeast(d.severity())).as(d.message()).isTrue());

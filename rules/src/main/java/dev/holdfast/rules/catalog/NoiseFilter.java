@@ -1,0 +1,248 @@
+package dev.holdfast.rules.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a value a rule matched is a real secret or noise: placeholders, templates, environment and
+ * secret-store lookups, documentation examples, hashes, UUIDs, integrity strings, identifiers, prose, and values with
+ * too little entropy for their alphabet. The word lists and patterns are data ({@code secrets/noise.yml}).
+ */
+final class NoiseFilter {
+    private static final Pattern UUID = Pattern.compile(
+            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern INTEGRITY = Pattern.compile("(?i)^(?:sha(?:1|224|256|384|512)|md5)[-:=].*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern WORDISH = Pattern.compile("[a-z]+(?:[-_. ][a-z]+)*");
+    private static final Pattern PROSE = Pattern.compile("[A-Za-z][A-Za-z,.'!?:-]*(?: [A-Za-z,.'!?:-]+){2,}");
+    private static final Pattern PATHISH = Pattern.compile(
+            "(?i)(?:^(?:/|\\./|\\.\\./|~/|[a-z]:\\\\|classpath:|https?://[^:@/]+(?:[/:]|$))"
+                    + "|\\.(?:pem|key|json|txt|p12|pfx|crt|cer|jks|yml|yaml|env|properties|xml|ini|conf|cfg|pub|gpg)$)");
+    private static final Pattern CODE = Pattern.compile(
+            "^(?:[A-Za-z_$][\\w.$]*\\(.*\\);?|(?:this|self|params|req|request|args|opts|options|config|cfg|props)"
+                    + "[.\\[].*|[A-Za-z_]\\w*(?:::|->)\\w.*|\\(?\\w*\\)?\\s*=>.*)$");
+    private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
+
+    private final Set<String> placeholderValues;
+    private final List<Pattern> placeholderWords;
+    private final List<Pattern> placeholderPatterns;
+    private final List<Pattern> referencePatterns;
+    private final Pattern lookup;
+    private final Set<String> metaKeyTokens;
+    private final Set<String> metaKeyPrefixes;
+    private final List<String> strongKeyFragments;
+
+    private NoiseFilter(Map<String, List<String>> data) {
+        placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
+        placeholderWords = data.get("placeholderWords").stream()
+                .map(w -> Pattern.compile("(?i)(?:^|[^a-z])" + Pattern.quote(w) + "(?:$|[^a-z])"))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        data.get("placeholderPrefixes").forEach(w -> placeholderWords.add(Pattern.compile("(?i)^" + Pattern.quote(w))));
+        placeholderPatterns = compileAll(data.get("placeholderPatterns"), true);
+        referencePatterns = compileAll(data.get("referencePatterns"), false);
+        lookup = Pattern.compile("(?i)" + String.join("|", data.get("lookupPatterns")));
+        metaKeyTokens = Set.copyOf(data.get("metaKeyTokens").stream().map(NoiseFilter::lower).toList());
+        metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
+        strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
+    }
+
+    static NoiseFilter builtin() {
+        String resource = "/dev/holdfast/rules/secrets/noise.yml";
+        try (InputStream in = NoiseFilter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            Map<String, List<String>> data = new ObjectMapper(new YAMLFactory()).readValue(in,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<String>>>() {
+                    });
+            return new NoiseFilter(data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param key    the key the value was assigned to, or null for rules without a key
+     * @param value  the candidate secret
+     * @param before the text of the line between the key (or line start) and the value
+     * @return why the value is noise, or null when it should be reported
+     */
+    String noise(SecretRule rule, String key, String value, String before) {
+        if (value.isEmpty() || value.length() < Math.max(1, rule.minLength())) {
+            return "too short";
+        }
+        String lower = lower(value);
+        if (placeholderValues.contains(lower)) {
+            return "placeholder";
+        }
+        for (Pattern p : referencePatterns) {
+            if (p.matcher(value).find()) {
+                return "reference";
+            }
+        }
+        if (lookup.matcher(value).find() || (before != null && lookup.matcher(before).find())) {
+            return "lookup";
+        }
+        for (Pattern p : placeholderPatterns) {
+            if (p.matcher(value).find()) {
+                return "placeholder";
+            }
+        }
+        for (Pattern p : placeholderWords) {
+            if (p.matcher(value).find()) {
+                return "placeholder";
+            }
+        }
+        if (repetitive(value)) {
+            return "repeated characters";
+        }
+        if (rule.entropy() > 0 && lowEntropy(value, rule.entropy())) {
+            return "low entropy";
+        }
+        if (rule.generic()) {
+            return genericNoise(rule, key, value);
+        }
+        return null;
+    }
+
+    private String genericNoise(SecretRule rule, String key, String value) {
+        List<String> tokens = tokens(key == null ? "" : key);
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isKeyWord(tokens.get(i), rule.keyWords())) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return "key does not name a secret";
+        }
+        for (int i = last + 1; i < tokens.size(); i++) {
+            if (metaKeyTokens.contains(tokens.get(i))) {
+                return "key is about the secret, not the secret";
+            }
+        }
+        if (!tokens.isEmpty() && metaKeyPrefixes.contains(tokens.get(0)) && last > 0) {
+            return "key is a question or action";
+        }
+        boolean strong = strongKey(key);
+        if (UUID.matcher(value).matches() && !strong) {
+            return "uuid";
+        }
+        if (INTEGRITY.matcher(value).matches()) {
+            return "integrity string";
+        }
+        int n = value.length();
+        if (!strong && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
+            return "hash";
+        }
+        if (BOOL_OR_SMALL_NUMBER.matcher(value).matches()) {
+            return "boolean or number";
+        }
+        if (ENV_NAME.matcher(value).matches()) {
+            return "variable name";
+        }
+        if (PROSE.matcher(value).matches()) {
+            return "prose";
+        }
+        if (PATHISH.matcher(value).find()) {
+            return "path or url";
+        }
+        if (CODE.matcher(value).find()) {
+            return "code";
+        }
+        if (rule.entropy() > 0 && WORDISH.matcher(value).matches()) {
+            return "words";
+        }
+        return null;
+    }
+
+    private boolean isKeyWord(String token, List<String> keyWords) {
+        for (String w : keyWords) {
+            if (token.equals(w) || token.equals(w + "s") || (w.length() >= 6 && token.contains(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean strongKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        String k = lower(key).replaceAll("[^a-z0-9]", "");
+        return strongKeyFragments.stream().anyMatch(k::contains);
+    }
+
+    /** Splits a key like {@code AWS_SECRET_ACCESS_KEY}, {@code userPassword} or {@code db.pass} into lower tokens. */
+    static List<String> tokens(String key) {
+        List<String> out = new ArrayList<>();
+        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        for (String t : spaced.split("[^A-Za-z0-9]+")) {
+            if (!t.isEmpty()) {
+                out.add(lower(t));
+            }
+        }
+        return out;
+    }
+
+    /** Few distinct characters, mostly ascending runs, or a short unit repeated ("aaaaaaaa", "123456789", "abcabc"). */
+    static boolean repetitive(String v) {
+        int n = v.length();
+        if (n < 6) {
+            return v.chars().distinct().count() <= 1 && n > 2;
+        }
+        if (v.chars().distinct().count() <= 2) {
+            return true;
+        }
+        int ascending = 0;
+        for (int i = 1; i < n; i++) {
+            if (v.charAt(i) == v.charAt(i - 1) + 1) {
+                ascending++;
+            }
+        }
+        if (ascending * 2 >= n) {
+            return true;
+        }
+        for (int unit = 1; unit <= 4 && unit * 2 < n; unit++) {
+            boolean repeats = true;
+            for (int i = unit; i < n && repeats; i++) {
+                repeats = v.charAt(i) == v.charAt(i - unit);
+            }
+            if (repeats) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Entropy below the rule's bar; hex can carry at most 4 bits a character, so its bar is lower. */
+    static boolean lowEntropy(String v, double threshold) {
+        double bar = Entropy.isHex(v) ? Math.min(threshold, 3.0) : threshold;
+        // A short value cannot reach a high figure even when random: cap the bar by what its length allows.
+        bar = Math.min(bar, Math.log(v.length()) / Math.log(2) * 0.85);
+        return Entropy.shannon(v) < bar;
+    }
+
+    private static List<Pattern> compileAll(List<String> regexes, boolean caseInsensitiveExceptExample) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            // "EXAMPLE" in capitals is the documentation convention (AKIAIOSFODNN7EXAMPLE); keep it case-sensitive.
+            boolean ci = caseInsensitiveExceptExample && !r.equals("EXAMPLE");
+            out.add(Pattern.compile(ci ? "(?i)" + r : r));
+        }
+        return out;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.holdfast.rules.catalog;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Detector;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every example of every built-in rule, run through the detector path as one dynamic test each. */
+class RuleExamplesTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleExample() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SecretRule rule : RuleCatalog.builtin().rules()) {
+            Detector single = RuleCatalog.builtin().without(otherIds(rule)).detector(v -> false);
+            for (int i = 0; i < rule.matchExamples().size(); i++) {
+                int idx = i;
+                tests.add(DynamicTest.dynamicTest(rule.id() + " matches #" + (i + 1), () -> {
+                    List<Detection> found = single.detect(
+                            RuleCatalog.exampleDocument(rule, rule.matchExamples().get(idx), idx, "match"));
+                    assertThat(found).as(rule.matchExamples().get(idx).text())
+                            .anyMatch(d -> d.ruleId().equals(rule.id()));
+                    Detection d = found.stream().filter(x -> x.ruleId().equals(rule.id())).findFirst().orElseThrow();
+                    assertThat(d.line()).isPositive();
+                    assertThat(d.column()).isPositive();
+                    assertThat(d.redacted()).doesNotContain(d.subject());
+                }));
+            }
+            for (int i = 0; i < rule.noMatchExamples().size(); i++) {
+                int idx = i;
+                tests.add(DynamicTest.dynamicTest(rule.id() + " does not match #" + (i + 1), () ->
+                        assertThat(single.detect(RuleCatalog.exampleDocument(rule, rule.noMatchExamples().get(idx),
+                                idx, "noMatch")))
+                                .as(rule.noMatchExamples().get(idx).text())
+                                .noneMatch(d -> d.ruleId().equals(rule.id()))));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theCatalogueSelfTestPasses() {
+        RuleTestReport report = RuleCatalog.builtin().test();
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.examples()).isGreaterThanOrEqualTo(2 * report.rules());
+    }
+
+    private static List<String> otherIds(SecretRule rule) {
+        return RuleCatalog.builtin().rules().stream().map(SecretRule::id).filter(id -> !id.equals(rule.id()))
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.holdfast.rules.catalog;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.Document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Test-scope stand-in for `holdfast scan DIR --format json` until the CLI lands: prints one JSON line per detection
+ * (path, line, ruleId, redacted) for every non-binary file under a folder. Used by bench/leaky-repo.sh.
+ */
+public final class ScanHarness {
+    private ScanHarness() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args[0]);
+        Detector detector = RuleCatalog.builtin().detector(v -> false);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            if (binary(bytes)) {
+                continue;
+            }
+            String rel = root.relativize(f).toString().replace('\\', '/');
+            for (Detection d : detector.detect(new Document(rel, bytes))) {
+                System.out.println("{\"path\":\"" + rel + "\",\"line\":" + d.line() + ",\"ruleId\":\"" + d.ruleId()
+                        + "\",\"redacted\":\"" + d.redacted().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            }
+        }
+    }
+
+    static boolean binary(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
