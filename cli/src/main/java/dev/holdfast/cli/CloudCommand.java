@@ -95,12 +95,15 @@ public final class CloudCommand implements Callable<Integer> {
     /** The flow shared by aws and azure: options, inventory, rules, baseline, snapshot, report, exit code. */
     static int run(Console console, Shared o, Provider provider) {
         CloudThresholds thresholds;
+        IdentityClassifier classifier;
         Clock clock;
         try {
             FailPolicy.predicate(o.failOn);
             o.output.validate();
             clock = clock(console.env());
-            thresholds = thresholds(o);
+            JsonNode cloud = cloudSection(o);
+            thresholds = thresholds(cloud);
+            classifier = classifier(cloud);
             if (o.repo != null && !Files.isDirectory(o.repo)) {
                 throw new IllegalArgumentException("--repo " + o.repo + ": no such directory");
             }
@@ -112,7 +115,7 @@ public final class CloudCommand implements Callable<Integer> {
             CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
             Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
             CloudFindings findings = new CloudFindings(fp);
-            CloudInventory inv = provider.collect(clock, fp, IdentityClassifier.defaults());
+            CloudInventory inv = provider.collect(clock, fp, classifier);
             CloudRules rules = provider.rules(thresholds, clock, findings);
             List<Finding> extra = provider.extra(inv, findings, o.repo);
             CloudScan.Outcome out = CloudScan.run(inv, rules, findings, baseline, extra);
@@ -177,16 +180,31 @@ public final class CloudCommand implements Callable<Integer> {
         }
     }
 
-    /** Thresholds from the bundled defaults, overridden by the config's {@code cloud: thresholds:} section. */
-    @SuppressWarnings("unchecked")
-    static CloudThresholds thresholds(Shared o) {
-        CloudThresholds t = CloudThresholds.defaults();
+    private static final java.util.Set<String> CLOUD_KEYS = java.util.Set.of("thresholds", "identity");
+
+    /** The config's {@code cloud:} section (--config, else .holdfast.yml in --repo or here), or null. */
+    static JsonNode cloudSection(Shared o) {
         Path root = o.repo != null ? o.repo : Path.of(".");
         if (o.config == null && !Files.exists(root.resolve(HoldfastConfig.FILE_NAME))) {
-            return t;
+            return null;
         }
         HoldfastConfig cfg = HoldfastConfig.load(root.toAbsolutePath().normalize(), o.config);
         JsonNode cloud = cfg.cloud();
+        if (cloud == null || cloud.isNull() || cloud.isMissingNode()) {
+            return null;
+        }
+        cloud.fieldNames().forEachRemaining(k -> {
+            if (!CLOUD_KEYS.contains(k)) {
+                throw new IllegalArgumentException("config: unknown key 'cloud." + k + "' (known: identity, thresholds)");
+            }
+        });
+        return cloud;
+    }
+
+    /** Thresholds from the bundled defaults, overridden by {@code cloud.thresholds}. */
+    @SuppressWarnings("unchecked")
+    static CloudThresholds thresholds(JsonNode cloud) {
+        CloudThresholds t = CloudThresholds.defaults();
         if (cloud == null || !cloud.has("thresholds")) {
             return t;
         }
@@ -197,4 +215,18 @@ public final class CloudCommand implements Callable<Integer> {
         }
     }
 
+    /** The bundled identity patterns, with {@code cloud.identity} (same shape as identity-patterns.yml) in front. */
+    static IdentityClassifier classifier(JsonNode cloud) {
+        IdentityClassifier c = IdentityClassifier.defaults();
+        if (cloud == null || !cloud.has("identity")) {
+            return c;
+        }
+        try {
+            return c.withExtra(new ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .convertValue(cloud.get("identity"), IdentityClassifier.Patterns.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config cloud.identity: " + Main.oneLine(e.getMessage()));
+        }
+    }
 }

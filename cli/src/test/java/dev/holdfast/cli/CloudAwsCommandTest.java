@@ -277,4 +277,34 @@ class CloudAwsCommandTest {
             }
         }
     }
+
+    @Test
+    void configOverridesThresholdsAndIdentityPatterns(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("holdfast.yml");
+        Files.writeString(cfg, """
+                cloud:
+                  thresholds:
+                    accessKeyMaxAgeDays: 5000
+                  identity:
+                    names:
+                      - { pattern: "^legacy-etl$", kind: agent }
+                """);
+        Scan s = scan("account", "--config", cfg.toString());
+        assertThat(s.run().exit()).as(s.run().err()).isEqualTo(ExitCode.FINDINGS);
+        String findings = s.report().path("findings").toString();
+        assertThat(findings).doesNotContain("aws-access-key-old").contains("aws-access-key-machine-identity");
+        for (JsonNode f : s.report().path("findings")) {
+            if (f.at("/location/resource").asText().endsWith("role/service/legacy-etl")) {
+                assertThat(f.at("/properties/identityKind").asText()).isEqualTo("agent");
+            }
+        }
+        Files.writeString(cfg, "cloud:\n  thresholds:\n    keyAge: 3\n");
+        CliRunner.Run bad = scan("account", "--config", cfg.toString()).run();
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("keyAge").doesNotContain("\n\t");
+        Files.writeString(cfg, "cloud:\n  identiy: {}\n");
+        CliRunner.Run typo = scan("account", "--config", cfg.toString()).run();
+        assertThat(typo.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err()).contains("cloud.identiy");
+    }
 }

@@ -86,7 +86,12 @@ public final class AwsInventory {
         try (AwsClients c = new AwsClients(options)) {
             return collect(c);
         } catch (SdkClientException e) {
-            throw new CloudException("AWS: " + firstLine(e.getMessage()), e);
+            String m = firstLine(e.getMessage());
+            if (m.contains("Unable to load credentials")) {
+                throw new CloudException("AWS: no credentials found (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
+                        + "--profile, or the SDK's default chain)", e);
+            }
+            throw new CloudException("AWS: " + (m.length() > 300 ? m.substring(0, 300) + "…" : m), e);
         }
     }
 
