@@ -140,7 +140,7 @@ public final class FixPlanner {
             Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), candidatePaths(path, matched), headContent);
             fixVersion = r.fixVersion();
             if (r.applied()) {
-                String failure = verify(path, headDetections, targets, r.content());
+                String failure = verify(path, headDetections, targets, r.content(), r.fixVersion());
                 if (failure == null) {
                     fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, r.content())), Strategy.REAPPLY,
                             fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path,
@@ -164,7 +164,7 @@ public final class FixPlanner {
                 reasons.add(fixer.name() + " fixer: " + outcome.refusal());
                 break;
             }
-            String failure = verify(path, headDetections, targets, outcome.content());
+            String failure = verify(path, headDetections, targets, outcome.content(), context.fixVersion());
             if (failure == null) {
                 fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, outcome.content())),
                         Strategy.RULE_FIXER, fixRef, outcome.description(), head.name()));
@@ -180,8 +180,17 @@ public final class FixPlanner {
         matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
     }
 
-    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
-        return Verification.check(verifier, path, headDetections, targets, patched);
+    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched,
+                          byte[] fixVersion) {
+        List<Detection> reviewed = List.of();
+        if (fixVersion != null) {
+            try {
+                reviewed = verifier.scan(new Document(path, fixVersion));
+            } catch (RuntimeException e) {
+                reviewed = List.of();
+            }
+        }
+        return Verification.check(verifier, path, headDetections, targets, patched, reviewed);
     }
 
     /** Finding property: the paths the ledger's fix changed, comma-separated (set by the caller from the baseline). */
