@@ -115,8 +115,10 @@ public final class SarifReport implements Report {
         int[] unhashed = {0};
         List<ObjectNode> results = new ArrayList<>();
         int keep = Math.min(present.size(), maxResults);
+        // A tree scan reads the working tree, whatever commit its findings name; history findings read their blob.
+        boolean tree = result.target() == null || "tree".equals(result.target().mode());
         for (int i = 0; i < keep; i++) {
-            results.add(result(present.get(i), ruleIndex.get(present.get(i).ruleId()), hashCache, unhashed));
+            results.add(result(present.get(i), ruleIndex.get(present.get(i).ruleId()), hashCache, unhashed, tree));
         }
         if (unhashed[0] > 0) {
             ctx.warnings().add("SARIF: " + unhashed[0] + " result(s) have no primaryLocationLineHash because their "
@@ -241,7 +243,8 @@ public final class SarifReport implements Report {
         return n;
     }
 
-    private ObjectNode result(Finding f, int ruleIndex, Map<String, List<String>> hashCache, int[] unhashed) {
+    private ObjectNode result(Finding f, int ruleIndex, Map<String, List<String>> hashCache, int[] unhashed,
+                              boolean tree) {
         ObjectNode n = JSON.objectNode();
         n.put("ruleId", f.ruleId());
         n.put("ruleIndex", ruleIndex);
@@ -267,7 +270,7 @@ public final class SarifReport implements Report {
         }
 
         ObjectNode fp = n.putObject("partialFingerprints");
-        String lineHash = lineHash(l.path(), l.commit(), line, hashCache);
+        String lineHash = lineHash(l.path(), tree ? null : l.commit(), line, hashCache);
         if (lineHash != null) {
             fp.put("primaryLocationLineHash", lineHash);
         } else {
