@@ -41,7 +41,7 @@ public final class SarifReport implements Report {
     public static final String FORMAT = "sarif";
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     /** Our own fingerprint's key in {@code partialFingerprints}; bump the version if its meaning ever changes. */
-    public static final String FINGERPRINT_KEY = "holdfast/v1";
+    public static final String FINGERPRINT_ID = "holdfast/v1";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -276,7 +276,7 @@ public final class SarifReport implements Report {
         } else {
             unhashed[0]++;
         }
-        fp.put(FINGERPRINT_KEY, f.fingerprint());
+        fp.put(FINGERPRINT_ID, f.fingerprint());
         n.put("baselineState", baselineState(f.status()));
 
         ObjectNode props = n.putObject("properties");
