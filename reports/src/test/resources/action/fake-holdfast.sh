@@ -4,9 +4,13 @@
 printf '%s\n' "$@" >> "$FAKE_LOG"
 echo "--" >> "$FAKE_LOG"
 command="$1"
+# What a hostile file name in a pull request could make the real CLI print:
+echo "leaked/::set-env name=PATH::/tmp/evil"
+echo "::add-mask::nothing"
 case "$command" in
   scan|cloud)
     [ "$1" = cloud ] && { echo "cloud: 2 findings"; FAKE_RC="${FAKE_CLOUD_RC:-0}"; }
+    [ -n "${FAKE_CRASH:-}" ] && { echo "Exception in thread \"main\" java.lang.ClassFormatError" >&2; exit 1; }
     [ "${FAKE_RC:-0}" -ge 2 ] && { echo "holdfast: cannot read repository" >&2; exit "$FAKE_RC"; }
     while [ $# -gt 0 ]; do
       if [ "$1" = --report ]; then

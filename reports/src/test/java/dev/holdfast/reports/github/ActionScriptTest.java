@@ -73,6 +73,20 @@ class ActionScriptTest {
     }
 
     @Test
+    void whatTheCliPrintsCannotIssueWorkflowCommands() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of());
+        List<String> lines = r.stdout.lines().toList();
+        int pause = lines.indexOf(lines.stream().filter(l -> l.startsWith("::stop-commands::")).findFirst().orElseThrow());
+        String token = lines.get(pause).substring("::stop-commands::".length());
+        assertThat(token).matches("holdfast-[0-9a-f]{24}");
+        int resume = lines.indexOf("::" + token + "::");
+        int injected = lines.indexOf("::add-mask::nothing");
+        assertThat(injected).isBetween(pause + 1, resume - 1);
+        // Our own annotations come after commands are processed again.
+        assertThat(lines.indexOf("::error file=a.txt,line=1::fake finding")).isGreaterThan(resume);
+    }
+
+    @Test
     void aNewBranchScansOnlyWhatIsNotOnTheDefaultBranch() throws Exception {
         Run r = run("push", "push-new-branch.json", Map.of("{{AFTER}}", c4), Map.of());
         assertThat(r.calls.get(0)).containsSequence("--range", c2 + ".." + c4);
@@ -161,6 +175,14 @@ class ActionScriptTest {
         Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_RC", "3"));
         assertThat(r.rc).isEqualTo(3);
         assertThat(r.summary).contains("Holdfast scan failed (exit 3)").doesNotContain("fake summary");
+    }
+
+    @Test
+    void aCrashThatExitsOneIsAFailureNotFindings() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_CRASH", "1"));
+        assertThat(r.rc).isEqualTo(3);
+        assertThat(r.stdout).contains("::error title=holdfast::the scan exited 1 without writing its reports");
+        assertThat(r.summary).contains("Holdfast scan failed (exit 3)");
     }
 
     @Test
