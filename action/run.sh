@@ -218,7 +218,14 @@ main() {
     if [ -n "$summary" ]; then
       if [ -f "$out/cloud.md" ]; then
         printf '\n---\n\n' >> "$summary"
-        cat "$out/cloud.md" >> "$summary"
+        # GitHub refuses a step summary over 1 MiB: the cloud part gets what the scan left, cut at a line.
+        local room=$(( 1000000 - $(wc -c < "$summary") ))
+        if [ "$(wc -c < "$out/cloud.md")" -le "$room" ]; then
+          cat "$out/cloud.md" >> "$summary"
+        elif [ "$room" -gt 1000 ]; then
+          head -c "$(( room - 200 ))" "$out/cloud.md" | sed '$d' >> "$summary"
+          printf '\n_The cloud report was cut to fit GitHub'"'"'s 1 MiB summary limit._\n' >> "$summary"
+        fi
       fi
       [ "$crc" -ge 2 ] && printf '\n## Holdfast cloud %s failed (exit %s)\n' "$cloud" "$crc" >> "$summary"
     fi

@@ -17,7 +17,11 @@ case "$command" in
         file="${2#*=}"
         case "${2%%=*}" in
           sarif) echo '{"version":"2.1.0","runs":[]}' > "$file" ;;
-          markdown) printf '## Holdfast: fake summary of %s\n' "$command" > "$file" ;;
+          markdown)
+            printf '## Holdfast: fake summary of %s\n' "$command" > "$file"
+            if [ "$command" = cloud ] && [ -n "${FAKE_CLOUD_MD_BYTES:-}" ]; then
+              yes '| high | new | `iam-wildcard` | arn:aws:iam::123456789012:role/x | s3:* |' | head -c "$FAKE_CLOUD_MD_BYTES" >> "$file"
+            fi ;;
           github-annotations) printf '::error file=a.txt,line=1::fake finding\n' > "$file" ;;
           github-output) printf 'findings=%s\nregressions=%s\nnew=0\n' "${FAKE_FINDINGS:-3}" "${FAKE_REGRESSIONS:-1}" > "$file" ;;
         esac
