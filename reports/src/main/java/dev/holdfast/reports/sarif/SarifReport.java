@@ -85,6 +85,21 @@ public final class SarifReport implements Report {
     }
 
     private Rendered produce(ScanResult result) {
+        try {
+            return produceOpen(result);
+        } finally {
+            // Releases the repository a git-backed provider opened for line hashes.
+            if (ctx.sources() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    ctx.warnings().add("SARIF: could not close the source reader: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Rendered produceOpen(ScanResult result) {
         List<Finding> present = new ArrayList<>();
         int fixed = 0;
         int withoutFile = 0;
