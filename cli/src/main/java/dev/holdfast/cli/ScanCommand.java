@@ -1,17 +1,24 @@
 package dev.holdfast.cli;
 
+import dev.holdfast.baseline.BaselineException;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.TimelineAttribution;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.baseline.ScanBaseline;
+import dev.holdfast.baseline.Timeline;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.git.BlameAttributor;
 import dev.holdfast.git.HistoryOptions;
 import dev.holdfast.git.HistoryScanner;
 import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.CompositeDetector;
 import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.TrackedFindings;
 import dev.holdfast.scan.TreeScanner;
 import dev.holdfast.source.WorkingTreeSource;
 import org.eclipse.jgit.lib.ObjectId;
@@ -25,7 +32,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -35,6 +48,7 @@ import java.util.concurrent.Callable;
                 + "credentials and privilege creep.")
 public final class ScanCommand implements Callable<Integer> {
     private final Console console;
+    private final Clock clock;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "directory to scan (default .)")
     Path path;
@@ -52,7 +66,7 @@ public final class ScanCommand implements Callable<Integer> {
             description = "compare with a baseline (default PATH/.holdfast/baseline.json when present)")
     Path baseline;
 
-    @Option(names = "--fail-on", defaultValue = "new", description = "none|new|regressed|any (default new)")
+    @Option(names = "--fail-on", defaultValue = FailPolicy.DEFAULT, description = "none|new|regressed|any (default new)")
     String failOn;
 
     @Option(names = "--config", paramLabel = "FILE", description = "default PATH/.holdfast.yml when present")
@@ -68,14 +82,18 @@ public final class ScanCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     public ScanCommand(Console console) {
+        this(console, Clock.systemUTC());
+    }
+
+    ScanCommand(Console console, Clock clock) {
         this.console = console;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
-        FailOn fail;
         try {
-            fail = FailOn.parse(failOn);
+            FailPolicy.predicate(failOn);
             output.validate();
             int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0);
             if (modes > 1) {
@@ -89,26 +107,35 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Path root = path.toAbsolutePath().normalize();
         HoldfastConfig cfg;
+        CompositeDetector detector;
+        IdentityClassifier identities;
+        ScanBaseline base;
         try {
             cfg = HoldfastConfig.load(root, config);
-        } catch (ConfigException e) {
+            detector = Detectors.build(cfg, clock);
+            identities = BaselineSupport.identities(cfg);
+            base = ScanBaseline.resolve(root, baseline);
+        } catch (ConfigException | BaselineException e) {
             return usage(e.getMessage());
         }
-        IdentityClassifier identities;
         try {
-            identities = IdentityClassifier.builtin().withExtra(cfg.identities());
-        } catch (IllegalArgumentException e) {
-            return usage(cfg.source() + ": " + e.getMessage());
-        }
-        try {
-            ScanResult result = scan(root, cfg, identities);
+            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detector, path.toString());
+            ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
+            // The value history of every path with a finding: who last brought each finding into the tree
+            // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
+            Timeline timeline = workflow.timeline(root, base.fingerprinter(), findingPaths(raw));
+            if (!history && since == null && range == null) {
+                raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
+            }
+            ScanResult compared = base.apply(raw, history ? timeline : null, clock);
+            ScanResult result = TrackedFindings.visible(compared, base.present());
             output.write(result, console, root);
             if (result.partial()) {
                 console.err().println("holdfast: the scan was partial (" + result.warnings().size()
                         + " warnings); not reporting clean");
                 return ExitCode.RUNTIME;
             }
-            return fail.fails(result) ? ExitCode.FINDINGS : ExitCode.OK;
+            return FailPolicy.fails(result, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
         } catch (IllegalArgumentException e) {
             // a bad --since/--range revision
             return usage(e.getMessage());
@@ -121,14 +148,13 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg, IdentityClassifier identities) throws IOException {
-        Clock clock = Clock.systemUTC();
-        CompositeDetector detector = Detectors.build(cfg, clock);
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities,
+                            ScanBaseline base) throws IOException {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (RuleInfo r : detector.rules()) {
             rules.put(r.id(), r);
         }
-        FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
+        FindingFactory factory = new FindingFactory(base.fingerprinter());
         if (history || since != null || range != null) {
             HistoryOptions options = (history ? HistoryOptions.all()
                     : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
@@ -150,13 +176,37 @@ public final class ScanCommand implements Callable<Integer> {
                 head = id == null ? null : id.name();
             }
         }
-        java.util.Optional<BlameAttributor> blame = head == null ? java.util.Optional.empty()
-                : BlameAttributor.forDirectory(root, identities);
-        try {
-            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
-        } finally {
-            blame.ifPresent(BlameAttributor::close);
+        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
+    }
+
+    private static Set<String> findingPaths(ScanResult r) {
+        return r.findings().stream().map(f -> f.location().path()).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Blame for findings the value history could not attribute (e.g. a value edited in place). */
+    private static ScanResult blameTheRest(Path root, ScanResult r, IdentityClassifier identities)
+            throws IOException {
+        if (r.findings().stream().allMatch(f -> f.introducedBy() != null)) {
+            return r;
         }
+        Optional<BlameAttributor> blame = BlameAttributor.forDirectory(root, identities);
+        if (blame.isEmpty()) {
+            return r;
+        }
+        try (BlameAttributor b = blame.get()) {
+            List<Finding> out = r.findings().stream().map(f -> f.introducedBy() != null ? f
+                    : f.withIntroducedBy(b.attribute(f.location().path(), f.location().line()))).toList();
+            return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
+        }
+    }
+
+    /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
+    private static ScanResult withoutBaselineFile(ScanResult r) {
+        List<Finding> kept = r.findings().stream()
+                .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+        return kept.size() == r.findings().size() ? r
+                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
     }
 
     private static String describe(Throwable e) {
