@@ -163,13 +163,13 @@ final class BlobPool implements AutoCloseable {
         }
         bytesDone.addAndGet(bytes.length);
         byte[] text = ContentSniffer.textOrNull(bytes);
-        if (text != null && memory != null) {
-            text = memory.unseen(t.path(), text);
-        }
-        if (text == null) {
+        LineMemory.Shown shown = text == null ? null
+                : memory == null ? new LineMemory.Shown(text, null) : memory.unseen(t.path(), text);
+        if (shown == null) {
             return;
         }
-        boolean whole = text == bytes || memory == null;
+        text = shown.text();
+        boolean whole = shown.lineMap() == null;
         List<Detection> found;
         try {
             found = detector.detect(new Document(t.path(), text));
@@ -180,6 +180,15 @@ final class BlobPool implements AutoCloseable {
                         + Sanitize.oneLine(e.getMessage())));
             }
             found = e.found();
+        }
+        if (!whole) {
+            List<Detection> mapped = new ArrayList<>(found.size());
+            for (Detection d : found) {
+                mapped.add(new Detection(d.ruleId(), d.category(), d.severity(), d.message(),
+                        shown.originalLine(d.line()), d.column(), d.subject(), d.redacted(), d.remediation(),
+                        d.properties()));
+            }
+            found = mapped;
         }
         found = DetectionMerger.merge(found);
         if (!found.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Remembers, per path, the lines already scanned in earlier versions of that path, so that a history scan shows a
- * line-oriented detector only what each version changed (plus context), with line numbers intact. Owned by one
+ * line-oriented detector only what each version changed (plus context), and maps its line numbers back. Owned by one
  * worker thread. Bounded: past {@code maxLines} remembered lines it stops remembering, which only costs time.
  */
 final class LineMemory {
@@ -24,17 +24,34 @@ final class LineMemory {
     }
 
     /**
-     * The bytes to scan for this version of {@code path}: lines seen before (and farther than {@link #CONTEXT}
-     * lines from a new one) become empty lines; null when nothing is new. Remembers this version's lines.
+     * What to show the detector of one version.
+     *
+     * @param text    the lines to scan
+     * @param lineMap for each line of {@code text}, its 1-based line number in the version; null when {@code text}
+     *                is the whole version
      */
-    byte[] unseen(String path, byte[] text) {
+    record Shown(byte[] text, int[] lineMap) {
+        /** The version's line number of line {@code line} (1-based) of {@link #text}. */
+        int originalLine(int line) {
+            if (lineMap == null || line < 1) {
+                return line;
+            }
+            return lineMap[Math.min(line, lineMap.length) - 1];
+        }
+    }
+
+    /**
+     * The part of this version of {@code path} to scan: the whole version when every line is new, else only the
+     * lines not seen in an earlier version of the path plus {@link #CONTEXT} lines around them, runs separated by an
+     * empty line, with a map back to the version's line numbers; null when nothing is new. Remembers the lines.
+     */
+    Shown unseen(String path, byte[] text) {
         int[] start = lineStarts(text);
         int n = start.length - 1;
         long[] hash = new long[n];
         for (int i = 0; i < n; i++) {
             hash[i] = hash(text, start[i], Math.min(start[i + 1] - 1, text.length));
         }
-
         LongSet seen = byPath.get(path);
         boolean[] fresh = new boolean[n];
         int freshCount = 0;
@@ -49,7 +66,7 @@ final class LineMemory {
             return null;
         }
         if (freshCount == n) {
-            return text;
+            return new Shown(text, null);
         }
         boolean[] keep = new boolean[n];
         int lastFresh = -CONTEXT - 1;
@@ -62,20 +79,27 @@ final class LineMemory {
             }
             keep[i] = keep[i] || i - lastFresh <= CONTEXT;
         }
-        byte[] out = new byte[text.length];
-        int o = 0;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int[] map = new int[n + n / 2 + 2];
+        int lines = 0;
+        boolean gap = false;
         for (int i = 0; i < n; i++) {
+            if (!keep[i]) {
+                gap = lines > 0;
+                continue;
+            }
+            if (gap) {
+                out.write('\n'); // an empty line between runs, so that runs never join
+                map[lines++] = i + 1;
+                gap = false;
+            }
             int s = start[i];
-            int e = Math.min(start[i + 1] - 1, text.length); // end of the line, excluding its '\n'
-            if (keep[i]) {
-                System.arraycopy(text, s, out, o, e - s);
-                o += e - s;
-            }
-            if (e < text.length) {
-                out[o++] = '\n';
-            }
+            int e = Math.min(start[i + 1] - 1, text.length);
+            out.write(text, s, e - s);
+            out.write('\n');
+            map[lines++] = i + 1;
         }
-        return java.util.Arrays.copyOf(out, o);
+        return new Shown(out.toByteArray(), java.util.Arrays.copyOf(map, lines));
     }
 
     private void remember(String path, LongSet seen, long[] hash) {

@@ -22,25 +22,42 @@ class LineMemoryTest {
     }
 
     @Test
-    void laterVersionsShowOnlyChangedLinesWithContextAndKeepLineNumbers() {
+    void laterVersionsShowOnlyChangedLinesWithContextAndMapLineNumbersBack() {
         LineMemory m = new LineMemory(1_000);
-        byte[] v1 = b(lines(1, 40, null, -1));
-        assertThat(m.unseen("a.txt", v1)).isSameAs(v1);
+        byte[] v1 = b(lines(1, 60, null, -1));
+        LineMemory.Shown first = m.unseen("a.txt", v1);
+        assertThat(first.text()).isSameAs(v1);
+        assertThat(first.originalLine(7)).isEqualTo(7);
 
-        String v2 = lines(1, 40, "secret here", 20);
-        String shown = new String(m.unseen("a.txt", b(v2)), StandardCharsets.UTF_8);
-        String[] out = shown.split("\n", -1);
-        assertThat(out).hasSize(41); // 40 lines and the final empty piece: line numbers unchanged
-        assertThat(out[19]).isEqualTo("secret here");
+        String v2 = lines(1, 60, "secret here", 20).replace("line 50\n", "changed 50\n");
+        LineMemory.Shown shown = m.unseen("a.txt", b(v2));
+        String[] out = new String(shown.text(), StandardCharsets.UTF_8).split("\n", -1);
         int c = LineMemory.CONTEXT;
-        for (int i = 0; i < 40; i++) {
-            boolean near = Math.abs(i - 19) <= c;
-            assertThat(out[i]).as("line " + (i + 1)).isEqualTo(near ? v2.split("\n")[i] : "");
+        List<String> expected = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        String[] all = v2.split("\n");
+        for (int i = 20 - c; i <= 20 + c; i++) {
+            expected.add(all[i - 1]);
+            numbers.add(i);
         }
+        expected.add(""); // the run separator
+        numbers.add(50 - c);
+        for (int i = 50 - c; i <= 50 + c; i++) {
+            expected.add(all[i - 1]);
+            numbers.add(i);
+        }
+        expected.add(""); // after the final newline
+        assertThat(out).containsExactlyElementsOf(expected);
+        for (int k = 0; k < numbers.size(); k++) {
+            assertThat(shown.originalLine(k + 1)).isEqualTo(numbers.get(k));
+        }
+        assertThat(out[c]).isEqualTo("secret here");
+        assertThat(shown.originalLine(c + 1)).isEqualTo(20);
+
         // nothing new: nothing to scan
         assertThat(m.unseen("a.txt", b(v2))).isNull();
         // another path has its own memory
-        assertThat(m.unseen("b.txt", b(v2))).isEqualTo(b(v2));
+        assertThat(m.unseen("b.txt", b(v2)).text()).isEqualTo(b(v2));
     }
 
     @Test
@@ -51,7 +68,7 @@ class LineMemoryTest {
         // the first 40 lines were remembered (the cap is checked per version); a second file is not
         assertThat(m.unseen("a.txt", v)).isNull();
         m.unseen("b.txt", v);
-        assertThat(m.unseen("b.txt", v)).isEqualTo(v);
+        assertThat(m.unseen("b.txt", v).text()).isEqualTo(v);
     }
 
     @Test
