@@ -22,7 +22,8 @@ final class NoiseFilter {
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern INTEGRITY = Pattern.compile("(?i)^(?:sha(?:1|224|256|384|512)|md5)[-:=].*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
-    private static final Pattern WORDISH = Pattern.compile("[a-z]+(?:[-_. ][a-z]+)*");
+    private static final Pattern WORDISH = Pattern.compile(
+            "[a-z]+(?:[-_. ][a-z]+)*|[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[-_ ][A-Z][a-z]+)*");
     private static final Pattern PROSE = Pattern.compile("[A-Za-z][A-Za-z,.'!?:-]*(?: [A-Za-z,.'!?:-]+){2,}");
     private static final Pattern PATHISH = Pattern.compile(
             "(?i)(?:^(?:/|\\./|\\.\\./|~/|[a-z]:\\\\|classpath:|https?://[^:@/]+(?:[/:]|$))"
@@ -36,6 +37,7 @@ final class NoiseFilter {
     private final List<Pattern> placeholderWords;
     private final List<Pattern> placeholderPatterns;
     private final List<Pattern> referencePatterns;
+    private final List<Pattern> publicPatterns;
     private final Pattern lookup;
     private final Set<String> metaKeyTokens;
     private final Set<String> metaKeyPrefixes;
@@ -49,6 +51,7 @@ final class NoiseFilter {
         data.get("placeholderPrefixes").forEach(w -> placeholderWords.add(Pattern.compile("(?i)^" + Pattern.quote(w))));
         placeholderPatterns = compileAll(data.get("placeholderPatterns"), true);
         referencePatterns = compileAll(data.get("referencePatterns"), false);
+        publicPatterns = compileAll(data.get("publicPatterns"), false);
         lookup = Pattern.compile("(?i)" + String.join("|", data.get("lookupPatterns")));
         metaKeyTokens = Set.copyOf(data.get("metaKeyTokens").stream().map(NoiseFilter::lower).toList());
         metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
@@ -100,6 +103,11 @@ final class NoiseFilter {
         for (Pattern p : placeholderWords) {
             if (p.matcher(value).find()) {
                 return "placeholder";
+            }
+        }
+        for (Pattern p : publicPatterns) {
+            if (p.matcher(value).find()) {
+                return "public or test-only value";
             }
         }
         if (repetitive(value)) {
