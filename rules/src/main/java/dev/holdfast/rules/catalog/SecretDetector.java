@@ -25,6 +25,11 @@ public final class SecretDetector implements Detector {
     /** Put on a line (in a comment) to suppress every secret finding on that line. */
     public static final String INLINE_ALLOW = "holdfast:allow";
     private static final int PAIR_WINDOW = 5;
+    /**
+     * A line where one rule keeps matching hundreds of times is generated or minified text; past this many matches
+     * the rule stops looking at the line, which bounds the work on huge lines.
+     */
+    private static final int MAX_MATCHES_PER_LINE = 64;
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*-----|---- END SSH2");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
 
@@ -86,7 +91,8 @@ public final class SecretDetector implements Detector {
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
         int from = 0;
-        while (from <= line.length() && m.find(from)) {
+        int attempts = 0;
+        while (from <= line.length() && attempts++ < MAX_MATCHES_PER_LINE && m.find(from)) {
             from = Math.max(m.start() + 1, from + 1);
             String g = secretGroup(rule, m);
             String value = group(m, g);
