@@ -38,6 +38,7 @@ final class NoiseFilter {
     private final List<Pattern> placeholderPatterns;
     private final List<Pattern> referencePatterns;
     private final List<Pattern> publicPatterns;
+    private final List<String> knownExamples;
     private final Pattern lookup;
     private final Set<String> metaKeyTokens;
     private final Set<String> metaKeyPrefixes;
@@ -46,12 +47,13 @@ final class NoiseFilter {
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
         placeholderWords = data.get("placeholderWords").stream()
-                .map(w -> Pattern.compile("(?i)(?:^|[^a-z])" + Pattern.quote(w) + "(?:$|[^a-z])"))
+                .map(w -> Pattern.compile("(?i)(?:^|[^a-z0-9])" + Pattern.quote(w) + "(?:$|[^a-z0-9])"))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         data.get("placeholderPrefixes").forEach(w -> placeholderWords.add(Pattern.compile("(?i)^" + Pattern.quote(w))));
         placeholderPatterns = compileAll(data.get("placeholderPatterns"), true);
         referencePatterns = compileAll(data.get("referencePatterns"), false);
         publicPatterns = compileAll(data.get("publicPatterns"), false);
+        knownExamples = List.copyOf(data.get("knownExamples"));
         lookup = Pattern.compile("(?i)" + String.join("|", data.get("lookupPatterns")));
         metaKeyTokens = Set.copyOf(data.get("metaKeyTokens").stream().map(NoiseFilter::lower).toList());
         metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
@@ -103,6 +105,11 @@ final class NoiseFilter {
         for (Pattern p : placeholderWords) {
             if (p.matcher(value).find()) {
                 return "placeholder";
+            }
+        }
+        for (String known : knownExamples) {
+            if (value.contains(known)) {
+                return "documented example value";
             }
         }
         for (Pattern p : publicPatterns) {
@@ -161,7 +168,7 @@ final class NoiseFilter {
         if (PROSE.matcher(value).matches()) {
             return "prose";
         }
-        if (PATHISH.matcher(value).find()) {
+        if (PATHISH.matcher(value).find() && !randomSegment(value)) {
             return "path or url";
         }
         if (CODE.matcher(value).find()) {
@@ -171,6 +178,16 @@ final class NoiseFilter {
             return "words";
         }
         return null;
+    }
+
+    /** A path-looking value whose longest '/'-separated segment is long and random is base64, not a path. */
+    private static boolean randomSegment(String value) {
+        for (String seg : value.split("/")) {
+            if (seg.length() >= 16 && Entropy.shannon(seg) > 3.5 && !seg.contains(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isKeyWord(String token, List<String> keyWords) {

@@ -41,6 +41,19 @@ final class GeneratedCorpus {
             c.render(f, (List<Map<String, Object>>) data.get("planted"), true, gen);
             c.render(f, (List<Map<String, Object>>) data.get("decoys"), false, gen);
         }
+        for (Map<String, String> d : (List<Map<String, String>>) data.get("plantedFiles")) {
+            StringBuilder text = new StringBuilder();
+            int n = 0;
+            for (String l : gen.expand(d.get("text")).split("\n")) {
+                n++;
+                boolean planted = l.startsWith("!P");
+                text.append(planted ? l.substring(2) : l).append('\n');
+                if (planted) {
+                    c.lines.add(new Line(d.get("path"), n, true, d.get("path") + ":" + n));
+                }
+            }
+            c.files.put(d.get("path"), text);
+        }
         for (Map<String, String> d : (List<Map<String, String>>) data.get("decoyFiles")) {
             String text = gen.expand(d.get("text"));
             int n = 0;
