@@ -25,7 +25,7 @@ public final class Main implements Runnable {
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
             console.err().println("holdfast: " + oneLine(String.valueOf(ex.getMessage())));
-            return ExitCode.RUNTIME;
+            return ex instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.RUNTIME;
         });
         return cmd.execute(args);
     }
@@ -34,9 +34,13 @@ public final class Main implements Runnable {
         return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (scan, baseline, fix, cloud, rules)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required (scan, baseline, fix, cloud, rules, demo)");
     }
 
     /** Hands the console to every command that asks for it. */

@@ -1,21 +1,188 @@
 package dev.holdfast.cli;
 
+import dev.holdfast.baseline.BaselineException;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.baseline.ScanBaseline;
+import dev.holdfast.baseline.Timeline;
+import dev.holdfast.config.ConfigException;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.CompositeDetector;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.TrackedFindings;
+import dev.holdfast.scan.TreeScanner;
+import dev.holdfast.source.WorkingTreeSource;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-/** `holdfast scan`: scan a working tree, history or a push range. */
-@Command(name = "scan", mixinStandardHelpOptions = true, description = "scan a working tree, history or a push range")
+/** {@code holdfast scan [PATH]}: scan a working tree, the whole history, or a push range. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan a working tree (default), the whole history, or a push range for secrets, long-lived "
+                + "credentials and privilege creep.")
 public final class ScanCommand implements Callable<Integer> {
     private final Console console;
+    private final Clock clock;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "directory to scan (default .)")
+    Path path;
+
+    @Option(names = "--history", description = "every commit reachable from any ref")
+    boolean history;
+
+    @Option(names = "--since", paramLabel = "REV", description = "only commits after REV (push mode)")
+    String since;
+
+    @Option(names = "--range", paramLabel = "A..B", description = "only commits in A..B (push mode)")
+    String range;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "compare with a baseline (default PATH/.holdfast/baseline.json when present)")
+    Path baseline;
+
+    @Option(names = "--fail-on", defaultValue = FailPolicy.DEFAULT, description = "none|new|regressed|any (default new)")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "default PATH/.holdfast.yml when present")
+    Path config;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Option(names = "--verbose", description = "stack traces on failure")
+    boolean verbose;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     public ScanCommand(Console console) {
+        this(console, Clock.systemUTC());
+    }
+
+    ScanCommand(Console console, Clock clock) {
         this.console = console;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
-        console.err().println("holdfast: 'scan' is not available in this build yet");
+        try {
+            FailPolicy.predicate(failOn);
+            output.validate();
+            int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0);
+            if (modes > 1) {
+                throw new IllegalArgumentException("--history, --since and --range exclude each other");
+            }
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        if (!Files.isDirectory(path)) {
+            return usage(path + ": no such directory");
+        }
+        Path root = path.toAbsolutePath().normalize();
+        HoldfastConfig cfg;
+        CompositeDetector detector;
+        IdentityClassifier identities;
+        ScanBaseline base;
+        try {
+            cfg = HoldfastConfig.load(root, config);
+            detector = Detectors.build(cfg, clock);
+            identities = BaselineSupport.identities(cfg);
+            base = ScanBaseline.resolve(root, baseline);
+        } catch (ConfigException | BaselineException e) {
+            return usage(e.getMessage());
+        }
+        try {
+            ScanResult raw = scan(root, cfg, detector, identities, base);
+            Timeline timeline = history
+                    ? BaselineSupport.workflow(cfg, detector, path.toString()).timeline(root, base.fingerprinter())
+                    : null;
+            ScanResult compared = base.apply(withoutBaselineFile(raw), timeline, clock);
+            ScanResult result = TrackedFindings.visible(compared, base.present());
+            output.write(result, console, root);
+            if (result.partial()) {
+                console.err().println("holdfast: the scan was partial (" + result.warnings().size()
+                        + " warnings); not reporting clean");
+                return ExitCode.RUNTIME;
+            }
+            return FailPolicy.fails(result, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            // a bad --since/--range revision
+            return usage(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (verbose) {
+                e.printStackTrace(console.err());
+            }
+            console.err().println("holdfast: " + Main.oneLine(describe(e)));
+            return ExitCode.RUNTIME;
+        }
+    }
+
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities,
+                            ScanBaseline base) throws IOException {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        for (RuleInfo r : detector.rules()) {
+            rules.put(r.id(), r);
+        }
+        FindingFactory factory = new FindingFactory(base.fingerprinter());
+        if (history || since != null || range != null) {
+            HistoryOptions options = (history ? HistoryOptions.all()
+                    : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
+                    .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
+                    .withProgress(TerminalProgressBar.forConsole(console, noProgress));
+            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
+        }
+        String head = null;
+        try (Repository repo = WorkingTreeSource.openRepository(root)) {
+            if (repo != null) {
+                ObjectId id = repo.resolve("HEAD");
+                head = id == null ? null : id.name();
+            }
+        }
+        Optional<BlameAttributor> blame = head == null ? Optional.empty()
+                : BlameAttributor.forDirectory(root, identities);
+        try {
+            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
+        } finally {
+            blame.ifPresent(BlameAttributor::close);
+        }
+    }
+
+    /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
+    private static ScanResult withoutBaselineFile(ScanResult r) {
+        List<Finding> kept = r.findings().stream()
+                .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+        return kept.size() == r.findings().size() ? r
+                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private int usage(String message) {
+        console.err().println("holdfast: " + Main.oneLine(message));
         return ExitCode.USAGE;
     }
 }

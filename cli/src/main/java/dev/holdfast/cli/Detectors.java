@@ -1,0 +1,52 @@
+package dev.holdfast.cli;
+
+import dev.holdfast.config.ConfigException;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.rules.EmbeddedPolicyDetector;
+import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.catalog.RuleCatalog;
+import dev.holdfast.rules.iam.IamPolicyDetector;
+import dev.holdfast.rules.catalog.RuleFileException;
+import dev.holdfast.scan.CompositeDetector;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles every detector the configuration enables. */
+final class Detectors {
+    private Detectors() {
+    }
+
+    /** The secret rules: built-in plus the config's rule files, minus disabled ones. */
+    static RuleCatalog catalog(HoldfastConfig config) {
+        RuleCatalog catalog = RuleCatalog.builtin();
+        try {
+            for (Path file : config.ruleFiles()) {
+                catalog = catalog.plus(RuleCatalog.load(file));
+            }
+        } catch (RuleFileException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        return catalog.without(config.disabledRules());
+    }
+
+    /**
+     * @throws ConfigException when a configured rule file is invalid
+     */
+    static CompositeDetector build(HoldfastConfig config, Clock clock) {
+        List<Detector> all = new ArrayList<>();
+        all.add(catalog(config).detector(config::isAllowedValue));
+        try {
+            all.addAll(IacDetectors.all(clock, config.thresholds()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
+        }
+        IamPolicyDetector iam = new IamPolicyDetector();
+        all.add(iam);
+        all.add(new EmbeddedPolicyDetector(iam));
+        return new CompositeDetector(all, config.disabledRules());
+    }
+}

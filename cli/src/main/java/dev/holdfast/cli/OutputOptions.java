@@ -1,0 +1,96 @@
+package dev.holdfast.cli;
+
+import dev.holdfast.reports.Report;
+import dev.holdfast.reports.ReportContext;
+import dev.holdfast.reports.Reports;
+import dev.holdfast.scan.ScanResult;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --format}, {@code --output} and repeatable {@code --report FORMAT=FILE}, shared by scan and cloud. */
+final class OutputOptions {
+    @Option(names = "--format", defaultValue = "text", description = "text|json|sarif|markdown|html (default text)")
+    String format;
+
+    @Option(names = "--output", description = "write the report here instead of stdout")
+    Path output;
+
+    @Option(names = "--report", description = "also write FORMAT=FILE; may repeat")
+    List<String> extra = new ArrayList<>();
+
+    /** Checks every format and target before any scanning happens, so a typo costs nothing. */
+    Map<String, Path> validate() {
+        Map<String, Path> targets = new LinkedHashMap<>();
+        requireFormat(format);
+        for (String r : extra) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {
+                throw new IllegalArgumentException("--report expects FORMAT=FILE (got '" + r + "')");
+            }
+            String f = r.substring(0, eq);
+            requireFormat(f);
+            targets.put(f + "#" + targets.size(), Path.of(r.substring(eq + 1)));
+        }
+        return targets;
+    }
+
+    private static void requireFormat(String f) {
+        Reports.forFormat(f, new ReportContext(null, Main.version(), false));
+    }
+
+    /** Renders the primary report and every extra one. Files are written atomically. */
+    void write(ScanResult result, Console console, Path root) throws IOException {
+        ReportContext ctx = new ReportContext(root, Main.version(),
+                output == null && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"));
+        Report primary = Reports.forFormat(format, ctx);
+        if (output == null) {
+            Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
+            primary.render(result, w);
+            w.flush();
+        } else {
+            writeFile(primary, result, output);
+        }
+        printWarnings(ctx, console);
+        for (Map.Entry<String, Path> e : validate().entrySet()) {
+            String f = e.getKey().substring(0, e.getKey().indexOf('#'));
+            ReportContext extraCtx = new ReportContext(root, Main.version(), false);
+            writeFile(Reports.forFormat(f, extraCtx), result, e.getValue());
+            printWarnings(extraCtx, console);
+        }
+    }
+
+    /** What a report left out (SARIF truncated to GitHub's limits, cloud findings without a file...). */
+    private static void printWarnings(ReportContext ctx, Console console) {
+        for (String w : ctx.warnings().list()) {
+            console.err().println("holdfast: warning: " + Main.oneLine(w));
+        }
+    }
+
+    private static void writeFile(Report report, ScanResult result, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, ".holdfast-report", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                report.render(result, w);
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.holdfast.scan;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.DetectorException;
+import dev.holdfast.detect.Document;
+import dev.holdfast.model.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs several detectors on a document. One detector failing on a file does not hide what the others found: the
+ * failure is re-thrown after all ran, carrying their detections.
+ */
+public final class CompositeDetector implements Detector {
+    private final List<Detector> detectors;
+    private final Set<String> disabled;
+
+    public CompositeDetector(List<Detector> detectors, Set<String> disabledRules) {
+        this.detectors = List.copyOf(detectors);
+        this.disabled = Set.copyOf(disabledRules);
+    }
+
+    @Override
+    public String name() {
+        return "all";
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            for (RuleInfo r : d.rules()) {
+                if (!disabled.contains(r.id())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Detection> detect(Document document) {
+        List<Detection> out = new ArrayList<>();
+        DetectorException failure = null;
+        for (Detector d : detectors) {
+            try {
+                for (Detection det : d.detect(document)) {
+                    if (!disabled.contains(det.ruleId())) {
+                        out.add(det);
+                    }
+                }
+            } catch (DetectorException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                // A detector bug on hostile input must not end the scan or say "clean" about this file.
+                failure = new DetectorException(d.name() + " failed on this file (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+        if (failure != null) {
+            throw new DetectorException(failure.getMessage(), failure, out);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.holdfast.scan;
+
+import dev.holdfast.model.Attribution;
+
+/** Says who introduced a line of a working-tree file (git blame); returns null when it cannot tell. */
+@FunctionalInterface
+public interface LineAttributor {
+    LineAttributor NONE = (path, line) -> null;
+
+    Attribution attribute(String path, int line);
+}

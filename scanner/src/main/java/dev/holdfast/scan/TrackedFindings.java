@@ -1,0 +1,33 @@
+package dev.holdfast.scan;
+
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.Status;
+
+import java.util.List;
+
+/**
+ * Some detections are state to track rather than risks to report: each effective IAM grant (property
+ * {@code tracked=grant}) is recorded in the baseline so that privilege creep can be told, but a grant is only worth
+ * showing when it changed. Without a baseline nothing changed, so none is shown.
+ */
+public final class TrackedFindings {
+    public static final String PROPERTY = "tracked";
+
+    private TrackedFindings() {
+    }
+
+    public static boolean isTracked(Finding f) {
+        return f.properties().containsKey(PROPERTY);
+    }
+
+    /** What reports show: tracked findings only when new, regressed or fixed relative to a baseline. */
+    public static ScanResult visible(ScanResult result, boolean comparedWithBaseline) {
+        List<Finding> shown = result.findings().stream()
+                .filter(f -> !isTracked(f) || (comparedWithBaseline && f.status() != Status.EXISTING))
+                .toList();
+        if (shown.size() == result.findings().size()) {
+            return result;
+        }
+        return new ScanResult(result.target(), shown, result.rules(), result.warnings(), result.partial());
+    }
+}
