@@ -21,9 +21,12 @@ final class NoiseFilter {
     private static final Pattern UUID = Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern INTEGRITY = Pattern.compile("(?i)^(?:sha(?:1|224|256|384|512)|md5)[-:=].*");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+|X-[A-Za-z]+(?:-[A-Za-z]+)*");
     private static final Pattern WORDISH = Pattern.compile(
-            "[a-z]+(?:[-_. ][a-z]+)*|[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[-_ ][A-Z][a-z]+)*");
+            "[a-z]+(?:[-_. /:][a-z0-9]+)*|[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[-_ ][A-Z][a-z]+)*");
+    private static final Pattern TWO_WORDS = Pattern.compile("[A-Za-z][A-Za-z'-]*(?:[ ,.:]+[A-Za-z][A-Za-z'-]*)+[.!?]?");
+    private static final Pattern CONCATENATION = Pattern.compile(
+            "^\\s+\\+\\s|\\s\\+\\s*$|[\"'`]\\s*\\+\\s|\\s\\+\\s*[\"'`]");
     private static final Pattern PROSE = Pattern.compile("[A-Za-z][A-Za-z,.'!?:-]*(?: [A-Za-z,.'!?:-]+){2,}");
     private static final Pattern PATHISH = Pattern.compile(
             "(?i)(?:^(?:/|\\./|\\.\\./|~/|[a-z]:\\\\|classpath:|https?://[^:@/]+(?:[/:]|$))"
@@ -130,7 +133,13 @@ final class NoiseFilter {
     }
 
     private String genericNoise(SecretRule rule, String key, String value) {
-        List<String> tokens = tokens(key == null ? "" : key);
+        // Only the last segment of a dotted key names the value: db.password.min.length is a length.
+        String name = key == null ? "" : key;
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0 && dot < name.length() - 1) {
+            name = name.substring(dot + 1);
+        }
+        List<String> tokens = tokens(name);
         int last = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (isKeyWord(tokens.get(i), rule.keyWords())) {
@@ -165,8 +174,15 @@ final class NoiseFilter {
         if (ENV_NAME.matcher(value).matches()) {
             return "variable name";
         }
-        if (PROSE.matcher(value).matches()) {
+        if (PROSE.matcher(value).matches() || (rule.entropy() > 0 && TWO_WORDS.matcher(value).matches())) {
             return "prose";
+        }
+        if (CONCATENATION.matcher(value).find()) {
+            return "string concatenation";
+        }
+        if (key != null && key.replaceAll("^[-_$@]+", "").equalsIgnoreCase("key") && rule.entropy() > 0
+                && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
+            return "a bare 'key' needs a random value";
         }
         if (PATHISH.matcher(value).find() && !randomSegment(value)) {
             return "path or url";
@@ -237,7 +253,7 @@ final class NoiseFilter {
         if (ascending * 2 >= n) {
             return true;
         }
-        for (int unit = 1; unit <= 4 && unit * 2 < n; unit++) {
+        for (int unit = 1; unit <= 16 && unit * 5 <= n * 2; unit++) {
             boolean repeats = true;
             for (int i = unit; i < n && repeats; i++) {
                 repeats = v.charAt(i) == v.charAt(i - unit);

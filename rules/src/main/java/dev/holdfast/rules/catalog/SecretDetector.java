@@ -107,6 +107,12 @@ public final class SecretDetector implements Detector {
                 trace(rule, index, value, "allow pattern");
                 continue;
             }
+            String after = line.substring(Math.min(line.length(), start + value.length()),
+                    Math.min(line.length(), start + value.length() + 2));
+            if (after.equals("{{") || after.equals("${") || (start >= 2 && line.startsWith("}}", start - 2))) {
+                trace(rule, index, value, "part of a template");
+                continue;
+            }
             String key = rule.namedGroups().contains("key") ? m.group("key") : null;
             int keyEnd = key == null ? m.start() : m.end("key");
             String before = line.substring(Math.min(keyEnd, start), start);
