@@ -26,7 +26,9 @@ final class NoiseFilter {
             "[a-z]+(?:[-_. /:][a-z0-9]+)*|[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[-_ ][A-Z][a-z]+)*");
     private static final Pattern TWO_WORDS = Pattern.compile("[A-Za-z][A-Za-z'-]*(?:[ ,.:]+[A-Za-z][A-Za-z'-]*)+[.!?]?");
     private static final Pattern CONCATENATION = Pattern.compile(
-            "^\\s+\\+\\s|\\s\\+\\s*$|[\"'`]\\s*\\+\\s|\\s\\+\\s*[\"'`]");
+            "^\\+\\s|\\s\\+$|[\"'`]\\s*\\+\\s|\\s\\+\\s*[\"'`]|^\\)\\.|\\)\\.\\w+\\(");
+    private static final Pattern REGEX = Pattern.compile(
+            "\\[\\^|\\\\[dwsbDWS]|\\(\\?[:<=!i]|\\[a-z|\\[A-Z|\\[0-9|\\.\\*|\\.\\+\\)|\\]\\+\\$|\\]\\{\\d");
     private static final Pattern PROSE = Pattern.compile("[A-Za-z][A-Za-z,.'!?:-]*(?: [A-Za-z,.'!?:-]+){2,}");
     private static final Pattern PATHISH = Pattern.compile(
             "(?i)(?:^(?:/|\\./|\\.\\./|~/|[a-z]:\\\\|classpath:|https?://[^:@/]+(?:[/:]|$))"
@@ -180,6 +182,9 @@ final class NoiseFilter {
         if (CONCATENATION.matcher(value).find()) {
             return "string concatenation";
         }
+        if (REGEX.matcher(value).find()) {
+            return "regular expression";
+        }
         if (key != null && key.replaceAll("^[-_$@]+", "").equalsIgnoreCase("key") && rule.entropy() > 0
                 && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
             return "a bare 'key' needs a random value";
@@ -254,11 +259,14 @@ final class NoiseFilter {
             return true;
         }
         for (int unit = 1; unit <= 16 && unit * 5 <= n * 2; unit++) {
-            boolean repeats = true;
-            for (int i = unit; i < n && repeats; i++) {
-                repeats = v.charAt(i) == v.charAt(i - unit);
+            int same = 0;
+            for (int i = unit; i < n; i++) {
+                if (v.charAt(i) == v.charAt(i - unit)) {
+                    same++;
+                }
             }
-            if (repeats) {
+            // 90% rather than all: base64 of a repeated word ends in a few different padding characters.
+            if (same >= (n - unit) * 0.9) {
                 return true;
             }
         }

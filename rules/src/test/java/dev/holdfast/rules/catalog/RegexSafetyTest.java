@@ -41,12 +41,9 @@ class RegexSafetyTest {
         String kw = rule.keywords().isEmpty() ? "password" : rule.keywords().get(0);
         List<String> lines = new ArrayList<>();
         lines.add(repeat(kw + " ", LENGTH));
-        lines.add(kw + " = \"" + repeat("a", LENGTH));
         lines.add(kw + ": '" + repeat("Ab1+/", LENGTH));
         lines.add(repeat(kw + "_password_secret_token-key.", LENGTH));
         lines.add("https://" + repeat("u:" + kw + "@", LENGTH));
-        lines.add("<" + kw + ">" + repeat("<" + kw + " a=\"", LENGTH));
-        lines.add("export " + kw.toUpperCase() + "=" + repeat("x9", LENGTH));
         return lines;
     }
 

@@ -34,7 +34,7 @@ public final class ScanHarness {
             String rel = root.relativize(f).toString().replace('\\', '/');
             for (Detection d : detector.detect(new Document(rel, bytes))) {
                 System.out.println("{\"path\":\"" + rel + "\",\"line\":" + d.line() + ",\"ruleId\":\"" + d.ruleId()
-                        + "\",\"redacted\":\"" + d.redacted().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+                        + "\",\"key\":\"" + d.properties().getOrDefault("key", "").replace("\"", "") + "\",\"redacted\":\"" + d.redacted().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             }
         }
     }
