@@ -36,6 +36,8 @@ final class NoiseFilter {
     private static final Pattern CODE = Pattern.compile(
             "^(?:[A-Za-z_$][\\w.$]*\\(.*\\);?|(?:this|self|params|req|request|args|opts|options|config|cfg|props)"
                     + "[.\\[].*|[A-Za-z_]\\w*(?:::|->)\\w.*|\\(?\\w*\\)?\\s*=>.*)$");
+    /** A dotted lower-case path is a reference in code and HCL (var.db_password, random_password.db.result). */
+    private static final Pattern DOTTED_REFERENCE = Pattern.compile("[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
     private final Set<String> placeholderValues;
@@ -173,6 +175,9 @@ final class NoiseFilter {
         if (BOOL_OR_SMALL_NUMBER.matcher(value).matches()) {
             return "boolean or number";
         }
+        if (DOTTED_REFERENCE.matcher(value).matches()) {
+            return "reference";
+        }
         if (ENV_NAME.matcher(value).matches()) {
             return "variable name";
         }
@@ -251,7 +256,7 @@ final class NoiseFilter {
         }
         int ascending = 0;
         for (int i = 1; i < n; i++) {
-            if (v.charAt(i) == v.charAt(i - 1) + 1) {
+            if (Character.toLowerCase(v.charAt(i)) == Character.toLowerCase(v.charAt(i - 1)) + 1) {
                 ascending++;
             }
         }

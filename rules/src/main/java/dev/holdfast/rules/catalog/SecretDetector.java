@@ -87,7 +87,9 @@ public final class SecretDetector implements Detector {
     }
 
     private void scanLine(SecretRule rule, String[] lines, int index, List<Candidate> out) {
-        String line = lines[index];
+        // With joinPrevious the pattern sees "previous\ncurrent"; offsets are shifted back to the current line.
+        int shift = rule.joinPrevious() && index > 0 ? lines[index - 1].length() + 1 : 0;
+        String line = shift > 0 ? lines[index - 1] + "\n" + lines[index] : lines[index];
         Matcher m = rule.pattern().matcher(line);
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
@@ -136,7 +138,10 @@ public final class SecretDetector implements Detector {
             if (subject == null || allowedValue.test(subject)) {
                 continue;
             }
-            int column = "match".equals(rule.capture()) ? start + 1 : m.start() + 1;
+            if (start < shift) {
+                continue;
+            }
+            int column = ("match".equals(rule.capture()) ? start + 1 : m.start() + 1) - shift;
             Map<String, String> props = new LinkedHashMap<>();
             if (rule.pairWith() != null) {
                 props.put("confidence", pairNearby(rule.pairWith(), lines, index) ? "high" : "medium");
@@ -144,7 +149,7 @@ public final class SecretDetector implements Detector {
             if (key != null) {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
-            out.add(new Candidate(rule, index + 1, column, column + value.length(), subject, props));
+            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props));
             from = Math.max(from, m.end());
         }
     }
