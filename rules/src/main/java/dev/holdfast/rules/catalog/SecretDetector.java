@@ -31,6 +31,7 @@ public final class SecretDetector implements Detector {
      */
     private static final int MAX_MATCHES_PER_LINE = 64;
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*-----|---- END SSH2");
+    private static final Pattern LINE_START = Pattern.compile("(?i)\\s*(?:(?:export|env|arg|set|setenv)\\s+)?");
     private static final Pattern OPERATOR = Pattern.compile("[=:(>,]");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
 
@@ -118,7 +119,7 @@ public final class SecretDetector implements Detector {
             }
             String key = rule.namedGroups().contains("key") ? m.group("key") : null;
             if (key != null && rule.generic() && !key.startsWith("-") && !OPERATOR.matcher(line.substring(m.end("key"), start)).find()
-                    && !line.substring(0, m.start("key")).isBlank()) {
+                    && !LINE_START.matcher(line.substring(0, m.start("key"))).matches()) {
                 // "key value" without an operator is a config-file form (.esmtprc, redis.conf): only at line start.
                 trace(rule, index, value, "no assignment operator");
                 continue;
