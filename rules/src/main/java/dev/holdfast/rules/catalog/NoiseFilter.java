@@ -37,7 +37,9 @@ final class NoiseFilter {
             "^(?:[A-Za-z_$][\\w.$]*\\(.*\\);?|(?:this|self|params|req|request|args|opts|options|config|cfg|props)"
                     + "[.\\[].*|[A-Za-z_]\\w*(?:::|->)\\w.*|\\(?\\w*\\)?\\s*=>.*)$");
     /** A dotted lower-case path is a reference in code and HCL (var.db_password, random_password.db.result). */
-    private static final Pattern DOTTED_REFERENCE = Pattern.compile("[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+");
+    private static final Pattern DOTTED_REFERENCE = Pattern.compile(
+            "[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+"
+                    + "|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*){2,}");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
     private final Set<String> placeholderValues;
