@@ -163,6 +163,18 @@ final class NoiseFilter {
         if (!tokens.isEmpty() && metaKeyPrefixes.contains(tokens.get(0)) && last > 0) {
             return "key is a question or action";
         }
+        String lowerValue = value.toLowerCase(java.util.Locale.ROOT);
+        for (String t : tokens(key == null ? "" : key)) {
+            // POSTGRES_PASSWORD=postgres, RABBITMQ_PASS=rabbitmq: a service's default, named after the service.
+            if (t.length() >= 3 && t.equals(lowerValue) && !isKeyWord(t, rule.keyWords())) {
+                return "default named after the service";
+            }
+        }
+        String decoded = decodedBase64(value);
+        if (decoded != null && (placeholderValues.contains(decoded.toLowerCase(java.util.Locale.ROOT))
+                || WEAK_DECODED.contains(decoded.toLowerCase(java.util.Locale.ROOT)))) {
+            return "base64 of a placeholder";
+        }
         boolean strong = strongKey(key);
         if (UUID.matcher(value).matches() && !strong) {
             return "uuid";
@@ -216,6 +228,27 @@ final class NoiseFilter {
             }
         }
         return false;
+    }
+
+    private static final Set<String> WEAK_DECODED = Set.of("password", "secret", "admin", "changeme", "pass",
+            "user:password", "admin:admin", "user:pass", "username:password");
+
+    /** The text a base64 value encodes, when it is printable ASCII; null otherwise. */
+    static String decodedBase64(String value) {
+        if (value.length() < 8 || value.length() % 4 != 0 || !value.matches("[A-Za-z0-9+/]+={0,2}")) {
+            return null;
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(value);
+            for (byte b : bytes) {
+                if (b < 0x20 || b > 0x7e) {
+                    return null;
+                }
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean isKeyWord(String token, List<String> keyWords) {
