@@ -52,6 +52,7 @@ final class NoiseFilter {
     private final Set<String> metaKeyTokens;
     private final Set<String> metaKeyPrefixes;
     private final List<String> strongKeyFragments;
+    private final Set<String> hashContextTokens;
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
@@ -67,6 +68,7 @@ final class NoiseFilter {
         metaKeyTokens = Set.copyOf(data.get("metaKeyTokens").stream().map(NoiseFilter::lower).toList());
         metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
         strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
+        hashContextTokens = Set.copyOf(data.get("hashContextTokens"));
     }
 
     static NoiseFilter builtin() {
@@ -183,7 +185,8 @@ final class NoiseFilter {
             return "integrity string";
         }
         int n = value.length();
-        if (!strong && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
+        boolean hashContext = tokens(key == null ? "" : key).stream().anyMatch(hashContextTokens::contains);
+        if (!strong && hashContext && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
             return "hash";
         }
         if (BOOL_OR_SMALL_NUMBER.matcher(value).matches()) {
