@@ -61,7 +61,7 @@ public final class BaselineWorkflow {
             ScanResult r = new TreeScanner(config, detector, new FindingFactory(fp), rules, blame)
                     .scan(root, displayPath == null ? root.toString() : displayPath, timeline.head());
             List<Finding> kept = r.findings().stream()
-                    .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+                    .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
             return TimelineAttribution.fill(new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial()),
                     timeline);
         };

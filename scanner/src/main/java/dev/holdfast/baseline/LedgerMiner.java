@@ -190,6 +190,9 @@ public final class LedgerMiner {
             tw.setFilter(TreeFilter.ANY_DIFF);
             while (tw.next()) {
                 String path = tw.getPathString();
+                if (BaselineStore.isBaselineArtifact(path)) {
+                    continue;
+                }
                 ObjectId newId = isFile(tw.getFileMode(1)) ? tw.getObjectId(1) : null;
                 ObjectId oldId = base.blobs().get(path);
                 List<Hit> oldHits = oldId == null ? List.of() : hits(reader, path, oldId);
