@@ -1,10 +1,12 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BasicCommitAttributor;
 import dev.holdfast.baseline.BaselineWorkflow;
 import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.CommitAttributor;
+import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.git.CommitAttribution;
+import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.detect.Detector;
 
 import java.time.Clock;
@@ -25,8 +27,21 @@ final class BaselineSupport {
                 BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore());
     }
 
-    /** Who made a commit; the history work's identity classifier replaces the basic one when merged. */
+    /**
+     * Who made a commit, classified by the built-in identity patterns plus the config's {@code identities}.
+     *
+     * @throws ConfigException when the config's identities section is invalid
+     */
     static CommitAttributor attributor(HoldfastConfig config) {
-        return BasicCommitAttributor.defaults();
+        IdentityClassifier identities = identities(config);
+        return commit -> CommitAttribution.of(commit, commit.name(), identities);
+    }
+
+    static IdentityClassifier identities(HoldfastConfig config) {
+        try {
+            return IdentityClassifier.builtin().withExtra(config.identities());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": " + e.getMessage(), e);
+        }
     }
 }
