@@ -24,7 +24,7 @@ final class BaselineSupport {
 
     static BaselineWorkflow workflow(HoldfastConfig config, Detector detector, String displayPath) {
         return new BaselineWorkflow(detector, attributor(config),
-                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore());
+                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore(), config);
     }
 
     /**

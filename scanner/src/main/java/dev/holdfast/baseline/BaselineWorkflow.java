@@ -41,9 +41,11 @@ public final class BaselineWorkflow {
     private final CommitAttributor attributor;
     private final TreeScan treeScan;
     private final BaselineStore store;
+    private final HoldfastConfig config;
 
     public BaselineWorkflow(Detector detector, CommitAttributor attributor) {
-        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore());
+        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore(),
+                HoldfastConfig.defaults());
     }
 
     /**
@@ -67,11 +69,20 @@ public final class BaselineWorkflow {
         };
     }
 
-    public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store) {
+    /**
+     * @param config its path ignores and size cap apply to history mining as they apply to the tree scan
+     */
+    public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store,
+                            HoldfastConfig config) {
         this.detector = detector;
         this.attributor = attributor;
         this.treeScan = treeScan;
         this.store = store;
+        this.config = config;
+    }
+
+    private LedgerMiner miner(Repository repo, Fingerprinter fp) {
+        return new LedgerMiner(repo, detector, fp, attributor, config.maxFileSize()).ignoring(config::isIgnored);
     }
 
     public BaselineStore store() {
@@ -93,7 +104,7 @@ public final class BaselineWorkflow {
                 timeline = Timeline.empty();
                 ledger = new java.util.TreeMap<>();
             } else {
-                LedgerMiner miner = new LedgerMiner(repo, detector, fp, attributor);
+                LedgerMiner miner = miner(repo, fp);
                 timeline = miner.timeline();
                 ledger = miner.ledger();
             }
@@ -110,7 +121,7 @@ public final class BaselineWorkflow {
     /** The history of {@code root} fingerprinted with {@code fp} (empty outside a git repository). */
     public Timeline timeline(Path root, Fingerprinter fp) throws IOException {
         try (Repository repo = open(root)) {
-            return repo == null ? Timeline.empty() : new LedgerMiner(repo, detector, fp, attributor).timeline();
+            return repo == null ? Timeline.empty() : miner(repo, fp).timeline();
         }
     }
 
