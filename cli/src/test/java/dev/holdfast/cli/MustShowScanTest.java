@@ -91,6 +91,25 @@ class MustShowScanTest {
         });
     }
 
+    @Test
+    void historyWithTheBaselineKeepsOldFixedValuesFixedAndTheReturnedKeyRegressed() throws Exception {
+        Scenario s;
+        try (InputStream in = getClass().getResourceAsStream("/scenarios/must-show.yaml")) {
+            s = Scenario.read(in);
+        }
+        ScenarioRepository.Built built = new ScenarioRepository(s, new SecretGenerator(6L))
+                .buildUntil(dir, Map.of(), "erin-fixes");
+        // Before the agent: the key exists only in history, and the baseline's ledger knows its fix.
+        CliRunner.run("baseline", dir.toString());
+        CliRunner.Run before = CliRunner.run("scan", dir.toString(), "--history", "--format", "json");
+        assertThat(before.exit()).as(before.err()).isEqualTo(ExitCode.OK);
+        JsonNode old = new ObjectMapper().readTree(before.out()).get("findings");
+        assertThat(old).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.get("status").asText()).isEqualTo("fixed");
+            assertThat(f.at("/fixedBy/commit").asText()).isEqualTo(built.commit("erin-fixes"));
+        });
+    }
+
     /** The one finding whose reported line holds {@code value}. */
     private static JsonNode only(JsonNode json, Path dir, String value) throws Exception {
         List<JsonNode> hits = new ArrayList<>();
