@@ -5,7 +5,6 @@ import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.CommitAttributor;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.git.CommitAttribution;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.detect.Detector;
 
@@ -33,8 +32,7 @@ final class BaselineSupport {
      * @throws ConfigException when the config's identities section is invalid
      */
     static CommitAttributor attributor(HoldfastConfig config) {
-        IdentityClassifier identities = identities(config);
-        return commit -> CommitAttribution.of(commit, commit.name(), identities);
+        return CommitAttributor.of(identities(config));
     }
 
     static IdentityClassifier identities(HoldfastConfig config) {
