@@ -115,7 +115,9 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             ScanResult raw = scan(root, cfg, detector, identities, base);
             Timeline timeline = history
-                    ? BaselineSupport.workflow(cfg, detector, path.toString()).timeline(root, base.fingerprinter())
+                    ? BaselineSupport.workflow(cfg, detector, path.toString()).timeline(root, base.fingerprinter(),
+                    raw.findings().stream().map(f -> f.location().path()).filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
                     : null;
             ScanResult compared = base.apply(withoutBaselineFile(raw), timeline, clock);
             ScanResult result = TrackedFindings.visible(compared, base.present());
