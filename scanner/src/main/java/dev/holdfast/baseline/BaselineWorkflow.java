@@ -132,7 +132,7 @@ public final class BaselineWorkflow {
         }
         try (Repository repo = open(root)) {
             return repo == null ? Timeline.empty()
-                    : new LedgerMiner(repo, detector, fp, attributor).onlyPaths(paths).timeline();
+                    : miner(repo, fp).onlyPaths(paths).timeline();
         }
     }
 
