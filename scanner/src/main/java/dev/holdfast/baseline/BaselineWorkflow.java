@@ -34,7 +34,13 @@ public final class BaselineWorkflow {
     }
 
     /** What a refresh did. */
-    public record Refresh(Baseline baseline, boolean written, ScanResult scanned) {
+    /**
+     * What a refresh did.
+     *
+     * @param reopened findings that had been fixed and are back, which this refresh records as open (a person should
+     *                 know: refreshing accepts the regression), with their fix and who brought them back
+     */
+    public record Refresh(Baseline baseline, boolean written, ScanResult scanned, List<Finding> reopened) {
     }
 
     private final Detector detector;
@@ -115,7 +121,12 @@ public final class BaselineWorkflow {
         }
         Baseline next = BaselineBuilder.build(current, ledger, previous, salt);
         boolean written = store.write(file, next);
-        return new Refresh(next, written, current);
+        Baseline known = previous != null ? previous : new Baseline(salt, Map.of(), Map.of());
+        // The clock only dates acceptances, which do not decide "regressed".
+        ScanResult against = HistoryRegressions.apply(new Drift(Clock.systemUTC()).apply(current, known), timeline);
+        List<Finding> reopened = against.findings().stream()
+                .filter(f -> f.status() == dev.holdfast.model.Status.REGRESSED).toList();
+        return new Refresh(next, written, current, reopened);
     }
 
     /** The history of {@code root} fingerprinted with {@code fp} (empty outside a git repository). */
