@@ -75,6 +75,8 @@ class DemoCommandTest {
         }
         assertThat(key.get("status").asText()).isEqualTo("regressed");
         assertThat(key.at("/introducedBy/kind").asText()).isEqualTo("agent");
+        assertThat(key.at("/introducedBy/onBehalfOf/email").asText()).isEqualTo("carol@example.com");
+        assertThat(key.at("/fixedBy/name").asText()).isEqualTo("Bob Chen");
         assertThat(key.at("/introducedBy/commit").asText())
                 .isEqualTo(commits.get("Fix failing upload integration test"));
         assertThat(key.at("/fixedBy/commit").asText())
