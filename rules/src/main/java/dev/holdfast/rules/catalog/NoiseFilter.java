@@ -207,6 +207,9 @@ final class NoiseFilter {
         if (REGEX.matcher(value).find()) {
             return "regular expression";
         }
+        if (value.contains("\\\"") || value.contains("\\n")) {
+            return "escaped text (a string holding code or data)";
+        }
         if (key != null && key.replaceAll("^[-_$@]+", "").equalsIgnoreCase("key") && rule.entropy() > 0
                 && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
             return "a bare 'key' needs a random value";
