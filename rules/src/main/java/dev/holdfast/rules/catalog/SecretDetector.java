@@ -137,6 +137,15 @@ public final class SecretDetector implements Detector {
                 marked = new java.util.BitSet(lines.length);
                 marked.set(0, lines.length);
             }
+            if (rule.keywords().stream().anyMatch(k -> !k.chars().allMatch(c -> c < 128)) && rule.appliesTo(path)) {
+                // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
+                marked = marked == null ? new java.util.BitSet(lines.length) : marked;
+                for (int i = 0; i < lines.length; i++) {
+                    if (rule.keywordIn(lines[i].toLowerCase(Locale.ROOT))) {
+                        marked.set(i);
+                    }
+                }
+            }
             if (marked == null) {
                 continue;
             }
