@@ -34,6 +34,13 @@ class RuleFileLoadTest {
     }
 
     @Test
+    void customRulesWithNonAsciiKeywordsWork() throws Exception {
+        RuleTestReport report = RuleCatalog.load(custom("non-ascii.yml")).test();
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.examples()).isEqualTo(2);
+    }
+
+    @Test
     void withoutDropsDisabledRules() {
         RuleCatalog fewer = RuleCatalog.builtin().without(List.of("jwt", "no-such-rule"));
         assertThat(fewer.size()).isEqualTo(RuleCatalog.builtin().size() - 1);
