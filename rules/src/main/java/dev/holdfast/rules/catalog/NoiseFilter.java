@@ -53,6 +53,7 @@ final class NoiseFilter {
     private final Set<String> metaKeyPrefixes;
     private final List<String> strongKeyFragments;
     private final Set<String> hashContextTokens;
+    private final List<Pattern> exampleFiles;
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
@@ -69,6 +70,7 @@ final class NoiseFilter {
         metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
         strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
         hashContextTokens = Set.copyOf(data.get("hashContextTokens"));
+        exampleFiles = data.get("exampleFiles").stream().map(Glob::compile).toList();
     }
 
     static NoiseFilter builtin() {
@@ -84,6 +86,12 @@ final class NoiseFilter {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
+    boolean exampleFile(String path) {
+        String p = path == null ? "" : path;
+        return exampleFiles.stream().anyMatch(g -> g.matcher(p).matches());
     }
 
     /**

@@ -137,7 +137,7 @@ final class RuleFileParser {
             }
             for (Object item : items) {
                 if (item instanceof String s) {
-                    target.add(new SecretRule.Example("example.txt", s));
+                    target.add(new SecretRule.Example("snippet.txt", s));
                 } else if (item instanceof Map<?, ?> im && im.get("text") instanceof String t) {
                     for (Object ik : im.keySet()) {
                         if (!"text".equals(ik) && !"path".equals(ik)) {
@@ -145,7 +145,7 @@ final class RuleFileParser {
                         }
                     }
                     Object p = im.get("path");
-                    target.add(new SecretRule.Example(p == null ? "example.txt" : String.valueOf(p), t));
+                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t));
                 } else {
                     throw fail(where + ": an example must be a string or {path, text}");
                 }

@@ -130,8 +130,12 @@ public final class SecretDetector implements Detector {
             }
         });
         List<Candidate> found = new ArrayList<>();
+        boolean example = noise.exampleFile(path);
         for (int r = 0; r < rules.size(); r++) {
             SecretRule rule = rules.get(r);
+            if (rule.generic() && example) {
+                continue;
+            }
             java.util.BitSet marked = linesByRule[r];
             if (marked == null && rule.keywords().isEmpty() && rule.appliesTo(path)) {
                 marked = new java.util.BitSet(lines.length);
