@@ -27,6 +27,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ActionCatalog {
     private static final String RESOURCE = "/dev/holdfast/rules/iam/actions.tsv.gz";
+    private static final String RESOURCE_TYPES = "/dev/holdfast/rules/iam/resource-types.tsv.gz";
     private static final int CACHE_LIMIT = 4096;
     private static volatile ActionCatalog bundled;
 
@@ -36,10 +37,17 @@ public final class ActionCatalog {
     private final Map<String, int[]> services = new LinkedHashMap<>();
     private final Map<String, BitSet> expansions = new ConcurrentHashMap<>();
     private final String source;
+    /** Per action, the ARN patterns of its resource types; null when any is unknown or it names none. */
+    private final List<List<String>> arnPatterns;
 
-    private ActionCatalog(List<ActionInfo> actions, String source) {
+    private ActionCatalog(List<ActionInfo> actions, String source, Map<String, String> typeArns) {
         this.actions = List.copyOf(actions);
         this.source = source;
+        List<List<String>> patterns = new ArrayList<>(this.actions.size());
+        for (ActionInfo a : this.actions) {
+            patterns.add(arnPatternsOf(a, typeArns));
+        }
+        this.arnPatterns = patterns;
         for (int i = 0; i < this.actions.size(); i++) {
             ActionInfo a = this.actions.get(i);
             byId.put(a.id().toLowerCase(Locale.ROOT), i);
@@ -60,11 +68,12 @@ public final class ActionCatalog {
             synchronized (ActionCatalog.class) {
                 c = bundled;
                 if (c == null) {
-                    try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
+                    try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE);
+                         InputStream types = ActionCatalog.class.getResourceAsStream(RESOURCE_TYPES)) {
+                        if (in == null || types == null) {
                             throw new IllegalStateException("IAM action catalogue " + RESOURCE + " is missing");
                         }
-                        c = load(new GZIPInputStream(in), IamRiskData.bundled());
+                        c = load(new GZIPInputStream(in), new GZIPInputStream(types), IamRiskData.bundled());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read IAM action catalogue", e);
                     }
@@ -75,8 +84,23 @@ public final class ActionCatalog {
         return c;
     }
 
-    /** Reads a catalogue in the TSV form the regeneration script writes, sorted by service. */
-    static ActionCatalog load(InputStream tsv, IamRiskData risk) throws IOException {
+    /**
+     * Reads a catalogue in the TSV forms the regeneration script writes: actions, and resource types with their ARN
+     * patterns (may be null: then every action is taken to apply to every resource).
+     */
+    static ActionCatalog load(InputStream tsv, InputStream resourceTypes, IamRiskData risk) throws IOException {
+        Map<String, String> typeArns = new HashMap<>();
+        if (resourceTypes != null) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(resourceTypes, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String[] f = line.split("\t", -1);
+                    if (!line.startsWith("#") && f.length == 3) {
+                        typeArns.put((f[0] + ":" + f[1]).toLowerCase(Locale.ROOT), f[2]);
+                    }
+                }
+            }
+        }
         List<ActionInfo> list = new ArrayList<>();
         String source = "";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
@@ -101,7 +125,41 @@ public final class ActionCatalog {
         }
         list.sort((a, b) -> a.service().compareToIgnoreCase(b.service()) != 0
                 ? a.service().compareToIgnoreCase(b.service()) : a.name().compareToIgnoreCase(b.name()));
-        return new ActionCatalog(list, source);
+        return new ActionCatalog(list, source, typeArns);
+    }
+
+    private static List<String> arnPatternsOf(ActionInfo a, Map<String, String> typeArns) {
+        if (a.resourceTypes().isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String t : a.resourceTypes()) {
+            String name = t.endsWith("*") ? t.substring(0, t.length() - 1) : t;
+            String arn = typeArns.get((a.service() + ":" + name).toLowerCase(Locale.ROOT));
+            if (arn == null) {
+                return null; // a type we cannot place: assume the action may apply anywhere
+            }
+            out.add(arn);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether the action at {@code index} can apply to a resource pattern: false only when the resource is an ARN
+     * that overlaps none of the ARN patterns of the action's resource types (s3:GetObject on a bucket ARN, for
+     * instance). "*", NotResource and actions without known resource types always apply.
+     */
+    public boolean appliesTo(int index, String resource) {
+        List<String> patterns = arnPatterns.get(index);
+        if (patterns == null || !resource.startsWith("arn:")) {
+            return true;
+        }
+        for (String p : patterns) {
+            if (Glob.overlaps(p, resource, true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Number of actions. */

@@ -98,7 +98,16 @@ public final class EffectivePermissions {
                     entries.add(entry(p.identity(), s, "*", true, false, bits, unknown, denies));
                 } else {
                     for (String r : s.resources()) {
-                        entries.add(entry(p.identity(), s, r, r.equals("*"), false, (BitSet) bits.clone(),
+                        BitSet applicable = (BitSet) bits.clone();
+                        if (!r.equals("*")) {
+                            // An action granted on an ARN of a type it does not act on grants nothing there.
+                            for (int i = applicable.nextSetBit(0); i >= 0; i = applicable.nextSetBit(i + 1)) {
+                                if (!catalog.appliesTo(i, r)) {
+                                    applicable.clear(i);
+                                }
+                            }
+                        }
+                        entries.add(entry(p.identity(), s, r, r.equals("*"), false, applicable,
                                 new ArrayList<>(unknown), denies));
                     }
                 }
