@@ -38,8 +38,21 @@ public final class EffectivePermissions {
             this.deniedCount = deniedCount;
         }
 
+        /**
+         * Whether the grant reaches resources nobody named: "*", NotResource, or a wildcard in the resource part of
+         * the ARN. Wildcards in the region or account fields and policy variables such as ${aws:username} (the
+         * caller's own user) do not count.
+         */
         boolean wildcardResource() {
-            return anyResource || Glob.hasWildcard(resource);
+            if (anyResource) {
+                return true;
+            }
+            String part = resource;
+            if (part.startsWith("arn:")) {
+                String[] f = part.split(":", 6);
+                part = f.length == 6 ? f[5] : part;
+            }
+            return Glob.hasWildcard(part.replaceAll("\\$\\{[^}]*}", "x"));
         }
 
         /** Action "*" (or "*:*") on every resource. */
