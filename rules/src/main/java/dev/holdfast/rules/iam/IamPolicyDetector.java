@@ -25,14 +25,20 @@ import java.util.Map;
 public final class IamPolicyDetector implements Detector {
     public static final String TRACKED = "tracked";
     public static final String TRACKED_GRANT = "grant";
+    /** Null until the first policy: a scan without policy files never loads the catalogue. */
     private final PolicyAnalyzer analyzer;
 
     public IamPolicyDetector() {
-        this(PolicyAnalyzer.standard());
+        this(null);
     }
 
+    /** @param analyzer the engine to use, or null for {@link PolicyAnalyzer#standard()} (loaded on first use) */
     public IamPolicyDetector(PolicyAnalyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    private PolicyAnalyzer analyzer() {
+        return analyzer != null ? analyzer : PolicyAnalyzer.standard();
     }
 
     @Override
@@ -84,7 +90,7 @@ public final class IamPolicyDetector implements Detector {
         } catch (PolicyParseException e) {
             throw new DetectorException(path + ": " + e.getMessage());
         }
-        return toDetections(analyzer.analyze(identity, doc), null);
+        return toDetections(analyzer().analyze(identity, doc), null);
     }
 
     /**

@@ -38,8 +38,13 @@ public final class PolicyAnalyzer {
     public static PolicyAnalyzer standard() {
         PolicyAnalyzer a = standard;
         if (a == null) {
-            a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
-            standard = a;
+            synchronized (PolicyAnalyzer.class) {
+                a = standard;
+                if (a == null) {
+                    a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
+                    standard = a;
+                }
+            }
         }
         return a;
     }
