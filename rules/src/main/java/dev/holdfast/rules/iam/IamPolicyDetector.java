@@ -113,6 +113,7 @@ public final class IamPolicyDetector implements Detector {
             props.put("action", g.action());
             props.put("resource", g.resource());
             props.put("policy", g.policy());
+            props.put("lines", PolicyAnalyzer.joinLines(g.lines()));
             if (g.actionCount() > 1) {
                 props.put("actionCount", String.valueOf(g.actionCount()));
             }

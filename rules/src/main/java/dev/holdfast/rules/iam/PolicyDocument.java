@@ -72,12 +72,13 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 // A document carried as a string: its statements all point at the string's line.
                 for (Statement s : raw.parsed.statements) {
                     out.add(new Statement(s.sid(), s.allow(), s.actions(), s.notAction(), s.resources(),
-                            s.notResource(), s.principals(), s.notPrincipal(), s.conditions(), raw.line, s.index()));
+                            s.notResource(), s.principals(), s.notPrincipal(), s.conditions(), raw.line, s.index(),
+                            Map.of()));
                 }
                 return new PolicyDocument(raw.parsed.version, out);
             }
             for (int i = 0; i < raw.statements.size(); i++) {
-                out.add(toStatement(raw.statements.get(i), raw.lines.get(i), i));
+                out.add(toStatement(raw.statements.get(i), raw.lines.get(i), i, raw.tokenLines.get(i)));
             }
             return new PolicyDocument(raw.version, out);
         } catch (JsonProcessingException e) {
@@ -131,8 +132,8 @@ public record PolicyDocument(String version, List<Statement> statements) {
     }
 
     /** Either statement nodes with their lines, or a document that was carried as a string at {@code line}. */
-    private record Raw(String version, List<ObjectNode> statements, List<Integer> lines, PolicyDocument parsed,
-                       int line) {
+    private record Raw(String version, List<ObjectNode> statements, List<Integer> lines,
+                       List<Map<String, Integer>> tokenLines, PolicyDocument parsed, int line) {
     }
 
     /** Reads the object whose START_OBJECT is current; returns the policy found in it or in a wrapper, else null. */
@@ -140,6 +141,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
         String version = null;
         List<ObjectNode> statements = null;
         List<Integer> lines = null;
+        List<Map<String, Integer>> tokenLines = null;
         Raw wrapped = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -147,17 +149,22 @@ public record PolicyDocument(String version, List<Statement> statements) {
             if ("Statement".equals(name)) {
                 statements = new ArrayList<>();
                 lines = new ArrayList<>();
+                tokenLines = new ArrayList<>();
                 if (t == JsonToken.START_ARRAY) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         if (p.currentToken() != JsonToken.START_OBJECT) {
                             throw new PolicyParseException("each Statement must be an object", line(p, offset));
                         }
                         lines.add(line(p, offset));
-                        statements.add((ObjectNode) MAPPER.readTree(p));
+                        Map<String, Integer> tl = new LinkedHashMap<>();
+                        statements.add(readStatement(p, offset, tl));
+                        tokenLines.add(tl);
                     }
                 } else if (t == JsonToken.START_OBJECT) {
                     lines.add(line(p, offset));
-                    statements.add((ObjectNode) MAPPER.readTree(p));
+                    Map<String, Integer> tl = new LinkedHashMap<>();
+                    statements.add(readStatement(p, offset, tl));
+                    tokenLines.add(tl);
                 } else {
                     throw new PolicyParseException("Statement must be an object or an array", line(p, offset));
                 }
@@ -172,23 +179,58 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 // API responses and CloudFormation sometimes carry the document as an (encoded) string.
                 String text = p.getText().strip();
                 if (wrapped == null && (text.startsWith("{") || text.startsWith("%7B") || text.startsWith("%7b"))) {
-                    wrapped = new Raw(null, null, null, parseUrlEncoded(text), line(p, offset));
+                    wrapped = new Raw(null, null, null, null, parseUrlEncoded(text), line(p, offset));
                 }
             } else {
                 p.skipChildren();
             }
         }
         if (statements != null) {
-            return new Raw(version == null ? "" : version, statements, lines, null, 0);
+            return new Raw(version == null ? "" : version, statements, lines, tokenLines, null, 0);
         }
         return wrapped;
+    }
+
+    /** Elements whose string values keep their own line, so findings can point at the very action or resource. */
+    private static final List<String> TRACKED_ELEMENTS = List.of("Action", "NotAction", "Resource", "NotResource");
+
+    /**
+     * Reads the statement object whose START_OBJECT is current into a tree, recording the line of each string value
+     * of Action/NotAction/Resource/NotResource in {@code tokenLines} (key "Element\u0000value", first occurrence).
+     */
+    private static ObjectNode readStatement(JsonParser p, int offset, Map<String, Integer> tokenLines)
+            throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (TRACKED_ELEMENTS.contains(name) && t == JsonToken.VALUE_STRING) {
+                tokenLines.putIfAbsent(name + "\u0000" + p.getText().strip(), line(p, offset));
+                node.put(name, p.getText());
+            } else if (TRACKED_ELEMENTS.contains(name) && t == JsonToken.START_ARRAY) {
+                com.fasterxml.jackson.databind.node.ArrayNode array = node.putArray(name);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        tokenLines.putIfAbsent(name + "\u0000" + p.getText().strip(), line(p, offset));
+                        array.add(p.getText());
+                    } else {
+                        array.add((JsonNode) MAPPER.readTree(p));
+                    }
+                }
+            } else {
+                JsonNode value = MAPPER.readTree(p);
+                node.set(name, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+            }
+        }
+        return node;
     }
 
     private static int line(JsonParser p, int offset) {
         return p.currentTokenLocation().getLineNr() + offset;
     }
 
-    private static Statement toStatement(ObjectNode n, int line, int index) throws PolicyParseException {
+    private static Statement toStatement(ObjectNode n, int line, int index, Map<String, Integer> tokenLines)
+            throws PolicyParseException {
         String where = "statement " + (index + 1);
         JsonNode effect = n.get("Effect");
         if (effect == null || !effect.isTextual()) {
@@ -219,7 +261,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
         Map<String, Map<String, List<String>>> conditions = conditions(n.get("Condition"), where, line);
         JsonNode sid = n.get("Sid");
         return new Statement(sid != null && sid.isValueNode() ? sid.asText() : "", allow, actions, notAction,
-                resources, notResource, principals, notPrincipal, conditions, line, index);
+                resources, notResource, principals, notPrincipal, conditions, line, index, tokenLines);
     }
 
     private static List<String> strings(JsonNode v, String where, String element, int line)
