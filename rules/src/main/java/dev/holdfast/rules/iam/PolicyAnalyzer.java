@@ -57,6 +57,36 @@ public final class PolicyAnalyzer {
         return paths;
     }
 
+    /**
+     * Analysis of documents as an API returns them.
+     *
+     * @param warnings one line per document that could not be read (named by its identity); it is left out
+     */
+    public record DocumentsAnalysis(PolicyAnalysis analysis, List<String> warnings) {
+        public DocumentsAnalysis {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Parses each document (plain JSON, or URL-encoded as the IAM API returns it) and analyses them together, as the
+     * policies of one principal. Sorted by identity first, so the result does not depend on the map's order.
+     *
+     * @param documents policy identity (ARN, "inline:user/name/policy") to document
+     */
+    public DocumentsAnalysis analyzeDocuments(Map<String, String> documents) {
+        List<NamedPolicy> policies = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(documents).entrySet()) {
+            try {
+                policies.add(new NamedPolicy(e.getKey(), PolicyDocument.parseUrlEncoded(e.getValue())));
+            } catch (PolicyParseException ex) {
+                warnings.add(e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        return new DocumentsAnalysis(analyze(policies), warnings);
+    }
+
     /** Analyses one policy on its own. */
     public PolicyAnalysis analyze(String identity, PolicyDocument document) {
         return analyze(List.of(new NamedPolicy(identity, document)));
