@@ -47,12 +47,13 @@ public final class EffectivePermissions {
             if (anyResource) {
                 return true;
             }
-            String part = resource;
+            // Placeholders first: ${AWS::Partition} has colons of its own.
+            String part = resource.replaceAll("\\$\\{[^}]*}", "x");
             if (part.startsWith("arn:")) {
                 String[] f = part.split(":", 6);
                 part = f.length == 6 ? f[5] : part;
             }
-            return Glob.hasWildcard(part.replaceAll("\\$\\{[^}]*}", "x"));
+            return Glob.hasWildcard(part);
         }
 
         /** Action "*" (or "*:*") on every resource. */

@@ -78,6 +78,29 @@ public final class IamPolicyDetector implements Detector {
         return analyze(path, baseLine, policyIdentity, json, false);
     }
 
+    /**
+     * Analyses a policy that another detector extracted and re-serialised (so its own line numbers mean nothing), with
+     * the line of each statement in the source file, in order; statements beyond the list keep {@code fallbackLine}.
+     *
+     * @throws DetectorException with a one-line reason when the policy is malformed
+     */
+    public List<Detection> analyze(String path, String policyIdentity, String json, List<Integer> statementLines,
+                                   int fallbackLine) {
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(json);
+        } catch (PolicyParseException e) {
+            throw new DetectorException(path + ": " + e.getMessage());
+        }
+        List<Statement> relined = new java.util.ArrayList<>();
+        for (Statement s : doc.statements()) {
+            int line = s.index() < statementLines.size() ? statementLines.get(s.index()) : fallbackLine;
+            relined.add(new Statement(s.sid(), s.allow(), s.actions(), s.notAction(), s.resources(), s.notResource(),
+                    s.principals(), s.notPrincipal(), s.conditions(), Math.max(line, 1), s.index()));
+        }
+        return toDetections(analyzer().analyze(policyIdentity, new PolicyDocument(doc.version(), relined)), null);
+    }
+
     private List<Detection> analyze(String path, int baseLine, String identity, String json, boolean sniffed) {
         PolicyDocument doc;
         try {

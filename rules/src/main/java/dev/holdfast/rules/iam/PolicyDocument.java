@@ -270,20 +270,70 @@ public record PolicyDocument(String version, List<Statement> statements) {
         if (v == null || v.isNull()) {
             return out;
         }
-        if (v.isTextual()) {
-            out.add(v.asText().strip());
+        String single = intrinsic(v);
+        if (single != null) {
+            out.add(single.strip());
             return out;
         }
         if (v.isArray()) {
             for (JsonNode e : v) {
-                if (!e.isTextual()) {
+                String value = intrinsic(e);
+                if (value == null) {
                     throw new PolicyParseException(where + ": " + element + " entries must be strings", line);
                 }
-                out.add(e.asText().strip());
+                out.add(value.strip());
             }
             return out;
         }
         throw new PolicyParseException(where + ": " + element + " must be a string or an array of strings", line);
+    }
+
+    /**
+     * A string, or a CloudFormation intrinsic as the value it stands for with its unknowns as {@code ${...}}
+     * placeholders ({"Ref": "Bucket"} is "${Bucket}", {"Fn::Sub": "arn:…:${Bucket}/*"} its template, Fn::Join its
+     * joined parts); null for anything else. Placeholders read as named resources, never as wildcards.
+     */
+    static String intrinsic(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (!v.isObject() || v.size() != 1) {
+            return null;
+        }
+        Map.Entry<String, JsonNode> e = v.fields().next();
+        String fn = e.getKey();
+        JsonNode arg = e.getValue();
+        switch (fn) {
+            case "Ref":
+                return "${" + arg.asText() + "}";
+            case "Fn::Sub":
+                if (arg.isTextual()) {
+                    return arg.asText();
+                }
+                return arg.isArray() && arg.size() > 0 && arg.get(0).isTextual() ? arg.get(0).asText() : "${Sub}";
+            case "Fn::GetAtt":
+                if (arg.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    arg.forEach(a -> parts.add(a.asText()));
+                    return "${" + String.join(".", parts) + "}";
+                }
+                return "${" + arg.asText() + "}";
+            case "Fn::Join":
+                if (arg.isArray() && arg.size() == 2 && arg.get(0).isTextual() && arg.get(1).isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    for (JsonNode part : arg.get(1)) {
+                        String p = intrinsic(part);
+                        parts.add(p == null ? "${Join}" : p);
+                    }
+                    return String.join(arg.get(0).asText(), parts);
+                }
+                return "${Join}";
+            default:
+                return fn.startsWith("Fn::") ? "${" + fn.substring(4) + "}" : null;
+        }
     }
 
     private static Map<String, List<String>> principals(JsonNode v, String where, int line)
@@ -327,13 +377,14 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 JsonNode val = k.getValue();
                 if (val.isArray()) {
                     for (JsonNode e : val) {
-                        if (!e.isValueNode()) {
+                        String text = e.isValueNode() ? e.asText() : intrinsic(e);
+                        if (text == null) {
                             throw new PolicyParseException(where + ": Condition values must be scalars", line);
                         }
-                        values.add(e.asText());
+                        values.add(text);
                     }
-                } else if (val.isValueNode()) {
-                    values.add(val.asText());
+                } else if (val.isValueNode() || intrinsic(val) != null) {
+                    values.add(val.isValueNode() ? val.asText() : intrinsic(val));
                 } else {
                     throw new PolicyParseException(where + ": Condition values must be scalars", line);
                 }

@@ -61,4 +61,29 @@ class IamPolicyDetectorTest {
         assertThat(detector.rules()).extracting(r -> r.id()).contains(IamRules.GRANT, IamRules.ESCALATION,
                 IamRules.ADMIN, IamRules.PASSROLE);
     }
+
+    @Test
+    void reserialisedPoliciesTakeTheirStatementLinesFromTheCaller() {
+        // As the CloudFormation detector hands it over: intrinsics kept as objects, lines from the template.
+        String json = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":{\"Fn::Sub\":\"arn:${AWS::Partition}:s3:::${ReportBucket}/*\"}},"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"iam:PassRole\",\"lambda:CreateFunction\","
+                + "\"lambda:InvokeFunction\"],\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":{\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}}]}";
+        List<Detection> ds = detector.analyze("stack.yaml", "stack.yaml#DeployPolicy", json, List.of(31, 38), 30);
+        assertThat(ds).filteredOn(d -> d.ruleId().equals(IamRules.ESCALATION)).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.line()).isEqualTo(38);
+                    assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|privesc:lambda-001");
+                });
+        assertThat(ds).anySatisfy(d -> {
+            assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|grant:s3:GetObject|arn:${AWS::Partition}:s3:::${ReportBucket}/*");
+            assertThat(d.line()).isEqualTo(31);
+        });
+        assertThat(ds).anySatisfy(d -> {
+            assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|grant:sqs:SendMessage|${Queue.Arn}");
+            assertThat(d.line()).isEqualTo(30);
+        });
+    }
 }
