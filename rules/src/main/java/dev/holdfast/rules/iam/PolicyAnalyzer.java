@@ -337,7 +337,7 @@ public final class PolicyAnalyzer {
         if (resource.equals("*")) {
             return true;
         }
-        String[] parts = resource.split(":", 6);
+        String[] parts = resource.replaceAll("\\$\\{[^}]*}", "x").split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn")) {
             return false;
         }
