@@ -37,17 +37,32 @@ public final class ActionCatalog {
     private final Map<String, int[]> services = new LinkedHashMap<>();
     private final Map<String, BitSet> expansions = new ConcurrentHashMap<>();
     private final String source;
-    /** Per action, the ARN patterns of its resource types; null when any is unknown or it names none. */
-    private final List<List<String>> arnPatterns;
+    /** Distinct ARN patterns of all resource types. */
+    private final List<String> typePatterns = new ArrayList<>();
+    /** Per action, indexes into {@link #typePatterns}; null when a type is unknown or it names none. */
+    private final int[][] actionTypes;
+    /** Resource pattern to the actions that can apply to it; bounded like {@link #expansions}. */
+    private final Map<String, BitSet> applicable = new ConcurrentHashMap<>();
 
     private ActionCatalog(List<ActionInfo> actions, String source, Map<String, String> typeArns) {
         this.actions = List.copyOf(actions);
         this.source = source;
-        List<List<String>> patterns = new ArrayList<>(this.actions.size());
-        for (ActionInfo a : this.actions) {
-            patterns.add(arnPatternsOf(a, typeArns));
+        Map<String, Integer> patternIndex = new HashMap<>();
+        this.actionTypes = new int[this.actions.size()][];
+        for (int i = 0; i < this.actions.size(); i++) {
+            List<String> arns = arnPatternsOf(this.actions.get(i), typeArns);
+            if (arns == null) {
+                continue;
+            }
+            int[] idx = new int[arns.size()];
+            for (int j = 0; j < arns.size(); j++) {
+                idx[j] = patternIndex.computeIfAbsent(arns.get(j), k -> {
+                    typePatterns.add(k);
+                    return typePatterns.size() - 1;
+                });
+            }
+            actionTypes[i] = idx;
         }
-        this.arnPatterns = patterns;
         for (int i = 0; i < this.actions.size(); i++) {
             ActionInfo a = this.actions.get(i);
             byId.put(a.id().toLowerCase(Locale.ROOT), i);
@@ -150,16 +165,35 @@ public final class ActionCatalog {
      * instance). "*", NotResource and actions without known resource types always apply.
      */
     public boolean appliesTo(int index, String resource) {
-        List<String> patterns = arnPatterns.get(index);
-        if (patterns == null || !resource.startsWith("arn:")) {
-            return true;
-        }
-        for (String p : patterns) {
-            if (Glob.overlaps(p, resource, true)) {
-                return true;
+        return applicableTo(resource).get(index);
+    }
+
+    /** Every action that can apply to a resource pattern (see {@link #appliesTo}), as a fresh bit set. */
+    public BitSet applicableTo(String resource) {
+        BitSet cached = applicable.get(resource);
+        if (cached == null) {
+            // Judge each distinct ARN pattern once (about 2,000), then each action by its types.
+            boolean arn = resource.startsWith("arn:");
+            boolean[] overlaps = new boolean[typePatterns.size()];
+            for (int t = 0; arn && t < overlaps.length; t++) {
+                overlaps[t] = Glob.overlaps(typePatterns.get(t), resource, true);
+            }
+            cached = new BitSet(actions.size());
+            for (int i = 0; i < actions.size(); i++) {
+                int[] types = actionTypes[i];
+                boolean ok = !arn || types == null;
+                for (int j = 0; !ok && j < types.length; j++) {
+                    ok = overlaps[types[j]];
+                }
+                if (ok) {
+                    cached.set(i);
+                }
+            }
+            if (applicable.size() < CACHE_LIMIT) {
+                applicable.putIfAbsent(resource, cached);
             }
         }
-        return false;
+        return (BitSet) cached.clone();
     }
 
     /** Number of actions. */
@@ -279,6 +313,20 @@ public final class ActionCatalog {
             for (int i = range[0]; i < range[1]; i++) {
                 if (Glob.matches(p, actions.get(i).id(), true)) {
                     out.set(i);
+                }
+            }
+            return out;
+        }
+        if (p.indexOf(':', colon + 1) < 0) {
+            // Action ids have exactly one colon, so the pattern's colon must match it: match services first.
+            String actionPart = p.substring(colon + 1);
+            for (Map.Entry<String, int[]> e : services.entrySet()) {
+                if (Glob.matches(svc, e.getKey(), true)) {
+                    for (int i = e.getValue()[0]; i < e.getValue()[1]; i++) {
+                        if (Glob.matches(actionPart, actions.get(i).name(), true)) {
+                            out.set(i);
+                        }
+                    }
                 }
             }
             return out;

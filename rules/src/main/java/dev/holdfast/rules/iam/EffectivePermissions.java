@@ -115,11 +115,7 @@ public final class EffectivePermissions {
                         BitSet applicable = (BitSet) bits.clone();
                         if (!r.equals("*")) {
                             // An action granted on an ARN of a type it does not act on grants nothing there.
-                            for (int i = applicable.nextSetBit(0); i >= 0; i = applicable.nextSetBit(i + 1)) {
-                                if (!catalog.appliesTo(i, r)) {
-                                    applicable.clear(i);
-                                }
-                            }
+                            applicable.and(catalog.applicableTo(r));
                         }
                         entries.add(entry(p.identity(), s, r, r.equals("*"), false, applicable,
                                 new ArrayList<>(unknown), denies));
