@@ -77,6 +77,10 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 }
                 return new PolicyDocument(raw.parsed.version, out);
             }
+            if (!raw.statements.isEmpty() && raw.statements.stream().noneMatch(n -> n.has("Effect"))) {
+                // A "Statement" of some other format (no statement has an Effect): not IAM at all.
+                throw new NotAPolicyException("no IAM statement (none has an Effect)", raw.lines.get(0));
+            }
             for (int i = 0; i < raw.statements.size(); i++) {
                 out.add(toStatement(raw.statements.get(i), raw.lines.get(i), i, raw.tokenLines.get(i)));
             }

@@ -26,6 +26,8 @@ class IamPolicyDetectorTest {
         // A CloudFormation template mentions Statement deep inside: not a raw policy, no warning either.
         assertThat(detect("stack.json", "{\"Resources\": {\"R\": {\"Properties\": {\"PolicyDocument\": 1,"
                 + " \"X\": {\"Version\": \"2012-10-17\", \"Statement\": []}}}}}")).isEmpty();
+        // Some other format that happens to use "Statement" and "Version".
+        assertThat(detect("sql/plan.json", "{\"Version\": 3, \"Statement\": [{\"Text\": \"SELECT 1\"}]}")).isEmpty();
     }
 
     @Test
