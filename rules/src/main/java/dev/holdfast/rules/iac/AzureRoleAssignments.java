@@ -1,0 +1,37 @@
+package dev.holdfast.rules.iac;
+
+import dev.holdfast.detect.Detection;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.holdfast.rules.iac.IacCatalogue.AZURE;
+import static dev.holdfast.rules.iac.IacCatalogue.RULES;
+
+/** The ARM / Bicep role-assignment check: privileged role + service principal + subscription or MG scope. */
+final class AzureRoleAssignments {
+    private AzureRoleAssignments() {
+    }
+
+    /**
+     * @param roleDefinition the roleDefinitionId expression (a privileged role is recognised by its GUID)
+     * @param scopeKind      "subscription", "management group", or null for narrower / unknown scopes
+     */
+    static Optional<Detection> check(String format, String name, String roleDefinition, String principalType,
+                                     String principalId, String scopeKind, int line, int column) {
+        Optional<IacCatalogue.Role> role = AZURE.privileged(roleDefinition);
+        if (role.isEmpty() || scopeKind == null) {
+            return Optional.empty();
+        }
+        boolean sp = "ServicePrincipal".equalsIgnoreCase(principalType == null ? null : principalType.trim())
+                || (principalId != null && (principalId.contains("Microsoft.ManagedIdentity")
+                || principalId.contains("identity.principalId") || principalId.contains("servicePrincipal")));
+        if (!sp) {
+            return Optional.empty();
+        }
+        return Optional.of(RULES.detection("iac-azure-privileged-role-assignment", role.get().level(),
+                role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + name + ")",
+                line, column, name + "|" + role.get().name(), role.get().name(),
+                Map.of("resource", name, "format", format, "role", role.get().name(), "scope", scopeKind)));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.holdfast.rules.iac;
+
+import java.util.List;
+
+/**
+ * An IAM policy document found inside infrastructure code, as JSON the IAM engine can parse.
+ *
+ * @param path            the document's path
+ * @param line            1-based line of the attribute / property holding the policy
+ * @param resourceAddress e.g. "aws_iam_role_policy.deploy" (Terraform) or "DeployPolicy" (CloudFormation logical id)
+ * @param attribute       e.g. "policy", "assume_role_policy", "PolicyDocument", "Policies[0].PolicyDocument"
+ * @param kind            identity, trust, resource, or document (an unreferenced aws_iam_policy_document)
+ * @param json            the policy as JSON; references that cannot be resolved are kept as "${...}" strings and
+ *                        CloudFormation intrinsics as {"Ref": ...} / {"Fn::Sub": ...}
+ * @param statementLines  1-based line of each statement, in order (same size as the Statement list when known)
+ */
+public record EmbeddedPolicy(String path, int line, String resourceAddress, String attribute, String kind,
+                             String json, List<Integer> statementLines) {
+    public EmbeddedPolicy {
+        statementLines = List.copyOf(statementLines);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.holdfast.rules.iac;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.holdfast.model.Severity;
+import dev.holdfast.rules.support.NamePatterns;
+import dev.holdfast.rules.support.RuleBook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The data the IaC detectors share: rule metadata, machine-identity words, privileged Azure roles, policy slots. */
+final class IacCatalogue {
+    static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/iac/rules.yml");
+    static final NamePatterns MACHINE = NamePatterns.load("/dev/holdfast/rules/iac/machine-identity.yml");
+    static final AzureRoles AZURE = read("/dev/holdfast/rules/iac/azure-roles.yml", AzureRoles.class);
+    static final PolicyAttributes POLICY_ATTRIBUTES =
+            read("/dev/holdfast/rules/iac/policy-attributes.yml", PolicyAttributes.class);
+
+    private IacCatalogue() {
+    }
+
+    record Role(String name, String id, String severity) {
+        Severity level() {
+            return Severity.fromId(severity);
+        }
+    }
+
+    record AzureRoles(List<Role> privilegedRoles, List<String> servicePrincipalReferences,
+                      List<String> servicePrincipalHints, List<String> broadScopeReferences) {
+
+        /** A principal_id expression that names a service principal or managed identity. */
+        boolean isServicePrincipal(String principalId) {
+            String lower = principalId.toLowerCase(Locale.ROOT);
+            return servicePrincipalReferences.stream().anyMatch(principalId::contains)
+                    || servicePrincipalHints.stream().anyMatch(lower::contains)
+                    || (principalId.startsWith("var.") && MACHINE.match(principalId.substring(4)).isPresent());
+        }
+
+        /** The privileged role named, or referenced by definition id (a GUID anywhere in the text). */
+        Optional<Role> privileged(String nameOrId) {
+            if (nameOrId == null) {
+                return Optional.empty();
+            }
+            String t = nameOrId.toLowerCase(Locale.ROOT);
+            return privilegedRoles.stream()
+                    .filter(r -> r.name().equalsIgnoreCase(nameOrId.trim()) || t.contains(r.id()))
+                    .findFirst();
+        }
+    }
+
+    record PolicyAttributes(Map<String, Map<String, String>> terraform, Map<String, Map<String, String>> cloudformation) {
+    }
+
+    private static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = IacCatalogue.class.getResourceAsStream(resource)) {
+            return new ObjectMapper(new YAMLFactory()).readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared plumbing for data-driven detectors: rule metadata loaded from YAML, text positions, thresholds. */
+package dev.holdfast.rules.support;
