@@ -13,7 +13,7 @@ import java.util.List;
  *                    catalogue)
  * @param conditional true when the statement has a Condition (the grant may be narrower than it looks)
  * @param policy      identity of the policy the statement is in
- * @param line        1-based line of the statement, 0 when unknown
+ * @param line        1-based line of the statement (its opening brace), 0 when unknown
  * @param escalations   ids of escalation paths this grant takes part in, sorted
  * @param conditionKeys the condition keys of the statement ("aws:MultiFactorAuthPresent"), sorted; empty when none
  * @param lines         the lines that make the grant (the action as written and the resource), sorted: who last

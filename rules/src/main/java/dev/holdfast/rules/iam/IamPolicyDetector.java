@@ -126,7 +126,8 @@ public final class IamPolicyDetector implements Detector {
             Map<String, String> props = new LinkedHashMap<>(i.properties());
             props.put("policy", i.policy());
             String prefix = subjectPrefix == null ? i.policy() : subjectPrefix;
-            out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(), i.line(), 1,
+            out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(),
+                    firstLine(i.properties().get("lines"), i.line()), 1,
                     prefix + "|" + i.key(), evidence(i), i.remediation(), props));
         }
         for (Grant g : analysis.grants()) {
@@ -151,11 +152,23 @@ public final class IamPolicyDetector implements Detector {
             }
             String prefix = subjectPrefix == null ? g.policy() : subjectPrefix;
             out.add(new Detection(IamRules.GRANT, Category.PRIVILEGE, g.level().grantSeverity(), grantMessage(g),
-                    g.line(), 1, prefix + "|grant:" + g.key(), g.action() + " on " + g.resource(),
+                    g.lines().get(0), 1, prefix + "|grant:" + g.key(), g.action() + " on " + g.resource(),
                     "Review the added grant; narrow it to the actions and resources in use if it is not needed.",
                     props));
         }
         return out;
+    }
+
+    /** Findings point at the first line that makes them (the action as written), else at the statement. */
+    private static int firstLine(String lines, int fallback) {
+        if (lines == null || lines.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(lines.split(",")[0].strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     static String grantMessage(Grant g) {

@@ -200,7 +200,7 @@ public final class PolicyAnalyzer {
         }
         props.put("lines", joinLines(lines));
         return new PolicyIssue(IamRules.ESCALATION, p.severity(), message, "privesc:" + p.id(), first.policy,
-                lines.get(0), "Remove one of " + p.combination() + " or pin it to named resources. "
+                first.line(), "Remove one of " + p.combination() + " or pin it to named resources. "
                 + p.description(), props);
     }
 
@@ -384,7 +384,7 @@ public final class PolicyAnalyzer {
         if (e.statement.requiresMfa()) {
             p.put("mfaRequired", "true");
         }
-        return new PolicyIssue(rule, severity, message, key, e.policy, lines.get(0), remediation(rule), p);
+        return new PolicyIssue(rule, severity, message, key, e.policy, e.line(), remediation(rule), p);
     }
 
     private static String remediation(String rule) {
@@ -416,15 +416,14 @@ public final class PolicyAnalyzer {
                     st.actions().forEach(p -> lines.add(st.actionLine(p)));
                     lines.add(resLine);
                     add(byKey, new Grant("NotAction(" + String.join(",", st.actions()) + ")", e.resource,
-                            catalog.maxLevel(e.actions), e.actions.cardinality(), cond, e.policy,
-                            st.actions().isEmpty() ? e.line() : st.actionLine(st.actions().get(0)),
+                            catalog.maxLevel(e.actions), e.actions.cardinality(), cond, e.policy, e.line(),
                             escalations(e.actions, m), keys, lines));
                 }
                 continue;
             }
             for (String p : st.actions()) {
-                int line = st.actionLine(p);
-                List<Integer> lines = List.of(line, resLine);
+                int line = e.line();
+                List<Integer> lines = List.of(st.actionLine(p), resLine);
                 BitSet bits = catalog.match(p);
                 bits.and(e.actions);
                 if (bits.isEmpty()) {

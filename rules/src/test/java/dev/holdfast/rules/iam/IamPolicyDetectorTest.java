@@ -88,4 +88,19 @@ class IamPolicyDetectorTest {
             assertThat(d.line()).isEqualTo(30);
         });
     }
+
+    @Test
+    void apiLinesAreStatementLinesDetectionsPointAtTheAction() throws Exception {
+        String json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
+                + "      \"Action\": [\n        \"iam:PassRole\"\n      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
+        PolicyAnalysis a = PolicyAnalyzer.standard().analyze("p.json", PolicyDocument.parse(json));
+        Grant g = a.grants().get(0);
+        assertThat(g.line()).as("statement line, for callers that look statements up").isEqualTo(4);
+        assertThat(g.lines()).containsExactly(7, 9);
+        assertThat(a.issues()).allSatisfy(i -> assertThat(i.line()).isEqualTo(4));
+        assertThat(IamPolicyDetector.toDetections(a, null)).allSatisfy(d -> {
+            assertThat(d.line()).isEqualTo(7);
+            assertThat(d.properties()).containsEntry("lines", "7,9");
+        });
+    }
 }
