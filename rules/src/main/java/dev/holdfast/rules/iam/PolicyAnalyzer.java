@@ -176,9 +176,8 @@ public final class PolicyAnalyzer {
         EscalationPath p = m.path;
         EffectivePermissions.Entry first = m.contributors.get(0);
         boolean conditional = m.contributors.stream().allMatch(e -> e.statement.hasConditions());
-        String message0 = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
+        String message = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
                 + (conditional ? "; every statement involved has a Condition that may limit it" : "");
-        String message = message0;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("escalationPath", p.id());
         props.put("actions", p.combination());
@@ -189,7 +188,7 @@ public final class PolicyAnalyzer {
             // tracked (shown when they change against a baseline), so narrowing an admin grant and widening it
             // again to one escalation combination reads as a regression of that path.
             props.put("tracked", "escalation");
-            message = message + " - implied by the full-administrator grant";
+            message += " - implied by the full-administrator grant";
         }
         if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
             props.put("mfaRequired", "true");
