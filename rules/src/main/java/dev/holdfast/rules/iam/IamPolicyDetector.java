@@ -57,6 +57,9 @@ public final class IamPolicyDetector implements Detector {
             return List.of();
         }
         String text = document.text();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as editors on Windows write it
+        }
         if (!PolicyDocument.looksLikePolicy(text)) {
             return List.of();
         }

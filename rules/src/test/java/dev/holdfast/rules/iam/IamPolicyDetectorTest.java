@@ -103,4 +103,11 @@ class IamPolicyDetectorTest {
             assertThat(d.properties()).containsEntry("lines", "7,9");
         });
     }
+
+    @Test
+    void aByteOrderMarkDoesNotHideAPolicy() {
+        String text = "\uFEFF{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\"}]}";
+        assertThat(detect("iam/admin.json", text)).extracting(Detection::ruleId).contains(IamRules.ADMIN);
+    }
 }
