@@ -206,7 +206,15 @@ public final class JavaCredentialDetector implements Detector {
                 return false;
             }
             if (scope instanceof NameExpr n) {
-                return n.getNameAsString().equals(type) || declaredType(n).map(type::equals).orElse(false);
+                if (n.getNameAsString().equals(type)) {
+                    return true;
+                }
+                Optional<VariableDeclarator> decl = declaration(n);
+                if (decl.isPresent() && decl.get().getType().isVarType()) {
+                    // var ks = KeyStore.getInstance(..) / var b = new GitHubBuilder(): judge by the initializer
+                    return decl.get().getInitializer().map(i -> receiverIs(i, type, depth + 1)).orElse(false);
+                }
+                return declaredType(n).map(type::equals).orElse(false);
             }
             if (scope instanceof FieldAccessExpr f) {
                 return f.getNameAsString().equals(type) || receiverIs(f.getScope(), type, depth + 1);
@@ -218,6 +226,21 @@ public final class JavaCredentialDetector implements Detector {
                 return receiverIs(m.getScope().orElse(null), type, depth + 1);
             }
             return false;
+        }
+
+        /** The local variable or field declaration of this name in this file (nearest first). */
+        private Optional<VariableDeclarator> declaration(NameExpr n) {
+            String name = n.getNameAsString();
+            Optional<CallableDeclaration> method = n.findAncestor(CallableDeclaration.class);
+            if (method.isPresent()) {
+                for (VariableDeclarator v : method.get().findAll(VariableDeclarator.class)) {
+                    if (v.getNameAsString().equals(name)) {
+                        return Optional.of(v);
+                    }
+                }
+            }
+            return cu.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
+                    .findFirst();
         }
 
         /** The simple type name a variable, parameter or field of this name is declared with, in this file. */

@@ -76,6 +76,8 @@ public final class WorkflowDetector implements Detector {
                         jobId + "|permissions|missing", jobId, Map.of("job", jobId)));
             }
             checkEnv(get(body, "env"), jobId, "job", out);
+            // A reusable-workflow call handing cloud keys over as secrets is the same static key.
+            checkEnv(get(body, "secrets"), jobId, "secrets", out);
             for (Node step : items(get(body, "steps"))) {
                 String stepKey = stepKey(step);
                 checkEnv(get(step, "env"), jobId, stepKey, out);
@@ -164,7 +166,7 @@ public final class WorkflowDetector implements Detector {
 
     /** Does the job log in to a cloud (a login action, or cloud key variables)? */
     private boolean usesCloud(Node job) {
-        if (hasCloudEnv(get(job, "env"))) {
+        if (hasCloudEnv(get(job, "env")) || hasCloudEnv(get(job, "secrets"))) {
             return true;
         }
         for (Node step : items(get(job, "steps"))) {
