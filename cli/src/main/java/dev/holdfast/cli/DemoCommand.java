@@ -1,21 +1,146 @@
 package dev.holdfast.cli;
 
+import dev.holdfast.baseline.Baseline;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.Status;
+import dev.holdfast.reports.ReportContext;
+import dev.holdfast.reports.Reports;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scenario.Scenario;
+import dev.holdfast.scenario.ScenarioRepository;
+import dev.holdfast.scenario.SecretGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
-/** `holdfast demo`: build a demo repository where an AI agent undoes a fix, and scan it. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "build a demo repository where an AI agent undoes a fix, and scan it")
+/**
+ * {@code holdfast demo [DIR]}: builds the story of fixtures/demo/scenario.yaml as a real git repository (a person
+ * fixes a hardcoded key, the baseline is committed, weeks later an AI agent puts the key back), then scans it against
+ * its baseline and exits like that scan would.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Build a demo repository where an AI agent undoes a security fix, and scan it against its "
+                + "baseline (exit 1, like the real scan).")
 public final class DemoCommand implements Callable<Integer> {
     private final Console console;
+    private final Clock clock;
+    private final Function<HoldfastConfig, Detector> detectors;
+
+    @Parameters(index = "0", arity = "0..1", description = "where to build the repository (default: a new temporary "
+            + "directory); must be empty or absent")
+    Path dir;
+
+    @Option(names = "--format", defaultValue = "text", description = "report format for the final scan (default text)")
+    String format;
+
+    @Option(names = "--verbose", description = "stack traces on failure")
+    boolean verbose;
 
     public DemoCommand(Console console) {
+        this(console, Clock.systemUTC(), null);
+    }
+
+    DemoCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
+        this.clock = clock;
+        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
     }
 
     @Override
     public Integer call() {
-        console.err().println("holdfast: 'demo' is not available in this build yet");
+        try {
+            Reports.forFormat(format, new ReportContext(null, Main.version(), false));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try {
+            Path target = dir != null ? dir.toAbsolutePath().normalize() : Files.createTempDirectory("holdfast-demo-");
+            if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+                return usage(dir + ": exists and is not an empty directory");
+            }
+            return run(target);
+        } catch (IOException | RuntimeException e) {
+            if (verbose) {
+                e.printStackTrace(console.err());
+            }
+            console.err().println("holdfast: demo failed: " + Main.oneLine(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
+            return ExitCode.RUNTIME;
+        }
+    }
+
+    private int run(Path target) throws IOException {
+        boolean text = format.equals("text");
+        // Status lines go to stderr for machine formats so that stdout stays a valid report.
+        var say = text ? console.out() : console.err();
+        Scenario scenario = Scenario.demo();
+        BaselineWorkflow workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
+                target.toString());
+        ScenarioRepository repo = new ScenarioRepository(scenario, new SecretGenerator(new SecureRandom().nextLong()));
+        say.println("Building the demo repository in " + target);
+        say.println("(its secrets are generated now, for this run only)");
+        say.println();
+        ScenarioRepository.Built built = repo.build(target, Map.of("baseline",
+                (root, step) -> workflow.refresh(root, BaselineStore.defaultPath(root))));
+        int n = 1;
+        for (Scenario.Step step : scenario.steps()) {
+            String commit = built.commit(step.id());
+            say.printf("  %d. %s  %s  %s%n", n++, commit.substring(0, 10), step.date().substring(0, 10),
+                    step.narration() == null ? step.message() : step.narration().strip());
+        }
+        say.println();
+        say.println("$ holdfast scan " + target + (text ? "" : " --format " + format));
+        say.println();
+        Baseline baseline = workflow.store().read(BaselineStore.defaultPath(target));
+        ScanResult result = workflow.scan(target, baseline, clock);
+        Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
+        Reports.forFormat(format, new ReportContext(target, Main.version(),
+                text && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"))).render(result, w);
+        w.flush();
+        boolean fails = FailPolicy.fails(result, FailPolicy.DEFAULT);
+        say.println();
+        for (Finding f : result.findings()) {
+            if (f.status() == Status.REGRESSED && f.introducedBy() != null && f.fixedBy() != null) {
+                say.println("What happened: " + f.ruleId() + " in " + f.location().path() + " was fixed by "
+                        + f.fixedBy().name() + " in " + f.fixedBy().commit().substring(0, 10) + ", and "
+                        + f.introducedBy().name() + " (" + f.introducedBy().kind().id()
+                        + (f.introducedBy().onBehalfOf() == null ? ""
+                        : ", on behalf of " + f.introducedBy().onBehalfOf().name())
+                        + ") put it back in " + f.introducedBy().commit().substring(0, 10) + ".");
+            }
+        }
+        say.println("Exit code " + (fails ? ExitCode.FINDINGS : ExitCode.OK) + ": like a real 'holdfast scan', the run "
+                + (fails ? "fails on new and regressed findings (--fail-on new)." : "passes."));
+        say.println("Explore it: cd " + target + " && git log --format='%h %an: %s' ; holdfast scan . --format json");
+        return fails ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static boolean isEmpty(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private int usage(String message) {
+        console.err().println("holdfast: " + Main.oneLine(message));
         return ExitCode.USAGE;
     }
 }

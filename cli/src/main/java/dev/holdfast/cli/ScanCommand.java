@@ -1,13 +1,22 @@
 package dev.holdfast.cli;
 
+import dev.holdfast.baseline.BaselineException;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.baseline.ScanBaseline;
+import dev.holdfast.baseline.Timeline;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.CompositeDetector;
 import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.TrackedFindings;
 import dev.holdfast.scan.TreeScanner;
 import dev.holdfast.source.WorkingTreeSource;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,7 +30,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -31,6 +42,7 @@ import java.util.concurrent.Callable;
                 + "credentials and privilege creep.")
 public final class ScanCommand implements Callable<Integer> {
     private final Console console;
+    private final Clock clock;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "directory to scan (default .)")
     Path path;
@@ -48,7 +60,7 @@ public final class ScanCommand implements Callable<Integer> {
             description = "compare with a baseline (default PATH/.holdfast/baseline.json when present)")
     Path baseline;
 
-    @Option(names = "--fail-on", defaultValue = "new", description = "none|new|regressed|any (default new)")
+    @Option(names = "--fail-on", defaultValue = FailPolicy.DEFAULT, description = "none|new|regressed|any (default new)")
     String failOn;
 
     @Option(names = "--config", paramLabel = "FILE", description = "default PATH/.holdfast.yml when present")
@@ -64,14 +76,18 @@ public final class ScanCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     public ScanCommand(Console console) {
+        this(console, Clock.systemUTC());
+    }
+
+    ScanCommand(Console console, Clock clock) {
         this.console = console;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
-        FailOn fail;
         try {
-            fail = FailOn.parse(failOn);
+            FailPolicy.predicate(failOn);
             output.validate();
             int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0);
             if (modes > 1) {
@@ -85,20 +101,34 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Path root = path.toAbsolutePath().normalize();
         HoldfastConfig cfg;
+        CompositeDetector detector;
+        IdentityClassifier identities;
+        ScanBaseline base;
         try {
             cfg = HoldfastConfig.load(root, config);
-        } catch (ConfigException e) {
+            detector = Detectors.build(cfg, clock);
+            identities = BaselineSupport.identities(cfg);
+            base = ScanBaseline.resolve(root, baseline);
+        } catch (ConfigException | BaselineException e) {
             return usage(e.getMessage());
         }
         try {
-            ScanResult result = scan(root, cfg);
+            ScanResult raw = scan(root, cfg, detector, identities, base);
+            Timeline timeline = history
+                    ? BaselineSupport.workflow(cfg, detector, path.toString()).timeline(root, base.fingerprinter())
+                    : null;
+            ScanResult compared = base.apply(withoutBaselineFile(raw), timeline, clock);
+            ScanResult result = TrackedFindings.visible(compared, base.present());
             output.write(result, console, root);
             if (result.partial()) {
                 console.err().println("holdfast: the scan was partial (" + result.warnings().size()
                         + " warnings); not reporting clean");
                 return ExitCode.RUNTIME;
             }
-            return fail.fails(result) ? ExitCode.FINDINGS : ExitCode.OK;
+            return FailPolicy.fails(result, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            // a bad --since/--range revision
+            return usage(e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (verbose) {
                 e.printStackTrace(console.err());
@@ -108,14 +138,20 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg) throws IOException {
-        Clock clock = Clock.systemUTC();
-        CompositeDetector detector = Detectors.build(cfg, clock);
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities,
+                            ScanBaseline base) throws IOException {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (RuleInfo r : detector.rules()) {
             rules.put(r.id(), r);
         }
-        FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
+        FindingFactory factory = new FindingFactory(base.fingerprinter());
+        if (history || since != null || range != null) {
+            HistoryOptions options = (history ? HistoryOptions.all()
+                    : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
+                    .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
+                    .withProgress(TerminalProgressBar.forConsole(console, noProgress));
+            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
+        }
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {
             if (repo != null) {
@@ -123,7 +159,21 @@ public final class ScanCommand implements Callable<Integer> {
                 head = id == null ? null : id.name();
             }
         }
-        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
+        Optional<BlameAttributor> blame = head == null ? Optional.empty()
+                : BlameAttributor.forDirectory(root, identities);
+        try {
+            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
+        } finally {
+            blame.ifPresent(BlameAttributor::close);
+        }
+    }
+
+    /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
+    private static ScanResult withoutBaselineFile(ScanResult r) {
+        List<Finding> kept = r.findings().stream()
+                .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+        return kept.size() == r.findings().size() ? r
+                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
     }
 
     private static String describe(Throwable e) {

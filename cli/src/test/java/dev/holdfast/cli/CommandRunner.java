@@ -1,0 +1,37 @@
+package dev.holdfast.cli;
+
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs one command object in-process, with Main's error handling, and captures what it printed. */
+final class CommandRunner {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("USER", "tester"), false, false);
+
+    static CliRunner.Run baseline(Clock clock, String... args) {
+        CommandRunner r = new CommandRunner();
+        return r.run(new BaselineCommand(r.console, clock, cfg -> new TestDetector()), args);
+    }
+
+    static CliRunner.Run demo(Clock clock, String... args) {
+        CommandRunner r = new CommandRunner();
+        return r.run(new DemoCommand(r.console, clock, cfg -> new TestDetector()), args);
+    }
+
+    CliRunner.Run run(Object command, String... args) {
+        CommandLine cmd = new CommandLine(command);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            console.err().println("holdfast: " + Main.oneLine(ex.getMessage()));
+            return ExitCode.USAGE;
+        });
+        int code = cmd.execute(args);
+        return new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.holdfast.baseline;
+
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.LineAttributor;
+import dev.holdfast.scan.TreeScanner;
+import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.scan.ScanResult;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The baseline use cases end to end: refresh a baseline from the tree and history, and scan a tree against one.
+ * The tree scan is pluggable (configuration, blame) through {@link #treeScan}.
+ */
+public final class BaselineWorkflow {
+
+    /** Scans the working tree under {@code root}, fingerprinting with {@code fingerprinter}. */
+    @FunctionalInterface
+    public interface TreeScan {
+        ScanResult scan(Path root, Fingerprinter fingerprinter, Timeline timeline) throws IOException;
+    }
+
+    /** What a refresh did. */
+    public record Refresh(Baseline baseline, boolean written, ScanResult scanned) {
+    }
+
+    private final Detector detector;
+    private final CommitAttributor attributor;
+    private final TreeScan treeScan;
+    private final BaselineStore store;
+
+    public BaselineWorkflow(Detector detector, CommitAttributor attributor) {
+        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore());
+    }
+
+    /**
+     * The working-tree scan of {@link TreeScanner} under the given key, attributed by blame when {@code blame} is
+     * given and else by the value's history, without findings in the default baseline file itself (it holds a salt
+     * and hashes, which generic entropy rules would flag).
+     *
+     * @param displayPath the path to show as the scan target (null: the root)
+     */
+    public static TreeScan treeScan(HoldfastConfig config, Detector detector, String displayPath,
+                                    LineAttributor blame) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        detector.rules().forEach(r -> rules.put(r.id(), r));
+        return (root, fp, timeline) -> {
+            ScanResult r = new TreeScanner(config, detector, new FindingFactory(fp), rules, blame)
+                    .scan(root, displayPath == null ? root.toString() : displayPath, timeline.head());
+            List<Finding> kept = r.findings().stream()
+                    .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+            return TimelineAttribution.fill(new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial()),
+                    timeline);
+        };
+    }
+
+    public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store) {
+        this.detector = detector;
+        this.attributor = attributor;
+        this.treeScan = treeScan;
+        this.store = store;
+    }
+
+    public BaselineStore store() {
+        return store;
+    }
+
+    /**
+     * Writes or refreshes the baseline at {@code file}: keeps the previous salt and acceptances, re-mines the ledger.
+     * Nothing is written when the scan was partial (a baseline must never claim a finding fixed that was not seen).
+     */
+    public Refresh refresh(Path root, Path file) throws IOException {
+        Baseline previous = Files.exists(file) ? store.read(file) : null;
+        String salt = previous != null ? previous.salt() : Baseline.newSalt();
+        Fingerprinter fp = new Fingerprinter(java.util.Base64.getDecoder().decode(salt));
+        Timeline timeline;
+        SortedMap<String, LedgerEntry> ledger;
+        try (Repository repo = open(root)) {
+            if (repo == null) {
+                timeline = Timeline.empty();
+                ledger = new java.util.TreeMap<>();
+            } else {
+                LedgerMiner miner = new LedgerMiner(repo, detector, fp, attributor);
+                timeline = miner.timeline();
+                ledger = miner.ledger();
+            }
+        }
+        ScanResult current = treeScan.scan(root, fp, timeline);
+        if (current.partial()) {
+            throw new BaselineException("baseline " + file + ": not written, the scan of " + root + " was incomplete");
+        }
+        Baseline next = BaselineBuilder.build(current, ledger, previous, salt);
+        boolean written = store.write(file, next);
+        return new Refresh(next, written, current);
+    }
+
+    /** The history of {@code root} fingerprinted with {@code fp} (empty outside a git repository). */
+    public Timeline timeline(Path root, Fingerprinter fp) throws IOException {
+        try (Repository repo = open(root)) {
+            return repo == null ? Timeline.empty() : new LedgerMiner(repo, detector, fp, attributor).timeline();
+        }
+    }
+
+    /** A tree scan fingerprinted with the baseline's key, with drift applied. */
+    public ScanResult scan(Path root, Baseline baseline, Clock clock) throws IOException {
+        Fingerprinter fp = baseline.fingerprinter();
+        ScanResult current = treeScan.scan(root, fp, timeline(root, fp));
+        return new Drift(clock).apply(current, baseline);
+    }
+
+    /** The current tree fingerprinted with the baseline's key, without drift (for staleness checks). */
+    public ScanResult scanRaw(Path root, Baseline baseline) throws IOException {
+        Fingerprinter fp = baseline.fingerprinter();
+        return treeScan.scan(root, fp, timeline(root, fp));
+    }
+
+    /** The repository containing {@code root}, or null when there is none. */
+    static Repository open(Path root) throws IOException {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toAbsolutePath().toFile());
+        return b.getGitDir() == null ? null : b.build();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.holdfast.baseline;
+
+import dev.holdfast.model.Category;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+import dev.holdfast.model.Location;
+import dev.holdfast.model.Severity;
+import dev.holdfast.model.Status;
+import dev.holdfast.scan.ScanResult;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a scan with a baseline: every finding becomes new, existing or regressed, and reviewed findings that are
+ * gone come back as fixed. The scan must have been fingerprinted with {@link Baseline#fingerprintKey()}.
+ */
+public final class Drift {
+    /** Property set on findings the baseline accepts as a risk ("true"). */
+    public static final String ACCEPTED = "accepted";
+    /** Property set when the acceptance ran out ("true"): the finding fails the run like a new one. */
+    public static final String ACCEPTANCE_EXPIRED = "acceptanceExpired";
+    public static final String ACCEPTED_BY = "acceptedBy";
+    public static final String ACCEPTANCE_REASON = "acceptanceReason";
+    public static final String ACCEPTED_UNTIL = "acceptedUntil";
+
+    private final Clock clock;
+
+    public Drift(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ScanResult apply(ScanResult current, Baseline baseline) {
+        LocalDate today = LocalDate.now(clock);
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Finding f : current.findings()) {
+            if (f.status() == Status.FIXED) {
+                out.add(f);
+                continue;
+            }
+            seen.add(f.fingerprint());
+            out.add(classify(f, baseline, today));
+        }
+        // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
+        boolean complete = !current.partial() && !"range".equals(current.target().mode());
+        if (complete) {
+            for (Map.Entry<String, BaselineEntry> e : baseline.findings().entrySet()) {
+                BaselineEntry b = e.getValue();
+                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey())) {
+                    out.add(fixedFinding(e.getKey(), b));
+                }
+            }
+        }
+        return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());
+    }
+
+    private static Finding classify(Finding f, Baseline baseline, LocalDate today) {
+        BaselineEntry entry = baseline.findings().get(f.fingerprint());
+        if (entry != null && entry.status() == EntryStatus.OPEN) {
+            return f.withStatus(Status.EXISTING);
+        }
+        if (entry != null && entry.status() == EntryStatus.ACCEPTED) {
+            Acceptance a = entry.acceptance();
+            Finding g = f.withStatus(Status.EXISTING).withProperty(ACCEPTED, "true");
+            if (a != null) {
+                g = with(g, ACCEPTED_BY, a.by());
+                g = with(g, ACCEPTANCE_REASON, a.reason());
+                g = with(g, ACCEPTED_UNTIL, a.until());
+                if (a.expiredOn(today)) {
+                    g = g.withProperty(ACCEPTANCE_EXPIRED, "true");
+                }
+            }
+            return g;
+        }
+        LedgerEntry fix = baseline.ledger().get(f.fingerprint());
+        if (fix != null && fix.fix() != null) {
+            return f.withStatus(Status.REGRESSED).withFixedBy(fix.fix().toFixRef());
+        }
+        if (entry != null) {
+            // A reviewed finding recorded as fixed without a ledger entry (e.g. removed in the working tree).
+            FixRef by = entry.fixedBy() == null ? null : entry.fixedBy().toFixRef();
+            return f.withStatus(Status.REGRESSED).withFixedBy(by);
+        }
+        return f.withStatus(Status.NEW);
+    }
+
+    private static Finding with(Finding f, String key, String value) {
+        return value == null ? f : f.withProperty(key, value);
+    }
+
+    private static Finding fixedFinding(String fingerprint, BaselineEntry b) {
+        StoredLocation where = b.locations().isEmpty() ? new StoredLocation(null, 0) : b.locations().get(0);
+        String message = "no longer found" + (where.path() == null ? "" : " (was at " + where.path() + ":" + where.line() + ")");
+        return new Finding(fingerprint, b.ruleId(), Category.fromId(b.category()), Severity.fromId(b.severity()),
+                Status.FIXED, message, new Location(where.path(), where.line(), 0, null, null), b.redacted(),
+                b.introducedBy() == null ? null : b.introducedBy().toAttribution(),
+                b.fixedBy() == null ? null : b.fixedBy().toFixRef(), null, Map.of());
+    }
+}

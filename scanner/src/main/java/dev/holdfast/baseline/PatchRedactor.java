@@ -1,0 +1,74 @@
+package dev.holdfast.baseline;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Redactor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a fix's diff safe to store. A fix removes a secret, so its hunk holds that secret on a '-' line, often next
+ * to others no rule knows (the secret key beside the key id). Values the detector found are replaced by their
+ * redacted form; then every value-looking token in the hunk bodies (8+ characters of a key alphabet, with letters and
+ * digits, or 24+) is redacted too, whatever rule would have matched it. Identifiers such as
+ * {@code AWS_SECRET_ACCESS_KEY} or {@code secretAccessKey} carry no digit and stay readable.
+ */
+public final class PatchRedactor {
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_\\-.]{8,}");
+
+    private PatchRedactor() {
+    }
+
+    public static String redact(String patch, Collection<Detection> known) {
+        List<Detection> ds = new ArrayList<>(known);
+        ds.sort(Comparator.comparingInt((Detection d) -> d.subject() == null ? 0 : d.subject().length()).reversed());
+        String out = patch;
+        for (Detection d : ds) {
+            if (d.subject() != null && !d.subject().isEmpty()) {
+                out = out.replace(d.subject(), d.redacted());
+            }
+        }
+        String[] lines = out.split("\n", -1);
+        boolean inHunk = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.startsWith("@@")) {
+                inHunk = true;
+                continue;
+            }
+            if (l.startsWith("diff --git")) {
+                inHunk = false;
+            }
+            if (inHunk && !l.isEmpty() && (l.charAt(0) == '+' || l.charAt(0) == '-' || l.charAt(0) == ' ')) {
+                lines[i] = l.charAt(0) + maskValues(l.substring(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    static String maskValues(String text) {
+        Matcher m = TOKEN.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String t = m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(looksLikeValue(t) ? Redactor.redact(t) : t));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static boolean looksLikeValue(String t) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            digit |= Character.isDigit(c);
+            letter |= Character.isLetter(c);
+        }
+        return (digit && letter) || t.length() >= 24;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.holdfast.baseline;
+
+import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.scan.FingerprintKeys;
+import dev.holdfast.scan.ScanResult;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What {@code holdfast scan} needs from the baseline, in three calls: {@link #resolve} finds and reads it (an explicit
+ * {@code --baseline FILE}, else {@code PATH/.holdfast/baseline.json} when present, else none);
+ * {@link #fingerprinter()} is the key the scan must fingerprint with; {@link #apply} classifies the findings.
+ */
+public final class ScanBaseline {
+    private final Path file;
+    private final Baseline baseline;
+
+    private ScanBaseline(Path file, Baseline baseline) {
+        this.file = file;
+        this.baseline = baseline;
+    }
+
+    /**
+     * @param explicit {@code --baseline FILE}, or null
+     * @throws BaselineException (one line; exit 2) when the file is missing, corrupt or of an unknown version
+     */
+    public static ScanBaseline resolve(Path root, Path explicit) {
+        Path file = explicit != null ? explicit : BaselineStore.findDefault(root);
+        return file == null ? new ScanBaseline(null, null) : new ScanBaseline(file, new BaselineStore().read(file));
+    }
+
+    public static ScanBaseline none() {
+        return new ScanBaseline(null, null);
+    }
+
+    public boolean present() {
+        return baseline != null;
+    }
+
+    /** The baseline file, or null. */
+    public Path file() {
+        return file;
+    }
+
+    /** The baseline, or null. */
+    public Baseline baseline() {
+        return baseline;
+    }
+
+    /** The baseline's salt when there is one, else the public default key. */
+    public Fingerprinter fingerprinter() {
+        return new Fingerprinter(baseline != null ? baseline.fingerprintKey() : FingerprintKeys.defaultKey());
+    }
+
+    /**
+     * Drift against the baseline (when present), then regressions from history (when a timeline mined with
+     * {@link #fingerprinter()} is given, e.g. for {@code --history}).
+     *
+     * @param timeline null unless history was mined
+     */
+    public ScanResult apply(ScanResult result, Timeline timeline, Clock clock) {
+        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline);
+        return timeline == null ? r : HistoryRegressions.apply(r, timeline);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.holdfast.git;
+
+import dev.holdfast.scan.ScanProgress;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What part of a repository's history to scan and how.
+ *
+ * @param mode        all reachable commits, commits since a revision (up to HEAD), or an explicit range
+ * @param revision    for {@link Mode#SINCE}: the revision; for {@link Mode#RANGE}: "A..B"; else null
+ * @param maxBlobSize blobs larger than this many bytes are skipped with a warning
+ * @param threads     scanning threads (at least 1)
+ * @param progress    where progress goes
+ * @param ignored     paths (relative, '/' separated) whose content is not scanned, e.g. the config's ignore globs
+ */
+public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress,
+                             Predicate<String> ignored) {
+
+    /** Ignores nothing. */
+    public static final Predicate<String> NOTHING_IGNORED = p -> false;
+
+    /** 1 MiB: larger blobs are data or vendored files far more often than hand-written config. */
+    public static final long DEFAULT_MAX_BLOB_SIZE = 1024L * 1024L;
+
+    public enum Mode { ALL, SINCE, RANGE }
+
+    public HistoryOptions {
+        Objects.requireNonNull(mode, "mode");
+        if (mode != Mode.ALL && (revision == null || revision.isBlank())) {
+            throw new IllegalArgumentException("a revision is required for --" + mode.name().toLowerCase());
+        }
+        if (maxBlobSize <= 0) {
+            throw new IllegalArgumentException("the blob size cap must be positive, got " + maxBlobSize);
+        }
+        threads = Math.max(1, threads);
+        progress = progress == null ? ScanProgress.NONE : progress;
+        ignored = ignored == null ? NOTHING_IGNORED : ignored;
+    }
+
+    /** Every commit reachable from any ref (--history). */
+    public static HistoryOptions all() {
+        return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+    }
+
+    /** Commits after {@code rev} up to HEAD (--since REV). */
+    public static HistoryOptions since(String rev) {
+        return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+    }
+
+    /** Commits in {@code A..B} (--range A..B); A may be all zeros for a new branch. */
+    public static HistoryOptions range(String range) {
+        return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+    }
+
+    public HistoryOptions withMaxBlobSize(long bytes) {
+        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored);
+    }
+
+    public HistoryOptions withThreads(int n) {
+        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored);
+    }
+
+    public HistoryOptions withProgress(ScanProgress p) {
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored);
+    }
+
+    public HistoryOptions withIgnored(Predicate<String> paths) {
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths);
+    }
+
+    /** The report's target mode: "history" or "range". */
+    public String targetMode() {
+        return mode == Mode.ALL ? "history" : "range";
+    }
+
+    private static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+}

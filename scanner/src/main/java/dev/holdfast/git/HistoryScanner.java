@@ -1,0 +1,299 @@
+package dev.holdfast.git;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.model.Attribution;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.ScanProgress;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.ScanTarget;
+import dev.holdfast.scan.ScanWarning;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.MutableObjectId;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
+ * scanned in parallel, then each finding mapped to the commit and path that first introduced it.
+ *
+ * <p>The commit walk runs once, newest first, diffing each commit against all of its parents with
+ * {@link TreeFilter#ANY_DIFF} (unchanged subtrees are never opened); a blob is queued for scanning the first time it
+ * is seen and its introduction (oldest commit, first path there) is refined as older commits show it. Nothing is
+ * diffed as text.
+ */
+public final class HistoryScanner {
+    /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
+    public static final String PRESENT_AT_HEAD = "presentAtHead";
+
+    private final IdentityClassifier identities;
+
+    public HistoryScanner() {
+        this(IdentityClassifier.builtin());
+    }
+
+    public HistoryScanner(IdentityClassifier identities) {
+        this.identities = identities;
+    }
+
+    /**
+     * Scans the repository at {@code repo} (a working tree or a bare repository).
+     *
+     * @return mode "history" (target commit HEAD) or "range" (target commit the range's end)
+     * @throws IllegalArgumentException a bad or unknown revision in the options
+     * @throws IOException              the repository cannot be opened or read
+     */
+    public ScanResult scan(Path repo, Detector detector, FindingMaker maker, HistoryOptions options)
+            throws IOException {
+        return scan(repo, repo.toString(), detector, maker, options);
+    }
+
+    /** As above, naming the target {@code displayPath} in the result (the path as the user typed it). */
+    public ScanResult scan(Path repo, String displayPath, Detector detector, FindingMaker maker,
+                           HistoryOptions options) throws IOException {
+        try (Repository r = Repos.open(repo)) {
+            return scan(r, displayPath, detector, maker, options);
+        }
+    }
+
+    /** As {@link #scan(Path, Detector, FindingMaker, HistoryOptions)} on an open repository. */
+    public ScanResult scan(Repository repo, String displayPath, Detector detector, FindingMaker maker,
+                           HistoryOptions options) throws IOException {
+        Repos.tuneCaches();
+        ScanProgress progress = options.progress();
+        try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
+            CommitSet set = new RangeResolver(repo).resolve(options, rw);
+            List<ScanWarning> warnings = new ArrayList<>(set.warnings());
+            rw.reset();
+            rw.setRetainBody(false);
+            rw.sort(RevSort.TOPO);
+            rw.sort(RevSort.COMMIT_TIME_DESC, true);
+            for (ObjectId id : set.starts()) {
+                rw.markStart(rw.parseCommit(id));
+            }
+            for (ObjectId id : set.excluded()) {
+                rw.markUninteresting(rw.parseCommit(id));
+            }
+            List<RevCommit> commits = new ArrayList<>();
+            for (RevCommit c : rw) {
+                commits.add(c);
+            }
+
+            AtomicLong commitsDone = new AtomicLong();
+            long[] blobsTotal = {-1};
+            BlobPool[] poolRef = new BlobPool[1];
+            Runnable report = () -> {
+                BlobPool p = poolRef[0];
+                progress.update(new ScanProgress.Snapshot(commitsDone.get(), commits.size(),
+                        p == null ? 0 : p.blobsDone(), blobsTotal[0], p == null ? 0 : p.bytesDone()));
+            };
+            Introductions intro = new Introductions();
+            try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(), report)) {
+                poolRef[0] = pool;
+                walk(reader, rw, commits, intro, pool, commitsDone, report, options.ignored());
+                blobsTotal[0] = intro.size();
+                pool.finish();
+
+                report.run();
+                warnings.addAll(sortedWarnings(pool.warnings()));
+                Set<ObjectId> tipBlobs = set.tip() == null ? Set.of() : blobsOf(reader, rw, set.tip());
+                List<Finding> findings = findings(pool.detections(), intro, commits, tipBlobs, rw, maker);
+                Map<String, RuleInfo> rules = new TreeMap<>();
+                for (RuleInfo ri : detector.rules()) {
+                    rules.put(ri.id(), ri);
+                }
+                String tip = set.tip() == null ? null : set.tip().name();
+                return new ScanResult(new ScanTarget(displayPath, tip, options.targetMode()), findings, rules,
+                        warnings, pool.partial());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("history scan interrupted", e);
+            } finally {
+                progress.done();
+            }
+        }
+    }
+
+    /** Walks commits newest first, queueing each unseen blob and recording where blobs were introduced. */
+    private void walk(ObjectReader reader, RevWalk rw, List<RevCommit> commits, Introductions intro, BlobPool pool,
+                      AtomicLong commitsDone, Runnable report, Predicate<String> ignored)
+            throws IOException, InterruptedException {
+        boolean filter = ignored != HistoryOptions.NOTHING_IGNORED;
+        TreeWalk tw = new TreeWalk(reader);
+        tw.setRecursive(true);
+        tw.setFilter(TreeFilter.ANY_DIFF);
+        MutableObjectId id = new MutableObjectId();
+        Map<String, String> paths = new HashMap<>();
+        for (int ordinal = 0; ordinal < commits.size(); ordinal++) {
+            RevCommit c = commits.get(ordinal);
+            tw.reset();
+            tw.addTree(c.getTree());
+            if (c.getParentCount() == 0) {
+                tw.addTree(new EmptyTreeIterator());
+            } else {
+                for (RevCommit p : c.getParents()) {
+                    rw.parseHeaders(p);
+                    tw.addTree(p.getTree());
+                }
+            }
+            while (tw.next()) {
+                int mode = tw.getRawMode(0);
+                if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
+                    continue;
+                }
+                if (filter && ignored.test(tw.getPathString())) {
+                    continue; // the same blob may still be scanned where it appears under a path not ignored
+                }
+                tw.getObjectId(id, 0);
+                Introductions.Entry e = intro.get(id);
+                if (e == null) {
+                    String path = paths.computeIfAbsent(tw.getPathString(), s -> s);
+                    e = intro.add(id.toObjectId(), ordinal, path);
+                    pool.submit(e, path);
+                } else if (ordinal > e.ordinal) {
+                    e.ordinal = ordinal;
+                    e.path = paths.computeIfAbsent(tw.getPathString(), s -> s);
+                }
+            }
+            commitsDone.incrementAndGet();
+            if ((ordinal & 31) == 0) {
+                report.run();
+            }
+        }
+    }
+
+    private List<Finding> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
+                                   List<RevCommit> commits, Set<ObjectId> tipBlobs, RevWalk rw, FindingMaker maker)
+            throws IOException {
+        // The same secret lives on in every later version of its file: keep its oldest appearance per path.
+        Map<Key, Best> best = new LinkedHashMap<>();
+        Set<String> atTip = new HashSet<>();
+        for (Map.Entry<ObjectId, List<Detection>> e : detections.entrySet()) {
+            Introductions.Entry in = intro.get(e.getKey());
+            boolean tip = tipBlobs.contains(e.getKey());
+            for (Detection d : e.getValue()) {
+                if (tip) {
+                    atTip.add(d.ruleId() + '\u0000' + d.subject());
+                }
+                Key k = new Key(d.ruleId(), d.subject(), in.path);
+                Best b = best.get(k);
+                if (b == null || older(in.ordinal, d, b)) {
+                    best.put(k, new Best(d, in.ordinal));
+                }
+            }
+        }
+        Map<Integer, Attribution> attributions = new HashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<Key, Best> e : best.entrySet()) {
+            Best b = e.getValue();
+            RevCommit c = commits.get(b.ordinal);
+            Attribution a = attributions.get(b.ordinal);
+            if (a == null) {
+                a = CommitAttribution.of(rw, c, identities);
+                attributions.put(b.ordinal, a);
+            }
+            boolean present = atTip.contains(b.detection.ruleId() + '\u0000' + b.detection.subject());
+            out.add(maker.make(b.detection, e.getKey().path, c.name())
+                    .withIntroducedBy(a)
+                    .withProperty(PRESENT_AT_HEAD, Boolean.toString(present)));
+        }
+        return out;
+    }
+
+    private static boolean older(int ordinal, Detection d, Best b) {
+        if (ordinal != b.ordinal) {
+            return ordinal > b.ordinal;
+        }
+        if (d.line() != b.detection.line()) {
+            return d.line() < b.detection.line();
+        }
+        return d.column() < b.detection.column();
+    }
+
+    private static Set<ObjectId> blobsOf(ObjectReader reader, RevWalk rw, ObjectId commit) throws IOException {
+        Set<ObjectId> out = new HashSet<>();
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.setRecursive(true);
+            tw.addTree(rw.parseCommit(commit).getTree());
+            while (tw.next()) {
+                if (tw.getFileMode(0).getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
+                    out.add(tw.getObjectId(0));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ScanWarning> sortedWarnings(List<ScanWarning> ws) {
+        synchronized (ws) {
+            List<ScanWarning> copy = new ArrayList<>(ws);
+            copy.sort(java.util.Comparator.comparing((ScanWarning w) -> w.path() == null ? "" : w.path())
+                    .thenComparing(ScanWarning::reason));
+            return copy;
+        }
+    }
+
+    private record Key(String ruleId, String subject, String path) {
+        @Override
+        public String toString() {
+            return "Key[" + ruleId + " " + path + "]"; // never the subject
+        }
+    }
+
+    private record Best(Detection detection, int ordinal) {
+    }
+
+    /** Blob id → where it was introduced: a compact open-addressed map (JGit's own), one entry per unique blob. */
+    static final class Introductions {
+        private final ObjectIdOwnerMap<Entry> map = new ObjectIdOwnerMap<>();
+
+        static final class Entry extends ObjectIdOwnerMap.Entry {
+            int ordinal;
+            String path;
+
+            Entry(AnyObjectId id, int ordinal, String path) {
+                super(id);
+                this.ordinal = ordinal;
+                this.path = path;
+            }
+        }
+
+        Entry get(AnyObjectId id) {
+            return map.get(id);
+        }
+
+        Entry add(AnyObjectId id, int ordinal, String path) {
+            Entry e = new Entry(id, ordinal, path);
+            map.add(e);
+            return e;
+        }
+
+        long size() {
+            return map.size();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.holdfast.git;
+
+import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.FingerprintKeys;
+import dev.holdfast.scan.ScanResult;
+
+import java.nio.file.Path;
+
+/**
+ * Bench entry point used by bench/history.sh until the CLI's `scan --history` is wired: a full-history scan with
+ * the real rule catalogue when it is on the class path, else the AWS test detector. Prints counts, never values.
+ */
+public final class HistoryBenchMain {
+    public static void main(String[] args) throws Exception {
+        Detector detector = realDetector();
+        long t0 = System.nanoTime();
+        ScanResult r = new HistoryScanner().scan(Path.of(args[0]), detector,
+                FindingMaker.of(new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
+                HistoryOptions.all());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("detector=" + detector.name() + " findings=" + r.findings().size() + " warnings="
+                + r.warnings().size() + " scanMs=" + ms);
+    }
+
+    private static Detector realDetector() {
+        try {
+            Class<?> cat = Class.forName("dev.holdfast.rules.catalog.RuleCatalog");
+            Object builtin = cat.getMethod("builtin").invoke(null);
+            java.util.function.Predicate<String> none = v -> false;
+            return (Detector) cat.getMethod("detector", java.util.function.Predicate.class).invoke(builtin, none);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new AwsKeyTestDetector();
+        }
+    }
+}
