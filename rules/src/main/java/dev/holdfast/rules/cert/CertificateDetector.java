@@ -6,6 +6,8 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 import dev.holdfast.rules.support.TextPositions;
 import dev.holdfast.rules.support.Thresholds;
@@ -41,7 +43,7 @@ import java.util.regex.Pattern;
  * X.509 certificates in PEM text (any file), DER files and keystores that open with an empty or default password.
  * The subject of a finding is the certificate's SHA-256 fingerprint, which is public and stable.
  */
-public final class CertificateDetector implements Detector {
+public final class CertificateDetector implements Detector, SelfTesting {
     public static final String EXPIRING_DAYS = "certExpiringDays";
     public static final String MAX_VALIDITY_DAYS = "certMaxValidityDays";
 
@@ -232,5 +234,10 @@ public final class CertificateDetector implements Detector {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read keystore passwords", e);
         }
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }

@@ -28,6 +28,8 @@ import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ import java.util.regex.Pattern;
  * annotation members and property keys. Every detection has property {@code ast=true}: the scan prefers it over a
  * regex finding on the same line and value, because the AST knows which argument is the secret.
  */
-public final class JavaCredentialDetector implements Detector {
+public final class JavaCredentialDetector implements Detector, SelfTesting {
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/java/rules.yml");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^\\s*(\\$\\{.*}|#\\{.*}|\\{\\{.*}}|<[^>]*>|%[^%]+%|\\$[A-Z_][A-Z0-9_]*|\\*+|x+|X+)\\s*$");
@@ -323,5 +325,10 @@ public final class JavaCredentialDetector implements Detector {
         return ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || WORDS.matcher(v).matches()
                 || v.split("\\s+").length > 3
                 || lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }

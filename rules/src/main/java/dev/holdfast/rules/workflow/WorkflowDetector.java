@@ -4,6 +4,8 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.model.Severity;
 import dev.holdfast.rules.support.RuleBook;
 import dev.holdfast.rules.support.YamlNodes;
@@ -29,7 +31,7 @@ import static dev.holdfast.rules.support.YamlNodes.scalar;
  * GitHub Actions workflows ({@code .github/workflows/*.yml}). Subjects are "job|action|step|issue" rather than
  * values or lines, so a finding keeps its fingerprint when the workflow is reformatted or steps move.
  */
-public final class WorkflowDetector implements Detector {
+public final class WorkflowDetector implements Detector, SelfTesting {
     private static final Pattern PATH = Pattern.compile("(^|.*/)\\.github/workflows/[^/]+\\.ya?ml$");
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/workflow/rules.yml");
 
@@ -209,5 +211,10 @@ public final class WorkflowDetector implements Detector {
     static String actionName(String uses) {
         int at = uses.indexOf('@');
         return (at < 0 ? uses : uses.substring(0, at)).trim();
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }
