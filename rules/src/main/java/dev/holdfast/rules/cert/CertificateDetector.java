@@ -48,7 +48,8 @@ public final class CertificateDetector implements Detector, SelfTesting {
     public static final String MAX_VALIDITY_DAYS = "certMaxValidityDays";
 
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/cert/rules.yml");
-    private static final List<String> PASSWORDS = passwords();
+    private static final List<String> PASSWORDS = read("passwords");
+    private static final List<String> BUNDLE_NAMES = read("trustBundleNames");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([A-Za-z0-9+/=\\s\\\\]+?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----");
     private static final byte[] PEM_MARK = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
@@ -96,9 +97,12 @@ public final class CertificateDetector implements Detector, SelfTesting {
         } else if (DER_EXT.stream().anyMatch(lower::endsWith)) {
             certs.addAll(der(bytes));
         }
+        // A vendored trust bundle (cacert.pem, a truststore, or simply many CA certificates in one file) holds roots
+        // that are meant to live for decades: their lifetime is not this repository's decision.
+        boolean trustBundle = certs.size() > 3 || BUNDLE_NAMES.stream().anyMatch(n -> fileName(lower).contains(n));
         List<Detection> out = new ArrayList<>();
         for (Found f : certs) {
-            judge(f, out);
+            judge(f, trustBundle && f.cert().getBasicConstraints() >= 0, out);
         }
         return out;
     }
@@ -106,7 +110,11 @@ public final class CertificateDetector implements Detector, SelfTesting {
     private record Found(X509Certificate cert, int line, String alias) {
     }
 
-    private void judge(Found f, List<Detection> out) {
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private void judge(Found f, boolean bundledCa, List<Detection> out) {
         X509Certificate c = f.cert();
         Instant now = clock.instant();
         Instant notAfter = c.getNotAfter().toInstant();
@@ -132,7 +140,7 @@ public final class CertificateDetector implements Detector, SelfTesting {
             out.add(RULES.detection("cert-expiring-soon", who + " expires on " + day(notAfter) + ", within "
                     + expiringDays + " days", f.line(), 1, fp, shown, props));
         }
-        if (validityDays > maxValidityDays) {
+        if (validityDays > maxValidityDays && !bundledCa) {
             out.add(RULES.detection("cert-validity-too-long", who + " is valid for " + validityDays
                     + " days (limit " + maxValidityDays + ")", f.line(), 1, fp, shown, props));
         }
@@ -226,13 +234,13 @@ public final class CertificateDetector implements Detector, SelfTesting {
         return -1;
     }
 
-    private static List<String> passwords() {
-        try (InputStream in = CertificateDetector.class.getResourceAsStream("/dev/holdfast/rules/cert/keystore-passwords.yml")) {
+    private static List<String> read(String key) {
+        try (InputStream in = CertificateDetector.class.getResourceAsStream("/dev/holdfast/rules/cert/settings.yml")) {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> raw = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
-            return List.copyOf(raw.get("passwords"));
+            return List.copyOf(raw.get(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read keystore passwords", e);
+            throw new UncheckedIOException("cannot read certificate settings", e);
         }
     }
 
