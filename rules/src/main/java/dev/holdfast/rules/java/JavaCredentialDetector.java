@@ -172,7 +172,8 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
                     continue;
                 }
                 Optional<LiteralResolver.Literal> lit = resolver.resolve(args.get(i));
-                if (lit.isEmpty() || blankOrPlaceholder(lit.get().value())) {
+                if (lit.isEmpty() || blankOrPlaceholder(lit.get().value())
+                        || catalogue.nonSecretValues().contains(lit.get().value().trim().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 report(api.rule(), "Hardcoded credential passed to " + api.label() + " (argument " + (i + 1) + ")"
