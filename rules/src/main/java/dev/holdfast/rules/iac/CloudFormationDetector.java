@@ -71,9 +71,11 @@ public final class CloudFormationDetector implements Detector {
         String id = r.logicalId();
         Node trustNode = YamlNodes.get(r.properties(), "AssumeRolePolicyDocument");
         boolean federated = false;
-        if (trustNode != null) {
-            JsonNode trust = YamlJson.toJson(trustNode);
-            List<Integer> lines = CloudFormationTemplate.statementLines(trustNode);
+        PolicyJson policy = trustNode == null ? null
+                : PolicyJson.of(LinedJson.fromYaml(trustNode), YamlNodes.line(trustNode));
+        if (policy != null) {
+            JsonNode trust = policy.json();
+            List<Integer> lines = policy.statementLines();
             federated = TrustPolicy.statements(trust).stream()
                     .anyMatch(s -> s.path("Principal").has("Federated") || s.path("Principal").has("Service"));
             for (TrustPolicy.Issue issue : TrustPolicy.check(trust)) {

@@ -55,15 +55,4 @@ final class CloudFormationTemplate {
         return out.isEmpty() ? null : new CloudFormationTemplate(out);
     }
 
-    /** Lines of the statements of a policy document node. */
-    static List<Integer> statementLines(Node policy) {
-        Node st = YamlNodes.get(policy, "Statement");
-        List<Integer> lines = new ArrayList<>();
-        if (st instanceof MappingNode) {
-            lines.add(YamlNodes.line(st));
-        } else {
-            YamlNodes.items(st).forEach(i -> lines.add(YamlNodes.line(i)));
-        }
-        return lines;
-    }
 }
