@@ -59,6 +59,23 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
+    /** A file that names no credential API and no credential-like identifier is not worth parsing. */
+    private final Pattern prefilter = Pattern.compile(catalogue.credentialNames() + "|\\b(" + String.join("|",
+            catalogue.apis().stream().map(a -> a.kind().equals("new") ? a.type() : a.method()).distinct().toList())
+            + ")\\b");
+    /** APIs indexed by method name (calls) and type name (constructors): most calls match none, cheaply. */
+    private final Map<String, List<JavaApiCatalogue.Api>> callsByMethod = index("call");
+    private final Map<String, List<JavaApiCatalogue.Api>> creationsByType = index("new");
+
+    private Map<String, List<JavaApiCatalogue.Api>> index(String kind) {
+        Map<String, List<JavaApiCatalogue.Api>> out = new java.util.HashMap<>();
+        for (JavaApiCatalogue.Api api : catalogue.apis()) {
+            if (api.kind().equals(kind)) {
+                out.computeIfAbsent(kind.equals("call") ? api.method() : api.type(), k -> new ArrayList<>()).add(api);
+            }
+        }
+        return out;
+    }
 
     @Override
     public String name() {
@@ -75,10 +92,14 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         if (!document.path().endsWith(".java")) {
             return List.of();
         }
+        String text = document.text();
+        if (!prefilter.matcher(text).find()) {
+            return List.of(); // parsing is the expensive part; most files have nothing to look at
+        }
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setAttributeComments(false);
-        ParseResult<CompilationUnit> result = new JavaParser(config).parse(document.text());
+        ParseResult<CompilationUnit> result = new JavaParser(config).parse(text);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             // Problem messages quote source tokens, which may be the very secret: report only where it failed.
             String where = result.getProblems().stream().findFirst().flatMap(Problem::getLocation)
@@ -108,9 +129,8 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         }
 
         void call(MethodCallExpr m) {
-            for (JavaApiCatalogue.Api api : catalogue.apis()) {
-                if (api.kind().equals("call") && api.method().equals(m.getNameAsString())
-                        && (api.arity() == null || api.arity() == m.getArguments().size())
+            for (JavaApiCatalogue.Api api : callsByMethod.getOrDefault(m.getNameAsString(), List.of())) {
+                if ((api.arity() == null || api.arity() == m.getArguments().size())
                         && (api.type() == null || receiverIs(m.getScope().orElse(null), api.type(), 0))) {
                     arguments(api, m.getArguments(), m);
                 }
@@ -124,9 +144,8 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         }
 
         void creation(ObjectCreationExpr o) {
-            for (JavaApiCatalogue.Api api : catalogue.apis()) {
-                if (api.kind().equals("new") && api.type().equals(o.getType().getNameAsString())
-                        && (api.arity() == null || api.arity() == o.getArguments().size())) {
+            for (JavaApiCatalogue.Api api : creationsByType.getOrDefault(o.getType().getNameAsString(), List.of())) {
+                if (api.arity() == null || api.arity() == o.getArguments().size()) {
                     arguments(api, o.getArguments(), o);
                 }
             }
