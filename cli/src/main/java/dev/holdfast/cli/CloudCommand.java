@@ -1,11 +1,44 @@
 package dev.holdfast.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.cloud.CloudFindings;
+import dev.holdfast.cloud.CloudInventory;
+import dev.holdfast.cloud.CloudRules;
+import dev.holdfast.cloud.CloudScan;
+import dev.holdfast.cloud.CloudSnapshot;
+import dev.holdfast.cloud.CloudThresholds;
+import dev.holdfast.cloud.IdentityClassifier;
+import dev.holdfast.cloud.SnapshotStore;
+import dev.holdfast.config.ConfigException;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.model.Finding;
+import dev.holdfast.scan.FingerprintKeys;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.ScanWarning;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** `holdfast cloud`: snapshot and evaluate cloud IAM (aws|azure). */
-@Command(name = "cloud", mixinStandardHelpOptions = true, description = "snapshot and evaluate cloud IAM (aws|azure)")
+/** {@code holdfast cloud aws|azure}: snapshot cloud IAM, evaluate it, compare with a baseline snapshot. */
+@Command(name = "cloud", mixinStandardHelpOptions = true,
+        description = "Snapshot and evaluate cloud IAM (aws|azure), compare with a baseline snapshot.",
+        subcommands = {CloudAwsCommand.class, CloudAzureCommand.class})
 public final class CloudCommand implements Callable<Integer> {
     private final Console console;
 
@@ -15,7 +48,185 @@ public final class CloudCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        console.err().println("holdfast: 'cloud' is not available in this build yet");
+        console.err().println("holdfast: cloud needs a provider: aws or azure");
         return ExitCode.USAGE;
+    }
+
+    /** Options every provider shares. */
+    static final class Shared {
+        @Option(names = "--snapshot-out", paramLabel = "FILE", description = "write the normalised snapshot (no secrets)")
+        Path snapshotOut;
+
+        @Option(names = "--baseline", paramLabel = "FILE",
+                description = "compare with an earlier snapshot: new / existing / fixed / regressed")
+        Path baseline;
+
+        @Option(names = "--fail-on", defaultValue = "new", description = "none|new|regressed|any (default new)")
+        String failOn;
+
+        @Option(names = "--config", paramLabel = "FILE", description = ".holdfast.yml whose cloud: section applies")
+        Path config;
+
+        @Option(names = "--repo", paramLabel = "PATH",
+                description = "match principals and leaked keys to the code in this repository")
+        Path repo;
+
+        @Option(names = "--verbose", description = "stack traces on failure")
+        boolean verbose;
+
+        @Mixin
+        OutputOptions output = new OutputOptions();
+    }
+
+    /** What a provider command hands to {@link #run}: how to collect, and how to judge. */
+    interface Provider {
+        CloudInventory collect(Clock clock, Fingerprinter fp, IdentityClassifier classifier);
+
+        CloudRules rules(CloudThresholds thresholds, Clock clock, CloudFindings findings);
+
+        /** Findings made from the inventory outside the rules (e.g. leaked keys in --repo); may be empty. */
+        default List<Finding> extra(CloudInventory inv, CloudFindings findings, Path repo) throws IOException {
+            return List.of();
+        }
+
+        String name();
+    }
+
+    /** The flow shared by aws and azure: options, inventory, rules, baseline, snapshot, report, exit code. */
+    static int run(Console console, Shared o, Provider provider) {
+        CloudThresholds thresholds;
+        IdentityClassifier classifier;
+        Clock clock;
+        try {
+            FailPolicy.predicate(o.failOn);
+            o.output.validate();
+            clock = clock(console.env());
+            JsonNode cloud = cloudSection(o);
+            thresholds = thresholds(cloud);
+            classifier = classifier(cloud);
+            if (o.repo != null && !Files.isDirectory(o.repo)) {
+                throw new IllegalArgumentException("--repo " + o.repo + ": no such directory");
+            }
+        } catch (IllegalArgumentException | ConfigException e) {
+            console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
+            return ExitCode.USAGE;
+        }
+        try {
+            CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
+            Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
+            CloudFindings findings = new CloudFindings(fp);
+            CloudInventory inv = provider.collect(clock, fp, classifier);
+            CloudRules rules = provider.rules(thresholds, clock, findings);
+            List<Finding> extra = provider.extra(inv, findings, o.repo);
+            CloudScan.Outcome out = CloudScan.run(inv, rules, findings, baseline, extra);
+            ScanResult result = out.result();
+            if (o.repo != null) {
+                result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
+            }
+            if (o.snapshotOut != null) {
+                if (result.partial()) {
+                    console.err().println("holdfast: snapshot not written: the scan was partial and would make the "
+                            + "missed parts look fixed next time");
+                } else {
+                    SnapshotStore.write(out.snapshot(), o.snapshotOut);
+                }
+            }
+            o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
+            if (result.partial()) {
+                console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean; missed: "
+                        + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
+                        .map(CloudCommand::describe).toList()));
+                return ExitCode.RUNTIME;
+            }
+            return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
+        } catch (IOException | RuntimeException e) {
+            if (o.verbose) {
+                e.printStackTrace(console.err());
+            }
+            String m = e.getMessage();
+            console.err().println("holdfast: " + Main.oneLine(m == null || m.isBlank()
+                    ? e.getClass().getSimpleName() : m));
+            return ExitCode.RUNTIME;
+        }
+    }
+
+    private static String describe(ScanWarning w) {
+        return (w.path() == null ? "" : w.path() + ": ") + w.reason();
+    }
+
+    /** HOLDFAST_NOW (an ISO instant) pins the clock, for reproducible runs and tests; else the system clock. */
+    static Clock clock(Map<String, String> env) {
+        String now = env.get("HOLDFAST_NOW");
+        if (now == null || now.isBlank()) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(Instant.parse(now.trim()), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("HOLDFAST_NOW must be an ISO-8601 instant (got '" + now + "')");
+        }
+    }
+
+    /** Retry backoff base; HOLDFAST_RETRY_BASE_MS shortens it (tests), default 200 ms. */
+    static Duration retryBase(Map<String, String> env) {
+        String ms = env.get("HOLDFAST_RETRY_BASE_MS");
+        if (ms == null || ms.isBlank()) {
+            return Duration.ofMillis(200);
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(ms.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOLDFAST_RETRY_BASE_MS must be a number of milliseconds");
+        }
+    }
+
+    private static final java.util.Set<String> CLOUD_KEYS = java.util.Set.of("thresholds", "identity");
+
+    /** The config's {@code cloud:} section (--config, else .holdfast.yml in --repo or here), or null. */
+    static JsonNode cloudSection(Shared o) {
+        Path root = o.repo != null ? o.repo : Path.of(".");
+        if (o.config == null && !Files.exists(root.resolve(HoldfastConfig.FILE_NAME))) {
+            return null;
+        }
+        HoldfastConfig cfg = HoldfastConfig.load(root.toAbsolutePath().normalize(), o.config);
+        JsonNode cloud = cfg.cloud();
+        if (cloud == null || cloud.isNull() || cloud.isMissingNode()) {
+            return null;
+        }
+        cloud.fieldNames().forEachRemaining(k -> {
+            if (!CLOUD_KEYS.contains(k)) {
+                throw new IllegalArgumentException("config: unknown key 'cloud." + k + "' (known: identity, thresholds)");
+            }
+        });
+        return cloud;
+    }
+
+    /** Thresholds from the bundled defaults, overridden by {@code cloud.thresholds}. */
+    @SuppressWarnings("unchecked")
+    static CloudThresholds thresholds(JsonNode cloud) {
+        CloudThresholds t = CloudThresholds.defaults();
+        if (cloud == null || !cloud.has("thresholds")) {
+            return t;
+        }
+        try {
+            return t.withOverrides(new ObjectMapper().convertValue(cloud.get("thresholds"), Map.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config cloud.thresholds: " + Main.oneLine(e.getMessage()));
+        }
+    }
+
+    /** The bundled identity patterns, with {@code cloud.identity} (same shape as identity-patterns.yml) in front. */
+    static IdentityClassifier classifier(JsonNode cloud) {
+        IdentityClassifier c = IdentityClassifier.defaults();
+        if (cloud == null || !cloud.has("identity")) {
+            return c;
+        }
+        try {
+            return c.withExtra(new ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .convertValue(cloud.get("identity"), IdentityClassifier.Patterns.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config cloud.identity: " + Main.oneLine(e.getMessage()));
+        }
     }
 }

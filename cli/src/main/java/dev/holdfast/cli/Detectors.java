@@ -3,7 +3,10 @@ package dev.holdfast.cli;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
+import dev.holdfast.rules.EmbeddedPolicyDetector;
+import dev.holdfast.rules.IacDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
+import dev.holdfast.rules.iam.IamPolicyDetector;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.scan.CompositeDetector;
 
@@ -36,6 +39,14 @@ final class Detectors {
     static CompositeDetector build(HoldfastConfig config, Clock clock) {
         List<Detector> all = new ArrayList<>();
         all.add(catalog(config).detector(config::isAllowedValue));
+        try {
+            all.addAll(IacDetectors.all(clock, config.thresholds()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
+        }
+        IamPolicyDetector iam = new IamPolicyDetector();
+        all.add(iam);
+        all.add(new EmbeddedPolicyDetector(iam));
         return new CompositeDetector(all, config.disabledRules());
     }
 }

@@ -51,8 +51,9 @@ final class OutputOptions {
 
     /** Renders the primary report and every extra one. Files are written atomically. */
     void write(ScanResult result, Console console, Path root) throws IOException {
-        Report primary = Reports.forFormat(format, new ReportContext(root, Main.version(),
-                output == null && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR")));
+        ReportContext ctx = new ReportContext(root, Main.version(),
+                output == null && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"));
+        Report primary = Reports.forFormat(format, ctx);
         if (output == null) {
             Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
             primary.render(result, w);
@@ -60,9 +61,19 @@ final class OutputOptions {
         } else {
             writeFile(primary, result, output);
         }
+        printWarnings(ctx, console);
         for (Map.Entry<String, Path> e : validate().entrySet()) {
             String f = e.getKey().substring(0, e.getKey().indexOf('#'));
-            writeFile(Reports.forFormat(f, new ReportContext(root, Main.version(), false)), result, e.getValue());
+            ReportContext extraCtx = new ReportContext(root, Main.version(), false);
+            writeFile(Reports.forFormat(f, extraCtx), result, e.getValue());
+            printWarnings(extraCtx, console);
+        }
+    }
+
+    /** What a report left out (SARIF truncated to GitHub's limits, cloud findings without a file...). */
+    private static void printWarnings(ReportContext ctx, Console console) {
+        for (String w : ctx.warnings().list()) {
+            console.err().println("holdfast: warning: " + Main.oneLine(w));
         }
     }
 

@@ -1,0 +1,176 @@
+package dev.holdfast.cli.cloud;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTPS endpoint for the Entra token authority, Microsoft Graph and ARM, replaying recorded-format JSON from
+ * {@code fixtures/cloud/azure/<scenario>/} (see the README there). Graph and ARM calls must carry the bearer token
+ * the token endpoint handed out.
+ */
+public final class AzureServer implements AutoCloseable {
+    private static final String TOKEN = "holdfast-fixture-access-token";
+    private final HttpsServer server;
+    private final List<Path> dirs = new ArrayList<>();
+    private final FixtureTemplates templates;
+    private final String tenant;
+    private final Map<String, String[]> faults = new HashMap<>();
+    private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public AzureServer(Path root, String scenario, FixtureTemplates templates, SSLContext tls, String tenant)
+            throws IOException {
+        this.templates = templates;
+        this.tenant = tenant;
+        String s = scenario;
+        while (s != null) {
+            Path dir = root.resolve(s);
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("no fixture scenario " + dir);
+            }
+            dirs.add(dir);
+            Properties p = new Properties();
+            Path props = dir.resolve("scenario.properties");
+            if (Files.exists(props)) {
+                try (InputStream in = Files.newInputStream(props)) {
+                    p.load(in);
+                }
+            }
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("fault.")) {
+                    faults.putIfAbsent(k.substring(6), p.getProperty(k).trim().split("\\s+"));
+                }
+            }
+            s = p.getProperty("inherits");
+        }
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", this::handle);
+        server.start();
+        templates.base(url());
+    }
+
+    public String url() {
+        return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** {@code status code [times]} for a collection name (applications, roleAssignments...) or "token". */
+    public void fault(String name, String spec) {
+        faults.put(name, spec.trim().split("\\s+"));
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String query = ex.getRequestURI().getRawQuery();
+            calls.add(ex.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+            ex.getRequestBody().readAllBytes();
+            if (path.endsWith("/oauth2/v2.0/token")) {
+                if (fault(ex, "token")) {
+                    return;
+                }
+                send(ex, 200, expand(read("token.json")));
+                return;
+            }
+            if (path.endsWith("/.well-known/openid-configuration")) {
+                send(ex, 200, expand(read("openid-configuration.json")));
+                return;
+            }
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (!("Bearer " + TOKEN).equals(auth)) {
+                send(ex, 401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"missing token\"}}");
+                return;
+            }
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (fault(ex, name)) {
+                return;
+            }
+            String skip = param(query, "$skiptoken");
+            String folder = path.startsWith("/v1.0/") ? "graph/" : "arm/";
+            String body = read(folder + name + (skip == null ? "" : "-" + skip) + ".json");
+            if (body == null) {
+                send(ex, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"no fixture for " + path + "\"}}");
+                return;
+            }
+            send(ex, 200, expand(body));
+        }
+    }
+
+    private boolean fault(HttpExchange ex, String name) throws IOException {
+        String[] f = faults.get(name);
+        if (f == null) {
+            return false;
+        }
+        int times = f.length > 2 ? Integer.parseInt(f[2]) : Integer.MAX_VALUE;
+        if (faultCounts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet() > times) {
+            return false;
+        }
+        String body = "token".equals(name)
+                ? "{\"error\":\"" + f[1] + "\",\"error_description\":\"AADSTS7000215: Invalid client secret provided."
+                + "\",\"error_codes\":[7000215]}"
+                : "{\"error\":{\"code\":\"" + f[1] + "\",\"message\":\"injected by the test\"}}";
+        send(ex, Integer.parseInt(f[0]), body);
+        return true;
+    }
+
+    private String expand(String body) {
+        return templates.expand(body.replace("{{TENANT}}", tenant), n -> null);
+    }
+
+    private String read(String name) {
+        for (Path d : dirs) {
+            Path f = d.resolve(name);
+            if (Files.exists(f)) {
+                return FixtureTemplates.read(f);
+            }
+        }
+        return null;
+    }
+
+    private static String param(String query, String key) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(key)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream o = ex.getResponseBody()) {
+            o.write(b);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.holdfast.cli.cloud;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local AWS IAM + STS Query API endpoint replaying recorded-format XML from {@code fixtures/cloud/aws/<scenario>/}.
+ * Requests are dispatched by the {@code Action} form parameter to {@code <Action>-<discriminator>.xml} (the user
+ * name, the key's fixture name, or the pagination Marker) or {@code <Action>.xml}. A scenario may inherit another's
+ * files ({@code scenario.properties: inherits=...}) and inject faults ({@code fault.<Action>=<Code> <status> [times]}),
+ * answered with the {@code ErrorResponse} XML of {@code fixtures/cloud/aws/errors/<Code>.xml}.
+ */
+public final class IamQueryServer implements AutoCloseable {
+    private final HttpServer server;
+    private final List<Path> dirs = new ArrayList<>();
+    private final Path errors;
+    private final FixtureTemplates templates;
+    private final Map<String, String[]> faults = new HashMap<>();
+    private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
+        this.templates = templates;
+        this.errors = root.resolve("errors");
+        String s = scenario;
+        while (s != null) {
+            Path dir = root.resolve(s);
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("no fixture scenario " + dir);
+            }
+            dirs.add(dir);
+            Properties p = new Properties();
+            Path props = dir.resolve("scenario.properties");
+            if (Files.exists(props)) {
+                try (InputStream in = Files.newInputStream(props)) {
+                    p.load(in);
+                }
+            }
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("fault.")) {
+                    faults.putIfAbsent(k.substring(6), p.getProperty(k).trim().split("\\s+"));
+                }
+            }
+            s = p.getProperty("inherits");
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Adds or replaces a fault: {@code code status [times]}. */
+    public void fault(String action, String spec) {
+        faults.put(action, spec.trim().split("\\s+"));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (ex.getRequestURI().getRawQuery() != null) {
+                form.putAll(form(ex.getRequestURI().getRawQuery()));
+            }
+            String action = form.getOrDefault("Action", "");
+            calls.add(action);
+            String[] fault = faults.get(action);
+            if (fault != null) {
+                int times = fault.length > 2 ? Integer.parseInt(fault[2]) : Integer.MAX_VALUE;
+                if (faultCounts.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet() <= times) {
+                    send(ex, Integer.parseInt(fault[1]), FixtureTemplates.read(errors.resolve(fault[0] + ".xml")));
+                    return;
+                }
+            }
+            String disc = form.get("Marker");
+            if (disc == null) {
+                disc = form.get("UserName");
+            }
+            if (disc == null && form.get("AccessKeyId") != null) {
+                disc = templates.keyName(form.get("AccessKeyId"));
+            }
+            Path file = find(action + (disc == null ? "" : "-" + disc) + ".xml");
+            if (file == null && disc != null) {
+                file = find(action + ".xml");
+            }
+            if (file == null) {
+                send(ex, 400, FixtureTemplates.read(errors.resolve("InvalidAction.xml")));
+                return;
+            }
+            send(ex, 200, templates.expand(FixtureTemplates.read(file), this::find));
+        }
+    }
+
+    private Path find(String name) {
+        for (Path d : dirs) {
+            Path f = d.resolve(name);
+            if (Files.exists(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/xml");
+        ex.getResponseHeaders().set("x-amzn-RequestId", "4d9ab6c2-0c48-4a3e-a8d5-6b5f3fbbd1c7");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream o = ex.getResponseBody()) {
+            o.write(b);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

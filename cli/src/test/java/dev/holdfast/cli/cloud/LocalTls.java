@@ -1,0 +1,70 @@
+package dev.holdfast.cli.cloud;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+
+/**
+ * A self-signed certificate for 127.0.0.1 generated at test time with the JDK's keytool (nothing committed), the
+ * server's SSLContext, and a trust store holding only that certificate for {@code javax.net.ssl.trustStore}.
+ */
+public final class LocalTls {
+    private static final String PASS = "changeit";
+    public final Path keyStore;
+    public final Path trustStore;
+
+    public LocalTls(Path dir) throws IOException, InterruptedException {
+        keyStore = dir.resolve("server.p12");
+        trustStore = dir.resolve("trust.p12");
+        Path cert = dir.resolve("server.pem");
+        keytool("-genkeypair", "-alias", "local", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore",
+                keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASS, "-keypass", PASS);
+        keytool("-exportcert", "-rfc", "-alias", "local", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
+                "-storepass", PASS, "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "local", "-file", cert.toString(), "-keystore",
+                trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASS);
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> cmd = new java.util.ArrayList<>(List.of(tool.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException("keytool failed: " + out);
+        }
+    }
+
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            ks.load(in, PASS.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASS.toCharArray());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    /** Makes the JVM's standard trust store this one (as a user would with -Djavax.net.ssl.trustStore=...). */
+    public void trustForJvm() {
+        System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", PASS);
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    }
+
+    public static void restoreJvmTrust() {
+        System.clearProperty("javax.net.ssl.trustStore");
+        System.clearProperty("javax.net.ssl.trustStorePassword");
+        System.clearProperty("javax.net.ssl.trustStoreType");
+    }
+}

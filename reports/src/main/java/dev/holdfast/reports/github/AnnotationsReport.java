@@ -1,0 +1,85 @@
+package dev.holdfast.reports.github;
+
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.Location;
+import dev.holdfast.model.Severity;
+import dev.holdfast.model.Status;
+import dev.holdfast.reports.Report;
+import dev.holdfast.reports.ReportText;
+import dev.holdfast.scan.ScanResult;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * GitHub workflow commands ({@code ::error file=…,line=…::message}) for the most important findings: at most
+ * {@link #MAX_ANNOTATIONS}, regressions and the most severe first, then one {@code ::notice} counting the rest. GitHub
+ * shows only a handful per step anyway; more would bury the ones that matter.
+ */
+public final class AnnotationsReport implements Report {
+    public static final String FORMAT = "github-annotations";
+    public static final int MAX_ANNOTATIONS = 10;
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public void render(ScanResult result, Writer out) throws IOException {
+        List<Finding> present = result.findings().stream().filter(f -> f.status() != Status.FIXED)
+                .sorted(ReportText.ATTENTION).toList();
+        int n = 0;
+        for (Finding f : present) {
+            if (n++ == MAX_ANNOTATIONS) {
+                break;
+            }
+            out.write(annotation(f));
+            out.write('\n');
+        }
+        if (present.size() > MAX_ANNOTATIONS) {
+            out.write("::notice title=holdfast::" + data((present.size() - MAX_ANNOTATIONS)
+                    + " more finding(s) not annotated; see the job summary and the SARIF upload") + "\n");
+        }
+        out.flush();
+    }
+
+    static String annotation(Finding f) {
+        String level = f.severity().atLeast(Severity.HIGH) ? "error" : "warning";
+        StringBuilder props = new StringBuilder();
+        Location l = f.location();
+        if (l != null && l.path() != null) {
+            props.append("file=").append(property(l.path()));
+            if (l.line() > 0) {
+                props.append(",line=").append(l.line());
+                if (l.column() > 0) {
+                    props.append(",col=").append(l.column());
+                }
+            }
+            props.append(',');
+        }
+        String title = (f.status() == Status.REGRESSED ? "Regression: " : "") + "holdfast " + f.ruleId() + " ("
+                + f.severity().id() + ")";
+        props.append("title=").append(property(title));
+        StringBuilder msg = new StringBuilder(ReportText.oneLine(f.message()));
+        if (l != null && l.path() == null && l.resource() != null) {
+            msg.append(" [").append(l.resource()).append(']');
+        }
+        msg.append(". Introduced by ").append(ReportText.who(f));
+        if (f.status() == Status.REGRESSED && f.fixedBy() != null) {
+            msg.append("; undoes fix ").append(ReportText.fix(f));
+        }
+        return "::" + level + " " + props + "::" + data(msg.toString());
+    }
+
+    /** Escaping of the message part, as @actions/core does it. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escaping of a property value, as @actions/core does it. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

@@ -1,0 +1,2 @@
+/** Outputs for GitHub Actions itself: workflow-command annotations and step outputs. */
+package dev.holdfast.reports.github;

@@ -1,0 +1,91 @@
+package dev.holdfast.reports.markdown;
+
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.Status;
+import dev.holdfast.reports.Fixtures;
+import dev.holdfast.reports.Golden;
+import dev.holdfast.reports.ReportContext;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReportTest {
+
+    private static String render(MarkdownReport report, dev.holdfast.scan.ScanResult r) throws IOException {
+        StringWriter out = new StringWriter();
+        report.render(r, out);
+        return out.toString();
+    }
+
+    @Test
+    void summaryOfAMixedScan() throws IOException {
+        String md = render(new MarkdownReport(ReportContext.minimal("1.2.3")), Fixtures.mixed());
+        Golden.assertMatches("summary-mixed.md", md);
+        // Regressions come before every other finding, and the most severe first.
+        assertThat(md.indexOf("Regressions: fixes that came undone")).isLessThan(md.indexOf("### Findings"));
+        assertThat(md.indexOf("aws-access-key")).isLessThan(md.indexOf("aws-user-static-key"));
+        // Hostile author names render as text.
+        assertThat(md).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void summaryOfACleanScan() throws IOException {
+        Golden.assertMatches("summary-empty.md", render(new MarkdownReport(ReportContext.minimal("1.2.3")),
+                Fixtures.empty()));
+    }
+
+    @Test
+    void longSummariesAreCutWithACount() throws IOException {
+        ReportContext ctx = ReportContext.minimal("1.2.3");
+        String md = render(new MarkdownReport(ctx, 5, 1_000_000), Fixtures.many(30));
+        Golden.assertMatches("summary-truncated.md", md);
+        assertThat(md).contains("… and 20 more");
+        assertThat(ctx.warnings().list()).isNotEmpty();
+    }
+
+    @Test
+    void staysUnderTheByteBudgetHoweverManyFindings() throws IOException {
+        String md = render(new MarkdownReport(ReportContext.minimal("1.2.3"), 100_000, 20_000), Fixtures.many(3000));
+        assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(20_000);
+        assertThat(md).contains("more").endsWith("<sub>holdfast 1.2.3</sub>\n");
+        String big = render(new MarkdownReport(ReportContext.minimal("1.2.3")), Fixtures.many(30_000));
+        assertThat(big.getBytes(StandardCharsets.UTF_8).length).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void pullRequestBody() throws IOException {
+        List<Finding> regressions = Fixtures.mixed().findings().stream()
+                .filter(f -> f.status() == Status.REGRESSED).toList();
+        PullRequestContent c = new PullRequestContent(regressions,
+                "Reapplies beef22222222 (\"load the key from the environment\") to application.properties.",
+                List.of("src/main/resources/application.properties"), "holdfast/reapply-beef22222222", "reapply-fix");
+        String body = PullRequestBody.body(c, "1.2.3");
+        Golden.assertMatches("pr-body.md", body);
+        assertThat(PullRequestBody.title(c)).isEqualTo("holdfast: reapply 2 removed security fixes");
+        assertThat(PullRequestBody.parseMeta(body)).hasValueSatisfying(m -> {
+            assertThat(m.get("fingerprints").toString()).contains("aws-access-key:1111aaaa", "5555eeee");
+            assertThat(m.get("fixes").toString()).contains("beef222222222222222222222222222222222222");
+            assertThat(m.get("branch").asText()).isEqualTo("holdfast/reapply-beef22222222");
+        });
+        PullRequestContent one = new PullRequestContent(List.of(Fixtures.regressedAwsKey()), null, List.of(), null,
+                null);
+        assertThat(PullRequestBody.title(one))
+                .isEqualTo("holdfast: reapply removed fix for aws-access-key in src/main/resources/application.properties");
+    }
+
+    @Test
+    void metadataCannotBeClosedEarlyByHostileText() {
+        PullRequestContent c = new PullRequestContent(List.of(Fixtures.regressedAwsKey()), null, List.of(),
+                "x--><script>", null);
+        String body = PullRequestBody.body(c, "1");
+        String meta = body.substring(body.indexOf(PullRequestBody.META_PREFIX));
+        assertThat(meta.indexOf("-->")).isEqualTo(meta.length() - "-->\n".length());
+        assertThat(PullRequestBody.parseMeta(body)).hasValueSatisfying(
+                m -> assertThat(m.get("branch").asText()).isEqualTo("x--><script>"));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.holdfast.rules.iam;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.DetectorException;
+import dev.holdfast.detect.Document;
+import dev.holdfast.model.Category;
+import dev.holdfast.model.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reports IAM policy risks in raw policy JSON files, and (through {@link #analyze}) in policies other detectors find
+ * embedded in Terraform or CloudFormation. Besides the issues, it emits one {@code iam-grant} detection per effective
+ * grant, marked {@code tracked=grant}: the scan shows those only against a baseline, where an added grant is privilege
+ * creep and a grant that an earlier narrowing removed is a regression.
+ *
+ * <p>Subjects are value-like and stable: {@code <policy identity>|<key>}, e.g. {@code iam/deploy.json|privesc:lambda-001}
+ * or {@code iam/deploy.json|grant:iam:PassRole|*}; the policy identity is the file path or the resource address.
+ */
+public final class IamPolicyDetector implements Detector {
+    public static final String TRACKED = "tracked";
+    public static final String TRACKED_GRANT = "grant";
+    private final PolicyAnalyzer analyzer;
+
+    public IamPolicyDetector() {
+        this(PolicyAnalyzer.standard());
+    }
+
+    public IamPolicyDetector(PolicyAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public String name() {
+        return "iam-policy";
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        return IamRules.all();
+    }
+
+    @Override
+    public List<Detection> detect(Document document) {
+        if (!document.path().toLowerCase(Locale.ROOT).endsWith(".json") || document.content().length > 2_000_000) {
+            return List.of();
+        }
+        String text = document.text();
+        if (!PolicyDocument.looksLikePolicy(text)) {
+            return List.of();
+        }
+        return analyze(document.path(), 1, document.path(), text, true);
+    }
+
+    /**
+     * Analyses a policy document embedded in another file (Terraform {@code jsonencode}/heredoc, CloudFormation
+     * {@code PolicyDocument}) with the same engine.
+     *
+     * @param path           the file the policy sits in (for messages)
+     * @param baseLine       the 1-based line of that file where {@code json} starts, so findings point into the file
+     * @param policyIdentity what the findings are keyed on, e.g. {@code aws_iam_policy.deploy} or
+     *                       {@code infra/main.tf#aws_iam_policy.deploy}; stable across edits of the file
+     * @param json           the policy JSON
+     * @throws DetectorException with a one-line reason when the policy is malformed
+     */
+    public List<Detection> analyze(String path, int baseLine, String policyIdentity, String json) {
+        return analyze(path, baseLine, policyIdentity, json, false);
+    }
+
+    private List<Detection> analyze(String path, int baseLine, String identity, String json, boolean sniffed) {
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(json, baseLine);
+        } catch (NotAPolicyException e) {
+            if (sniffed) {
+                return List.of(); // JSON that mentions Statement somewhere deeper, e.g. a CloudFormation template
+            }
+            throw new DetectorException(path + ": " + e.getMessage());
+        } catch (PolicyParseException e) {
+            throw new DetectorException(path + ": " + e.getMessage());
+        }
+        return toDetections(analyzer.analyze(identity, doc), null);
+    }
+
+    /**
+     * Turns an analysis into detections. {@code subjectPrefix} replaces each issue's policy identity in the subject
+     * when not null: a cloud principal analysed over several policies keys its findings on the principal's ARN.
+     */
+    public static List<Detection> toDetections(PolicyAnalysis analysis, String subjectPrefix) {
+        List<Detection> out = new ArrayList<>();
+        for (PolicyIssue i : analysis.issues()) {
+            Map<String, String> props = new LinkedHashMap<>(i.properties());
+            props.put("policy", i.policy());
+            String prefix = subjectPrefix == null ? i.policy() : subjectPrefix;
+            out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(), i.line(), 1,
+                    prefix + "|" + i.key(), evidence(i), i.remediation(), props));
+        }
+        for (Grant g : analysis.grants()) {
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put(TRACKED, TRACKED_GRANT);
+            props.put("accessLevel", g.level().label());
+            props.put("action", g.action());
+            props.put("resource", g.resource());
+            props.put("policy", g.policy());
+            if (g.actionCount() > 1) {
+                props.put("actionCount", String.valueOf(g.actionCount()));
+            }
+            if (g.conditional()) {
+                props.put("conditional", "true");
+            }
+            if (g.requiresMfa()) {
+                props.put("mfaRequired", "true");
+            }
+            if (!g.escalations().isEmpty()) {
+                props.put("completesEscalation", String.join(",", g.escalations()));
+            }
+            String prefix = subjectPrefix == null ? g.policy() : subjectPrefix;
+            out.add(new Detection(IamRules.GRANT, Category.PRIVILEGE, g.level().grantSeverity(), grantMessage(g),
+                    g.line(), 1, prefix + "|grant:" + g.key(), g.action() + " on " + g.resource(),
+                    "Review the added grant; narrow it to the actions and resources in use if it is not needed.",
+                    props));
+        }
+        return out;
+    }
+
+    static String grantMessage(Grant g) {
+        StringBuilder m = new StringBuilder("grants ").append(g.action()).append(" on ").append(g.resource());
+        if (g.actionCount() > 1) {
+            m.append(" (").append(g.actionCount()).append(" actions)");
+        }
+        m.append("; access level ").append(g.level().label());
+        if (g.escalations().isEmpty()) {
+            m.append("; completes no escalation path");
+        } else {
+            m.append("; completes privilege escalation ").append(String.join(", ", g.escalations()));
+        }
+        if (g.conditional()) {
+            m.append("; under a Condition");
+        }
+        return m.toString();
+    }
+
+    private static String evidence(PolicyIssue i) {
+        String actions = i.properties().get("actions");
+        return actions == null ? i.key() : actions;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.holdfast.cloud;
+
+import dev.holdfast.model.Finding;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.ScanTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One cloud scan after the inventory: evaluate the snapshot, compare with a baseline snapshot, and package the result
+ * as a {@link ScanResult} (mode {@code cloud}) so every report renders it.
+ */
+public final class CloudScan {
+    private CloudScan() {
+    }
+
+    /** The report-ready result and the snapshot to write with --snapshot-out (history updated). */
+    public record Outcome(ScanResult result, CloudSnapshot snapshot) {
+    }
+
+    /**
+     * @param baseline an earlier snapshot, or null
+     * @param extra    findings made outside the rules (a leaked key matched to its owner), or empty
+     */
+    public static Outcome run(CloudInventory inventory, CloudRules rules, CloudFindings make, CloudSnapshot baseline,
+                              List<Finding> extra) {
+        List<Finding> findings = new ArrayList<>(rules.evaluate(inventory.snapshot()));
+        findings.addAll(extra);
+        CloudComparison.Outcome cmp = new CloudComparison(rules, make).compare(inventory.snapshot(), findings, baseline);
+        CloudSnapshot s = cmp.snapshot();
+        String target = s.provider() + ":" + s.account() + (s.subscription() == null ? "" : "/" + s.subscription());
+        ScanResult result = new ScanResult(new ScanTarget(target, null, "cloud"), cmp.findings(),
+                CloudRuleCatalog.all(), inventory.warnings(), inventory.partial());
+        return new Outcome(result, s);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.holdfast.cloud;
+
+import dev.holdfast.model.IdentityKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Tells a cloud principal's identity kind from its tags, path and name, by the patterns in identity-patterns.yml. */
+public final class IdentityClassifier {
+
+    /** The YAML shape of identity-patterns.yml. */
+    public record Patterns(List<String> tagKeys, Map<String, String> tagValues, List<Match> paths, List<Match> names,
+                           Map<String, String> typeDefaults) {
+    }
+
+    public record Match(String pattern, String kind) {
+    }
+
+    private record Compiled(Pattern pattern, IdentityKind kind) {
+    }
+
+    private final Patterns patterns;
+    /** Layers of (path patterns, name patterns), checked in order: a config's before the bundled ones. */
+    private final List<List<Compiled>> pathLayers = new ArrayList<>();
+    private final List<List<Compiled>> nameLayers = new ArrayList<>();
+
+    public IdentityClassifier(Patterns patterns) {
+        this.patterns = patterns;
+        pathLayers.add(patterns.paths().stream().map(IdentityClassifier::compile).toList());
+        nameLayers.add(patterns.names().stream().map(IdentityClassifier::compile).toList());
+    }
+
+    private IdentityClassifier(Patterns patterns, IdentityClassifier below, Patterns extra) {
+        this.patterns = patterns;
+        pathLayers.add((extra.paths() == null ? List.<Match>of() : extra.paths()).stream()
+                .map(IdentityClassifier::compile).toList());
+        nameLayers.add((extra.names() == null ? List.<Match>of() : extra.names()).stream()
+                .map(IdentityClassifier::compile).toList());
+        pathLayers.addAll(below.pathLayers);
+        nameLayers.addAll(below.nameLayers);
+    }
+
+    /**
+     * The bundled patterns with a config's extra ones in front (so they win): tag keys, tag values, then the
+     * config's path and name patterns before the bundled ones. Kinds are checked; a bad regular expression or kind is an IllegalArgumentException naming it.
+     */
+    public IdentityClassifier withExtra(Patterns extra) {
+        if (extra == null) {
+            return this;
+        }
+        List<String> tagKeys = new ArrayList<>(extra.tagKeys() == null ? List.of() : extra.tagKeys());
+        tagKeys.addAll(patterns.tagKeys());
+        Map<String, String> tagValues = new java.util.LinkedHashMap<>(patterns.tagValues());
+        if (extra.tagValues() != null) {
+            extra.tagValues().forEach((k, v) -> tagValues.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        Map<String, String> defaults = new java.util.LinkedHashMap<>(patterns.typeDefaults());
+        if (extra.typeDefaults() != null) {
+            defaults.putAll(extra.typeDefaults());
+        }
+        for (String kind : tagValues.values()) {
+            kind(kind);
+        }
+        defaults.values().forEach(IdentityClassifier::kind);
+        return new IdentityClassifier(new Patterns(tagKeys, tagValues, patterns.paths(), patterns.names(), defaults),
+                this, extra);
+    }
+
+    private static IdentityKind kind(String id) {
+        try {
+            return IdentityKind.fromId(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown identity kind '" + id + "' (human, agent, bot, workload)");
+        }
+    }
+
+    private static Compiled compile(Match m) {
+        try {
+            return new Compiled(Pattern.compile(m.pattern()), kind(m.kind()));
+        } catch (java.util.regex.PatternSyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("bad identity pattern '" + m.pattern() + "'");
+        }
+    }
+
+    public static IdentityClassifier defaults() {
+        return new IdentityClassifier(Resources.yaml("identity-patterns.yml", Patterns.class));
+    }
+
+    /**
+     * @param type principal type (user, role, root, application, service-principal)
+     * @param path IAM path or null
+     */
+    public IdentityKind classify(String type, String path, String name, Map<String, String> tags) {
+        if (tags != null) {
+            for (String key : patterns.tagKeys()) {
+                for (Map.Entry<String, String> t : tags.entrySet()) {
+                    if (t.getKey().equalsIgnoreCase(key) && t.getValue() != null) {
+                        String kind = patterns.tagValues().get(t.getValue().trim().toLowerCase(Locale.ROOT));
+                        if (kind != null) {
+                            return IdentityKind.fromId(kind);
+                        }
+                    }
+                }
+            }
+        }
+        for (int layer = 0; layer < pathLayers.size(); layer++) {
+            if (path != null) {
+                for (Compiled c : pathLayers.get(layer)) {
+                    if (c.pattern().matcher(path).find()) {
+                        return c.kind();
+                    }
+                }
+            }
+            if (name != null) {
+                for (Compiled c : nameLayers.get(layer)) {
+                    if (c.pattern().matcher(name).find()) {
+                        return c.kind();
+                    }
+                }
+            }
+        }
+        String d = patterns.typeDefaults().get(type);
+        return d == null ? IdentityKind.UNKNOWN : IdentityKind.fromId(d);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.holdfast.cloud;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * Who may assume a role, from its trust policy's Allow statements.
+ *
+ * @param principalType AWS | Federated | Service
+ * @param principal     "*", an account id / ARN, an OIDC provider ARN or a service
+ * @param conditionKeys the condition keys constraining it, sorted (e.g. "sts:ExternalId", "token...:sub")
+ * @param issue         any-principal | cross-account-no-external-id | oidc-no-sub, or null when well scoped
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrustEntry(String principalType, String principal, List<String> conditionKeys, String issue) {
+    public TrustEntry {
+        conditionKeys = conditionKeys == null ? List.of() : conditionKeys.stream().sorted().distinct().toList();
+    }
+}
