@@ -53,6 +53,14 @@ public final class CloudFormationDetector implements Detector {
             int col = YamlNodes.column(r.keyNode());
             String id = r.logicalId();
             Map<String, String> props = Map.of("resource", id, "format", "cloudformation", "type", r.type());
+            for (Node arn : YamlNodes.items(YamlNodes.get(r.properties(), "ManagedPolicyArns"))) {
+                IacCatalogue.ADMIN_POLICIES.match(YamlNodes.scalar(arn)).ifPresent(p -> {
+                    String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);
+                    out.add(RULES.detection("iac-aws-admin-policy-attachment",
+                            dev.holdfast.model.Severity.fromId(p.severity()), name + " is attached to " + id,
+                            YamlNodes.line(arn), YamlNodes.column(arn), id + "|" + name, name, props));
+                });
+            }
             switch (r.type()) {
                 case "AWS::IAM::AccessKey" -> out.add(RULES.detection("iac-aws-access-key",
                         "CloudFormation creates a long-lived AWS access key (" + id + ")", line, col, id, id, props));
