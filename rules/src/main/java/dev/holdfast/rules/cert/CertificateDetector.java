@@ -98,11 +98,14 @@ public final class CertificateDetector implements Detector, SelfTesting {
             certs.addAll(der(bytes));
         }
         // A vendored trust bundle (cacert.pem, a truststore, or simply many CA certificates in one file) holds roots
-        // that are meant to live for decades: their lifetime is not this repository's decision.
+        // that live for decades by design, and an expired root in it can no longer vouch for anything: the roots'
+        // lifetimes are not this repository's decision. Leaf certificates in such a file are still judged.
         boolean trustBundle = certs.size() > 3 || BUNDLE_NAMES.stream().anyMatch(n -> fileName(lower).contains(n));
         List<Detection> out = new ArrayList<>();
         for (Found f : certs) {
-            judge(f, trustBundle && f.cert().getBasicConstraints() >= 0, out);
+            if (!(trustBundle && f.cert().getBasicConstraints() >= 0)) {
+                judge(f, out);
+            }
         }
         return out;
     }
@@ -114,7 +117,7 @@ public final class CertificateDetector implements Detector, SelfTesting {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private void judge(Found f, boolean bundledCa, List<Detection> out) {
+    private void judge(Found f, List<Detection> out) {
         X509Certificate c = f.cert();
         Instant now = clock.instant();
         Instant notAfter = c.getNotAfter().toInstant();
@@ -140,7 +143,7 @@ public final class CertificateDetector implements Detector, SelfTesting {
             out.add(RULES.detection("cert-expiring-soon", who + " expires on " + day(notAfter) + ", within "
                     + expiringDays + " days", f.line(), 1, fp, shown, props));
         }
-        if (validityDays > maxValidityDays && !bundledCa) {
+        if (validityDays > maxValidityDays) {
             out.add(RULES.detection("cert-validity-too-long", who + " is valid for " + validityDays
                     + " days (limit " + maxValidityDays + ")", f.line(), 1, fp, shown, props));
         }
