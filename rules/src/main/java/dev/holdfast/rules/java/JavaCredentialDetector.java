@@ -54,8 +54,8 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
             "^\\s*(\\$\\{.*}|#\\{.*}|\\{\\{.*}}|<[^>]*>|%[^%]+%|\\$[A-Z_][A-Z0-9_]*|\\*+|x+|X+)\\s*$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$");
     private static final Pattern PROPERTY_KEY = Pattern.compile("^[a-z][a-zA-Z0-9-]*(\\.[a-zA-Z0-9-]+)+$");
-    /** "X-Auth-Token", "access_token", "bearer": names of things, not secrets. */
-    private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+)$");
+    /** "X-Auth-Token", "access_token", "bearer", "azurePasswordMaxDays": names of things, not secrets. */
+    private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+|[a-z]+([A-Z][a-z]+)+)$");
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
