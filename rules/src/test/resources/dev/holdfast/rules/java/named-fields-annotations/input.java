@@ -26,6 +26,6 @@ class Settings {
         String passwordPrompt = "Enter your password please";
         String csrfToken = "X-CSRF-TOKEN";
         String grantToken = "access_token";
-        String secretKeyName = "paymentApiKey";
+        String signingSecret = "configuredElsewhere";
     }
 }
