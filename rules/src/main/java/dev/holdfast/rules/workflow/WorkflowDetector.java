@@ -33,6 +33,8 @@ import static dev.holdfast.rules.support.YamlNodes.scalar;
  */
 public final class WorkflowDetector implements Detector, SelfTesting {
     private static final Pattern PATH = Pattern.compile("(^|.*/)\\.github/workflows/[^/]+\\.ya?ml$");
+    /** Composite actions (action.yml) run steps too, with the caller's credentials. */
+    private static final Pattern ACTION = Pattern.compile("(^|.*/)action\\.ya?ml$");
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/workflow/rules.yml");
 
     private final WorkflowCatalogue catalogue = WorkflowCatalogue.load();
@@ -48,7 +50,7 @@ public final class WorkflowDetector implements Detector, SelfTesting {
     }
 
     public static boolean applies(String path) {
-        return PATH.matcher(path).matches();
+        return PATH.matcher(path).matches() || ACTION.matcher(path).matches();
     }
 
     @Override
@@ -61,6 +63,15 @@ public final class WorkflowDetector implements Detector, SelfTesting {
             return List.of();
         }
         List<Detection> out = new ArrayList<>();
+        if (!PATH.matcher(document.path()).matches()) {
+            // A composite action: its steps are judged like a job's ("action" stands for the job id).
+            Node runs = get(root, "runs");
+            if ("composite".equals(scalar(get(runs, "using")))) {
+                checkEnv(get(runs, "env"), "action", "action", out);
+                checkSteps("action", get(runs, "steps"), false, out);
+            }
+            return out;
+        }
         boolean prTarget = triggers(get(root, "on")).contains("pull_request_target");
         NodeTuple workflowPermissions = entry(root, "permissions");
         checkWriteAll(workflowPermissions, "*", usesCloudAnywhere(root), out);
@@ -80,43 +91,47 @@ public final class WorkflowDetector implements Detector, SelfTesting {
             checkEnv(get(body, "env"), jobId, "job", out);
             // A reusable-workflow call handing cloud keys over as secrets is the same static key.
             checkEnv(get(body, "secrets"), jobId, "secrets", out);
-            for (Node step : items(get(body, "steps"))) {
-                String stepKey = stepKey(step);
-                checkEnv(get(step, "env"), jobId, stepKey, out);
-                String uses = scalar(get(step, "uses"));
-                if (uses == null) {
+            checkSteps(jobId, get(body, "steps"), prTarget, out);
+        }
+        return out;
+    }
+
+    private void checkSteps(String jobId, Node steps, boolean prTarget, List<Detection> out) {
+        for (Node step : items(steps)) {
+            String stepKey = stepKey(step);
+            checkEnv(get(step, "env"), jobId, stepKey, out);
+            String uses = scalar(get(step, "uses"));
+            if (uses == null) {
+                continue;
+            }
+            String action = actionName(uses);
+            for (WorkflowCatalogue.Action a : catalogue.actions()) {
+                if (!a.uses().equalsIgnoreCase(action)) {
                     continue;
                 }
-                String action = actionName(uses);
-                for (WorkflowCatalogue.Action a : catalogue.actions()) {
-                    if (!a.uses().equalsIgnoreCase(action)) {
-                        continue;
-                    }
-                    for (String input : a.staticInputs()) {
-                        NodeTuple with = entry(get(step, "with"), input);
-                        if (with != null) {
-                            out.add(RULES.detection(a.rule(),
-                                    "Job '" + jobId + "' passes static credentials (" + input + ") to " + action
-                                            + " instead of OIDC federation",
-                                    YamlNodes.line(with.getKeyNode()), YamlNodes.column(with.getKeyNode()),
-                                    jobId + "|" + action + "|" + stepKey + "|" + input, action + " " + input,
-                                    Map.of("job", jobId, "action", action, "input", input)));
-                        }
-                    }
-                }
-                if (prTarget && action.equalsIgnoreCase("actions/checkout")) {
-                    Node ref = get(get(step, "with"), "ref");
-                    String refText = scalar(ref);
-                    if (refText != null && catalogue.prHeadRefs().stream().anyMatch(refText::contains)) {
-                        out.add(RULES.detection("workflow-pull-request-target-checkout",
-                                "Job '" + jobId + "' runs on pull_request_target and checks out the pull request head",
-                                YamlNodes.line(ref), YamlNodes.column(ref),
-                                jobId + "|" + action + "|" + stepKey + "|pr-head", refText, Map.of("job", jobId)));
+                for (String input : a.staticInputs()) {
+                    NodeTuple with = entry(get(step, "with"), input);
+                    if (with != null) {
+                        out.add(RULES.detection(a.rule(),
+                                "Job '" + jobId + "' passes static credentials (" + input + ") to " + action
+                                        + " instead of OIDC federation",
+                                YamlNodes.line(with.getKeyNode()), YamlNodes.column(with.getKeyNode()),
+                                jobId + "|" + action + "|" + stepKey + "|" + input, action + " " + input,
+                                Map.of("job", jobId, "action", action, "input", input)));
                     }
                 }
             }
+            if (prTarget && action.equalsIgnoreCase("actions/checkout")) {
+                Node ref = get(get(step, "with"), "ref");
+                String refText = scalar(ref);
+                if (refText != null && catalogue.prHeadRefs().stream().anyMatch(refText::contains)) {
+                    out.add(RULES.detection("workflow-pull-request-target-checkout",
+                            "Job '" + jobId + "' runs on pull_request_target and checks out the pull request head",
+                            YamlNodes.line(ref), YamlNodes.column(ref),
+                            jobId + "|" + action + "|" + stepKey + "|pr-head", refText, Map.of("job", jobId)));
+                }
+            }
         }
-        return out;
     }
 
     private void checkWriteAll(NodeTuple permissions, String jobId, boolean cloud, List<Detection> out) {
