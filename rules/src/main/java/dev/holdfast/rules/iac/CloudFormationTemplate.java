@@ -23,7 +23,8 @@ final class CloudFormationTemplate {
 
     static boolean candidate(String path) {
         String p = path.toLowerCase(Locale.ROOT);
-        return p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template");
+        return (p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template"))
+                && !p.endsWith(".tf.json");
     }
 
     /** Null unless the document has a Resources map with AWS:: types. */

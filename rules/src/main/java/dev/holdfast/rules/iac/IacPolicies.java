@@ -37,7 +37,7 @@ public final class IacPolicies {
     }
 
     private static List<EmbeddedPolicy> terraform(Document document) {
-        HclBody file = HclParser.parse(document.text(), document.path());
+        HclBody file = TerraformDetector.read(document);
         TerraformPolicies policies = new TerraformPolicies(file);
         List<EmbeddedPolicy> out = new ArrayList<>();
         for (HclBody.Block b : file.blocks("resource")) {

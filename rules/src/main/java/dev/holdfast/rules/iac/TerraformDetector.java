@@ -21,7 +21,7 @@ import static dev.holdfast.rules.iac.IacCatalogue.MACHINE;
 import static dev.holdfast.rules.iac.IacCatalogue.RULES;
 
 /**
- * Terraform ({@code *.tf}): static AWS keys, machine IAM users, long agent sessions, open trust policies, Azure
+ * Terraform ({@code *.tf}, and {@code *.tf.json} through {@link TerraformJson}): static AWS keys, machine IAM users, long agent sessions, open trust policies, Azure
  * client secrets without a near end date, and privileged Azure role assignments to service principals. Subjects
  * are resource addresses, so findings survive line moves.
  */
@@ -51,7 +51,13 @@ public final class TerraformDetector implements Detector {
     }
 
     public static boolean applies(String path) {
-        return path.endsWith(".tf");
+        return path.endsWith(".tf") || path.endsWith(".tf.json");
+    }
+
+    /** Native HCL or Terraform's JSON syntax, into one model. */
+    static HclBody read(Document document) {
+        return document.path().endsWith(".tf.json") ? TerraformJson.parse(document.text(), document.path())
+                : HclParser.parse(document.text(), document.path());
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class TerraformDetector implements Detector {
         if (!applies(document.path())) {
             return List.of();
         }
-        HclBody file = HclParser.parse(document.text(), document.path());
+        HclBody file = read(document);
         TerraformPolicies policies = new TerraformPolicies(file);
         List<Detection> out = new ArrayList<>();
         for (HclBody.Block b : file.blocks("resource")) {
