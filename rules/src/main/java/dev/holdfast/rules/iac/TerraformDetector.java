@@ -21,9 +21,10 @@ import static dev.holdfast.rules.iac.IacCatalogue.MACHINE;
 import static dev.holdfast.rules.iac.IacCatalogue.RULES;
 
 /**
- * Terraform ({@code *.tf}, and {@code *.tf.json} through {@link TerraformJson}): static AWS keys, machine IAM users, long agent sessions, open trust policies, Azure
- * client secrets without a near end date, and privileged Azure role assignments to service principals. Subjects
- * are resource addresses, so findings survive line moves.
+ * Terraform ({@code *.tf}, and {@code *.tf.json} through {@link TerraformJson}): static AWS and Google keys, machine
+ * IAM users, long agent sessions, open trust policies, administrator policy attachments, Azure client secrets without
+ * a near end date, and privileged Azure role assignments to service principals. Subjects are resource addresses, so
+ * findings survive line moves.
  */
 public final class TerraformDetector implements Detector {
     /** Threshold keys (see {@link dev.holdfast.rules.IacDetectors}). */
