@@ -141,7 +141,7 @@ public final class TreeScanner {
             }
             return;
         }
-        byte[] text = ContentSniffer.textOrNull(content);
+        byte[] text = ContentSniffer.forDetector(detector, f.relative(), content);
         if (text == null) {
             return;
         }

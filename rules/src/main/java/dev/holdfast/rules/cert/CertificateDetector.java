@@ -80,7 +80,12 @@ public final class CertificateDetector implements Detector, SelfTesting {
      * Binary files this detector reads (DER certificates, keystores): the scan loop skips binary content by default
      * and should hand these paths to this detector anyway.
      */
-    public static boolean readsBinary(String path) {
+    @Override
+    public boolean readsBinary(String path) {
+        return isBinaryFormat(path);
+    }
+
+    public static boolean isBinaryFormat(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return DER_EXT.stream().anyMatch(lower::endsWith) || KEYSTORE_EXT.stream().anyMatch(lower::endsWith);
     }
