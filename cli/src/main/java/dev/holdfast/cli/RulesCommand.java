@@ -3,6 +3,7 @@ package dev.holdfast.cli;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.IacDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
@@ -51,7 +52,12 @@ public final class RulesCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         if (test) {
-            RuleTestReport report = catalog.test();
+            RuleTestReport secrets = catalog.test();
+            RuleTestReport iac = IacDetectors.test(Clock.systemUTC());
+            List<RuleTestReport.Failure> failures = new ArrayList<>(secrets.failures());
+            failures.addAll(iac.failures());
+            RuleTestReport report = new RuleTestReport(secrets.rules() + iac.rules(),
+                    secrets.examples() + iac.examples(), failures);
             for (RuleTestReport.Failure f : report.failures()) {
                 console.out().println("FAIL " + f);
             }

@@ -287,7 +287,7 @@ public final class LedgerMiner {
                     + maxBlobBytes + " bytes"));
             return List.of();
         }
-        byte[] text = ContentSniffer.textOrNull(loader.getBytes());
+        byte[] text = ContentSniffer.forDetector(detector, path, loader.getBytes());
         if (text == null) {
             return List.of();
         }
