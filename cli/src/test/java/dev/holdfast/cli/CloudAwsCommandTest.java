@@ -208,13 +208,26 @@ class CloudAwsCommandTest {
         String agentKey = t.key("report-agent");
         Files.createDirectories(repo.resolve("config"));
         Files.writeString(repo.resolve("config/deploy.env"), "REGION=us-east-1\nAWS_ACCESS_KEY_ID=" + agentKey + "\n");
+        // the bot's key was committed once and deleted since: it lives on in history
+        String botKey = t.key("release-bot");
+        String leakCommit;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile())
+                .setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("release.sh"), "export AWS_ACCESS_KEY_ID=" + botKey + "\n");
+            git.add().addFilepattern("release.sh").call();
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("dev", "dev@example.com");
+            leakCommit = git.commit().setMessage("release script").setAuthor(who).setCommitter(who).call().name();
+            git.rm().addFilepattern("release.sh").call();
+            git.commit().setMessage("remove script").setAuthor(who).setCommitter(who).call();
+        }
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
             Scan r = scan(s, "--repo", repo.toString());
             assertThat(r.run().exit()).isEqualTo(ExitCode.FINDINGS);
             assertThat(r.run().out()).doesNotContain(agentKey);
             JsonNode leak = null;
             for (JsonNode f : r.report().path("findings")) {
-                if (f.path("ruleId").asText().equals("aws-leaked-access-key")) {
+                if (f.path("ruleId").asText().equals("aws-leaked-access-key")
+                        && f.at("/location/path").asText().equals("config/deploy.env")) {
                     leak = f;
                 }
             }
@@ -224,6 +237,18 @@ class CloudAwsCommandTest {
             assertThat(leak.at("/location/line").asInt()).isEqualTo(2);
             assertThat(leak.at("/location/resource").asText()).isEqualTo("arn:aws:iam::111122223333:user/agents/report-agent");
             assertThat(leak.path("message").asText()).contains("Active").contains("2026-05-31");
+            JsonNode historic = null;
+            for (JsonNode f : r.report().path("findings")) {
+                if (f.path("ruleId").asText().equals("aws-leaked-access-key")
+                        && f.at("/location/path").asText().equals("release.sh")) {
+                    historic = f;
+                }
+            }
+            assertThat(historic).as(r.run().out()).isNotNull();
+            assertThat(historic.at("/location/commit").asText()).isEqualTo(leakCommit);
+            assertThat(historic.at("/location/resource").asText()).endsWith("user/bots/release-bot");
+            assertThat(historic.path("message").asText()).contains("never");
+            assertThat(r.run().out()).doesNotContain(botKey);
             String report = r.run().out();
             JsonNode json = r.report();
             boolean linked = false;
