@@ -2,6 +2,8 @@ package dev.holdfast.cli;
 
 import dev.holdfast.baseline.BaselineException;
 import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.TimelineAttribution;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.baseline.Timeline;
@@ -32,6 +34,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -113,11 +119,15 @@ public final class ScanCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         try {
-            ScanResult raw = scan(root, cfg, detector, identities, base);
-            Timeline timeline = history
-                    ? BaselineSupport.workflow(cfg, detector, path.toString()).timeline(root, base.fingerprinter())
-                    : null;
-            ScanResult compared = base.apply(withoutBaselineFile(raw), timeline, clock);
+            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detector, path.toString());
+            ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
+            // The value history of every path with a finding: who last brought each finding into the tree
+            // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
+            Timeline timeline = workflow.timeline(root, base.fingerprinter(), findingPaths(raw));
+            if (!history && since == null && range == null) {
+                raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
+            }
+            ScanResult compared = base.apply(raw, history ? timeline : null, clock);
             ScanResult result = TrackedFindings.visible(compared, base.present());
             output.write(result, console, root);
             if (result.partial()) {
@@ -159,12 +169,28 @@ public final class ScanCommand implements Callable<Integer> {
                 head = id == null ? null : id.name();
             }
         }
-        Optional<BlameAttributor> blame = head == null ? Optional.empty()
-                : BlameAttributor.forDirectory(root, identities);
-        try {
-            return new TreeScanner(cfg, detector, factory, rules, blame.orElse(null)).scan(root, path.toString(), head);
-        } finally {
-            blame.ifPresent(BlameAttributor::close);
+        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
+    }
+
+    private static Set<String> findingPaths(ScanResult r) {
+        return r.findings().stream().map(f -> f.location().path()).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Blame for findings the value history could not attribute (e.g. a value edited in place). */
+    private static ScanResult blameTheRest(Path root, ScanResult r, IdentityClassifier identities)
+            throws IOException {
+        if (r.findings().stream().allMatch(f -> f.introducedBy() != null)) {
+            return r;
+        }
+        Optional<BlameAttributor> blame = BlameAttributor.forDirectory(root, identities);
+        if (blame.isEmpty()) {
+            return r;
+        }
+        try (BlameAttributor b = blame.get()) {
+            List<Finding> out = r.findings().stream().map(f -> f.introducedBy() != null ? f
+                    : f.withIntroducedBy(b.attribute(f.location().path(), f.location().line()))).toList();
+            return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
         }
     }
 

@@ -114,6 +114,17 @@ public final class BaselineWorkflow {
         }
     }
 
+    /** The history of the given paths only (see {@link LedgerMiner#onlyPaths}); empty when there are none. */
+    public Timeline timeline(Path root, Fingerprinter fp, java.util.Collection<String> paths) throws IOException {
+        if (paths.isEmpty()) {
+            return Timeline.empty();
+        }
+        try (Repository repo = open(root)) {
+            return repo == null ? Timeline.empty()
+                    : new LedgerMiner(repo, detector, fp, attributor).onlyPaths(paths).timeline();
+        }
+    }
+
     /** A tree scan fingerprinted with the baseline's key, with drift applied. */
     public ScanResult scan(Path root, Baseline baseline, Clock clock) throws IOException {
         Fingerprinter fp = baseline.fingerprinter();

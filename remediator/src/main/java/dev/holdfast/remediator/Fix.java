@@ -1,0 +1,30 @@
+package dev.holdfast.remediator;
+
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+
+import java.util.List;
+
+/**
+ * A verified change that removes one or more regressed findings.
+ *
+ * @param findings  what it fixes (sorted by {@link Finding#ORDER}); never holds a raw secret
+ * @param edits     the file edits, sorted by path
+ * @param strategy  how the edits were obtained
+ * @param reapplies the ledger's fix this change restores (also set for rule fixers: it is the fix being undone)
+ * @param reason    one line for humans: what the change does
+ * @param baseCommit the commit the edits apply to (HEAD when planned)
+ */
+public record Fix(List<Finding> findings, List<FileEdit> edits, Strategy strategy, FixRef reapplies, String reason,
+                  String baseCommit) {
+
+    public Fix {
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+        edits = edits.stream().sorted(java.util.Comparator.comparing(FileEdit::path)).toList();
+    }
+
+    /** The path of the first edit: what the branch and PR are named after. */
+    public String primaryPath() {
+        return edits.get(0).path();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.holdfast.remediator;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.detect.Document;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+import dev.holdfast.model.Status;
+import dev.holdfast.remediator.fixers.ConfigReferenceFixer;
+import dev.holdfast.remediator.fixers.FixContext;
+import dev.holdfast.remediator.fixers.FixerOutcome;
+import dev.holdfast.remediator.fixers.IamPolicyFixer;
+import dev.holdfast.remediator.fixers.JavaEnvFixer;
+import dev.holdfast.remediator.fixers.RuleFixer;
+import dev.holdfast.remediator.fixers.WorkflowOidcFixer;
+import dev.holdfast.remediator.git.GitFiles;
+import dev.holdfast.remediator.git.Reapplier;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns regressed findings into verified changes against HEAD. For each file and fix commit: first the ledger's
+ * original fix re-applied with a 3-way merge; when that conflicts, no longer applies or fails verification, the
+ * rule's own fixer; when neither is safe, a manual remediation entry and no change. Every change is kept only when a
+ * re-scan of the patched file no longer sees the finding and sees nothing that HEAD did not already have.
+ */
+public final class FixPlanner {
+    private final Verifier verifier;
+    private final List<RuleFixer> fixers;
+    private final Reapplier reapplier = new Reapplier();
+
+    public FixPlanner(Verifier verifier, List<RuleFixer> fixers) {
+        this.verifier = Objects.requireNonNull(verifier);
+        this.fixers = List.copyOf(fixers);
+    }
+
+    /** The planner with every built-in fixer, most specific first. */
+    public static FixPlanner withDefaultFixers(Verifier verifier) {
+        return new FixPlanner(verifier, defaultFixers());
+    }
+
+    public static List<RuleFixer> defaultFixers() {
+        return List.of(new WorkflowOidcFixer(), new IamPolicyFixer(), new JavaEnvFixer(), new ConfigReferenceFixer());
+    }
+
+    /** Plans against the repository's HEAD; findings that are not {@link Status#REGRESSED} are ignored. */
+    public FixPlan plan(Repository repo, List<Finding> findings) {
+        RevCommit head = GitFiles.commit(repo, "HEAD");
+        List<Fix> fixes = new ArrayList<>();
+        List<ManualRemediation> manual = new ArrayList<>();
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        findings.stream().filter(f -> f.status() == Status.REGRESSED).sorted(Finding.ORDER).forEach(f -> {
+            if (f.location() == null || f.location().path() == null) {
+                manual.add(new ManualRemediation(f, "not a file in this repository; remediate "
+                        + (f.location() == null ? "it" : f.location().resource()) + " where it lives"));
+                return;
+            }
+            String fix = f.fixedBy() == null ? "" : f.fixedBy().commit();
+            groups.computeIfAbsent(f.location().path() + "\u0000" + fix, k -> new ArrayList<>()).add(f);
+        });
+        for (List<Finding> group : groups.values()) {
+            planFile(repo, head, group, fixes, manual);
+        }
+        return new FixPlan(head.name(), fixes, manual);
+    }
+
+    private void planFile(Repository repo, RevCommit head, List<Finding> group, List<Fix> fixes,
+                          List<ManualRemediation> manual) {
+        String path = group.get(0).location().path();
+        FixRef fixRef = group.get(0).fixedBy();
+        byte[] headContent = GitFiles.read(repo, head, path);
+        if (headContent == null) {
+            group.forEach(f -> manual.add(new ManualRemediation(f, path + " is not in HEAD")));
+            return;
+        }
+        List<Detection> headDetections;
+        try {
+            headDetections = verifier.scan(new Document(path, headContent));
+        } catch (RuntimeException e) {
+            group.forEach(f -> manual.add(new ManualRemediation(f, "could not re-scan " + path + " at HEAD ("
+                    + e.getClass().getSimpleName() + "); nothing to verify a change against")));
+            return;
+        }
+        List<Finding> matched = new ArrayList<>();
+        List<Detection> targets = new ArrayList<>();
+        for (Finding f : group) {
+            List<Detection> hits = headDetections.stream().filter(d -> matches(f, d)).toList();
+            if (hits.isEmpty()) {
+                manual.add(new ManualRemediation(f, "the rules no longer detect " + f.ruleId() + " in " + path
+                        + " at HEAD; nothing to verify a change against"));
+            } else {
+                matched.add(f);
+                hits.stream().filter(h -> !targets.contains(h)).forEach(targets::add);
+            }
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>();
+        byte[] fixVersion = null;
+        if (fixRef != null && fixRef.commit() != null) {
+            Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), candidatePaths(path, matched), headContent);
+            fixVersion = r.fixVersion();
+            if (r.applied()) {
+                String failure = verify(path, headDetections, targets, r.content());
+                if (failure == null) {
+                    fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, r.content())), Strategy.REAPPLY,
+                            fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path,
+                            head.name()));
+                    return;
+                }
+                reasons.add("re-applying fix commit " + abbreviate(fixRef.commit()) + ": " + failure);
+            } else {
+                reasons.add(r.why());
+            }
+        } else {
+            reasons.add("no fix commit in the ledger");
+        }
+        FixContext context = new FixContext(path, headContent, fixVersion, matched, targets);
+        for (RuleFixer fixer : fixers) {
+            if (!fixer.handles(context)) {
+                continue;
+            }
+            FixerOutcome outcome = fixer.fix(context);
+            if (!outcome.applied()) {
+                reasons.add(fixer.name() + " fixer: " + outcome.refusal());
+                break;
+            }
+            String failure = verify(path, headDetections, targets, outcome.content());
+            if (failure == null) {
+                fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, outcome.content())),
+                        Strategy.RULE_FIXER, fixRef, outcome.description(), head.name()));
+                return;
+            }
+            reasons.add(fixer.name() + " fixer: " + failure);
+            break;
+        }
+        if (reasons.size() == 1 && fixers.stream().noneMatch(x -> x.handles(context))) {
+            reasons.add("no fixer for this kind of file");
+        }
+        String why = String.join("; ", reasons) + " — manual remediation needed";
+        matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
+    }
+
+    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
+        return Verification.check(verifier, path, headDetections, targets, patched);
+    }
+
+    /** Finding property: the paths the ledger's fix changed, comma-separated (set by the caller from the baseline). */
+    public static final String FIX_PATHS = "fixPaths";
+    /** Finding property set by the scanner: the file's first path, followed through renames. */
+    public static final String LINEAGE = "lineage";
+
+    private static List<String> candidatePaths(String path, List<Finding> findings) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(path);
+        for (Finding f : findings) {
+            String fixPaths = f.properties().get(FIX_PATHS);
+            if (fixPaths != null) {
+                for (String p : fixPaths.split(",")) {
+                    if (!p.isBlank()) {
+                        out.add(p.strip());
+                    }
+                }
+            }
+            String lineage = f.properties().get(LINEAGE);
+            if (lineage != null && !lineage.isBlank()) {
+                out.add(lineage);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A detection is the finding when the rule matches and the redacted value (or, lacking one, the line) does. */
+    static boolean matches(Finding f, Detection d) {
+        if (!f.ruleId().equals(d.ruleId())) {
+            return false;
+        }
+        if (f.redacted() != null && !f.redacted().isEmpty()) {
+            return f.redacted().equals(d.redacted());
+        }
+        return f.location().line() == d.line();
+    }
+
+    static String abbreviate(String commit) {
+        return commit == null ? "?" : commit.substring(0, Math.min(7, commit.length()));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.holdfast.remediator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdfast.model.Attribution;
+import dev.holdfast.model.Category;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pull request's title and Markdown body: what regressed and where, who brought it back, which fix it undoes,
+ * what the PR changes, rotation advice for secrets, and a hidden {@code <!-- holdfast:meta {json} -->} comment that
+ * later runs read to decide whether the finding changed. Built only from {@link Finding}s, which hold redacted
+ * values and keyed fingerprints, never raw secrets.
+ */
+public record PullRequestText(String title, String body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern META = Pattern.compile("<!-- holdfast:meta (\\{.*?}) -->", Pattern.DOTALL);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    public static PullRequestText of(Fix fix) {
+        return of(fix, null);
+    }
+
+    /** @param previousPr the URL of an earlier, merged PR for the same findings (a repeat), or null */
+    public static PullRequestText of(Fix fix, String previousPr) {
+        StringBuilder b = new StringBuilder();
+        b.append("## A removed security fix came back\n\n");
+        if (previousPr != null) {
+            b.append("> **Repeat:** this was fixed before by ").append(previousPr)
+                    .append(" and has regressed again.\n\n");
+        }
+        b.append("### What regressed\n\n");
+        for (Finding f : fix.findings()) {
+            b.append("- **").append(f.ruleId()).append("** (").append(f.severity().id()).append(") in `")
+                    .append(f.location().path()).append("`");
+            if (f.location().line() > 0) {
+                b.append(" line ").append(f.location().line());
+            }
+            if (f.redacted() != null && !f.redacted().isEmpty()) {
+                b.append(" — `").append(f.redacted()).append("`");
+            }
+            if (f.message() != null && !f.message().isBlank()) {
+                b.append(": ").append(f.message().strip());
+            }
+            b.append('\n');
+        }
+        b.append("\n### Who brought it back\n\n");
+        fix.findings().stream().map(f -> who(f.introducedBy())).distinct()
+                .forEach(w -> b.append("- ").append(w).append('\n'));
+        b.append("\n### Which fix it undoes\n\n");
+        FixRef ref = fix.reapplies();
+        if (ref == null) {
+            b.append("No fix commit is recorded in the ledger.\n");
+        } else {
+            b.append("Commit `").append(ref.commit()).append('`');
+            if (ref.name() != null) {
+                b.append(" by ").append(ref.name());
+            }
+            if (ref.date() != null) {
+                b.append(" on ").append(DAY.format(ref.date()));
+            }
+            b.append(".\n");
+        }
+        b.append("\n### What this PR changes\n\n");
+        b.append(fix.strategy() == Strategy.REAPPLY
+                ? "Re-applies that same reviewed change onto the current code (3-way merge): "
+                : "The original fix no longer applies cleanly, so this uses the rule's own fix: ");
+        b.append(fix.reason()).append(". Files: ");
+        b.append(String.join(", ", fix.edits().stream().map(e -> "`" + e.path() + "`").toList())).append(".\n");
+        b.append("The change was verified by re-scanning the patched files: the finding is gone and nothing new"
+                + " appears.\n");
+        List<Finding> secrets = fix.findings().stream()
+                .filter(f -> f.category() == Category.SECRET || f.category() == Category.LONG_LIVED_CREDENTIAL)
+                .toList();
+        if (!secrets.isEmpty()) {
+            b.append("\n### Rotate this credential\n\n");
+            for (Finding f : secrets) {
+                String exposedIn = f.introducedBy() == null || f.introducedBy().commit() == null ? "its history"
+                        : "commit `" + f.introducedBy().commit() + "`";
+                b.append("- **").append(f.ruleId()).append("**: rotate this credential — it was exposed in ")
+                        .append(exposedIn).append(". Merging this PR does not remove it from git history.");
+                if (f.remediation() != null && !f.remediation().isBlank()) {
+                    b.append(' ').append(f.remediation().strip());
+                }
+                b.append('\n');
+            }
+        }
+        b.append("\n---\n_Opened by [Holdfast](https://github.com/holdfast-dev/holdfast) — keeps security fixes from"
+                + " quietly coming undone._\n\n");
+        b.append("<!-- holdfast:meta ").append(meta(fix)).append(" -->\n");
+        return new PullRequestText(FixNames.title(fix), b.toString());
+    }
+
+    private static String who(Attribution a) {
+        if (a == null) {
+            return "unknown (no attribution)";
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(a.kind() == null ? "unknown" : a.kind().id()).append(' ');
+        s.append(a.name() == null ? "?" : a.name());
+        if (a.email() != null) {
+            s.append(" <").append(a.email()).append('>');
+        }
+        if (a.commit() != null) {
+            s.append(" in commit `").append(a.commit()).append('`');
+        }
+        if (a.date() != null) {
+            s.append(" on ").append(DAY.format(a.date()));
+        }
+        if (a.onBehalfOf() != null) {
+            s.append(", on behalf of ").append(a.onBehalfOf().name());
+            if (a.onBehalfOf().email() != null) {
+                s.append(" <").append(a.onBehalfOf().email()).append('>');
+            }
+        }
+        return s.toString();
+    }
+
+    /** Stable, sorted JSON: what a later run compares to decide whether the finding changed. */
+    static String meta(Fix fix) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("version", 1);
+        m.put("branch", FixNames.branch(fix));
+        m.put("digest", FixNames.digest(fix));
+        ArrayNode prints = m.putArray("fingerprints");
+        FixNames.fingerprints(fix).forEach(prints::add);
+        m.put("fixCommit", fix.reapplies() == null ? null : fix.reapplies().commit());
+        m.put("kind", FixNames.kind(fix));
+        ArrayNode rules = m.putArray("rules");
+        fix.findings().stream().map(Finding::ruleId).distinct().sorted().forEach(rules::add);
+        m.put("strategy", fix.strategy().name().toLowerCase(java.util.Locale.ROOT));
+        return m.toString().replace("--", "- -");
+    }
+
+    /** The metadata of a PR body written by Holdfast, if it has any. */
+    public static Optional<JsonNode> readMeta(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Matcher m = META.matcher(body);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(m.group(1)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The fingerprints recorded in a PR body's metadata, sorted; empty when there is none. */
+    public static List<String> fingerprintsIn(String body) {
+        return readMeta(body).map(n -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            n.path("fingerprints").forEach(x -> out.add(x.asText()));
+            return out.stream().sorted().toList();
+        }).orElse(List.of());
+    }
+
+    static String day(Instant i) {
+        return DAY.format(i);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.holdfast.remediator.fixers;
+
+import dev.holdfast.detect.Detection;
+import dev.holdfast.model.Finding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What a fixer sees. {@code targets} are the detections at HEAD that are the regressed findings: their subjects may
+ * be raw secrets, used in memory only to locate the text to replace.
+ *
+ * @param path       the file, relative, '/' separated
+ * @param head       the file at HEAD
+ * @param fixVersion the file as the ledger's fix left it, or null when unknown
+ * @param findings   the regressed findings in this file
+ * @param targets    the detections at HEAD that match them (never empty)
+ */
+public record FixContext(String path, byte[] head, byte[] fixVersion, List<Finding> findings,
+                         List<Detection> targets) {
+
+    public String headText() {
+        return new String(head, StandardCharsets.UTF_8);
+    }
+
+    public String fixVersionText() {
+        return fixVersion == null ? null : new String(fixVersion, StandardCharsets.UTF_8);
+    }
+
+    public String fileName() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    /** The rule of the first target, for naming. */
+    public String ruleId() {
+        return targets.get(0).ruleId();
+    }
+
+    @Override
+    public String toString() {
+        return "FixContext[" + path + ", " + targets.size() + " target(s)]";
+    }
+}

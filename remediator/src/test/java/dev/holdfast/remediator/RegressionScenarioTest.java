@@ -1,0 +1,222 @@
+package dev.holdfast.remediator;
+
+import dev.holdfast.detect.Redactor;
+import dev.holdfast.model.Attribution;
+import dev.holdfast.model.Category;
+import dev.holdfast.model.Finding;
+import dev.holdfast.model.FixRef;
+import dev.holdfast.model.IdentityKind;
+import dev.holdfast.model.Location;
+import dev.holdfast.model.Person;
+import dev.holdfast.model.Severity;
+import dev.holdfast.model.Status;
+import dev.holdfast.remediator.git.BranchWriter;
+import dev.holdfast.remediator.git.GitFiles;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's must-show at library level: a person removes a hardcoded key (environment reference instead), an AI
+ * agent puts it back; the fix is re-applied as a patch that applies, then as one commit on a holdfast/ branch, with
+ * the user's checkout untouched and a second run changing nothing.
+ */
+class RegressionScenarioTest {
+    private static final String PATH = DriftScenario.PATH;
+    private static final PersonIdent HOLDFAST = new PersonIdent("Holdfast", "holdfast@users.noreply.github.com",
+            Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+    private final Secrets secrets = new Secrets();
+    private DriftScenario scenario;
+    private TestRepo repo;
+    private RevCommit fix;
+
+    @BeforeEach
+    void scenario() throws Exception {
+        scenario = new DriftScenario(tmp.resolve("repo"), secrets);
+        repo = scenario.repo;
+        fix = scenario.fix;
+    }
+
+    private Finding regressedFinding() throws Exception {
+        return scenario.finding();
+    }
+
+    @Test
+    void reappliesTheOriginalFixAsAPatchThatApplies() throws Exception {
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
+                .plan(repo.git.getRepository(), List.of(regressedFinding()));
+
+        assertThat(plan.manual()).isEmpty();
+        assertThat(plan.fixes()).hasSize(1);
+        Fix fixed = plan.fixes().get(0);
+        assertThat(fixed.strategy()).isEqualTo(Strategy.REAPPLY);
+        assertThat(fixed.edits().get(0).afterText())
+                .contains("System.getenv(\"AWS_ACCESS_KEY_ID\")")
+                .contains("import java.util.Objects;")
+                .contains("return REGION;")
+                .doesNotContain(secrets.get("AWS_KEY_1"));
+
+        String patch = PatchRenderer.render(fixed.edits());
+        assertThat(patch).startsWith("diff --git a/" + PATH + " b/" + PATH + "\n--- a/" + PATH + "\n+++ b/" + PATH)
+                .contains("+    private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");");
+        repo.git.apply().setPatch(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8))).call();
+        assertThat(repo.read(PATH)).isEqualTo(fixed.edits().get(0).afterText());
+        GitCli.applyCheckIfAvailable(repo.dir, patch, true);
+    }
+
+    @Test
+    void printsASafePatchThatGitAppliesWithoutTheSecret() throws Exception {
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
+                .plan(repo.git.getRepository(), List.of(regressedFinding()));
+        Fix fixed = plan.fixes().get(0);
+        String key = secrets.get("AWS_KEY_1");
+
+        String patch = SafePatch.render(fixed.edits(), (path, line) -> line.replace(key, Redactor.redact(key)));
+
+        assertThat(patch).doesNotContain(key)
+                .contains("# +    private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
+                .contains("# -    private static final String AWS_KEY = \"" + Redactor.redact(key) + "\";")
+                .contains("GIT binary patch");
+        GitCli.apply(repo.dir, patch);
+        assertThat(repo.read(PATH)).isEqualTo(fixed.edits().get(0).afterText());
+    }
+
+    @Test
+    void writesOneCommitOnAHoldfastBranchWithoutTouchingTheCheckout() throws Exception {
+        var git = repo.git.getRepository();
+        String headBefore = git.resolve("HEAD").name();
+        String workingFile = repo.read(PATH);
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(git, List.of(regressedFinding()));
+        Fix fixed = plan.fixes().get(0);
+        String branch = FixNames.branch(fixed);
+
+        BranchWriter.Outcome first = new BranchWriter(HOLDFAST)
+                .write(git, plan.headCommit(), fixed.edits(), branch, FixNames.commitMessage(fixed));
+
+        assertThat(first.state()).isEqualTo(BranchWriter.State.CREATED);
+        assertThat(branch).matches("holdfast/regression/aws-access-key-config-java-[0-9a-f]{10}");
+        assertThat(git.getFullBranch()).isEqualTo("refs/heads/main");
+        assertThat(git.resolve("HEAD").name()).isEqualTo(headBefore);
+        assertThat(repo.read(PATH)).isEqualTo(workingFile);
+        assertThat(repo.git.status().call().isClean()).isTrue();
+        List<Ref> holdfastBranches = repo.git.branchList().call().stream()
+                .filter(r -> r.getName().startsWith(Constants.R_HEADS + "holdfast/")).toList();
+        assertThat(holdfastBranches).hasSize(1);
+
+        RevCommit commit = GitFiles.commit(git, first.commit());
+        assertThat(commit.getParentCount()).isEqualTo(1);
+        assertThat(commit.getParent(0).name()).isEqualTo(headBefore);
+        assertThat(commit.getAuthorIdent().getEmailAddress()).isEqualTo("holdfast@users.noreply.github.com");
+        assertThat(commit.getFullMessage()).contains("aws-access-key", PATH, fix.name());
+        String onBranch = new String(GitFiles.read(git, commit, PATH), StandardCharsets.UTF_8);
+        assertThat(onBranch).contains("System.getenv(\"AWS_ACCESS_KEY_ID\")").doesNotContain(secrets.get("AWS_KEY_1"));
+
+        PullRequestText pr = PullRequestText.of(fixed);
+        for (String secret : secrets.all()) {
+            assertThat(branch).doesNotContain(secret);
+            assertThat(commit.getFullMessage()).doesNotContain(secret);
+            assertThat(pr.title()).doesNotContain(secret);
+            assertThat(pr.body()).doesNotContain(secret);
+        }
+
+        // A second run with nothing changed: same plan, same branch, nothing written.
+        FixPlan again = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(git, List.of(regressedFinding()));
+        assertThat(FixNames.branch(again.fixes().get(0))).isEqualTo(branch);
+        BranchWriter.Outcome second = new BranchWriter(new PersonIdent(HOLDFAST, Instant.parse("2026-04-02T12:00:00Z")))
+                .write(git, again.headCommit(), again.fixes().get(0).edits(), branch,
+                        FixNames.commitMessage(again.fixes().get(0)));
+        assertThat(second.state()).isEqualTo(BranchWriter.State.UNCHANGED);
+        assertThat(second.commit()).isEqualTo(first.commit());
+        assertThat(git.exactRef(Constants.R_HEADS + branch).getObjectId().name()).isEqualTo(first.commit());
+    }
+
+    @Test
+    void followsAFileRenamedAfterTheFix() throws Exception {
+        String moved = "src/main/java/demo/settings/Config.java";
+        Finding f = regressedFinding();
+        String content = repo.read(PATH).replace("package demo;", "package demo.settings;");
+        repo.git.rm().addFilepattern(PATH).call();
+        repo.commit("Alice Dev", "alice@example.com", "Move config", moved, content);
+        f = f.withLocation(f.location().withPath(moved)).withProperty(FixPlanner.LINEAGE, PATH);
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.REAPPLY);
+            assertThat(x.primaryPath()).isEqualTo(moved);
+            assertThat(x.edits().get(0).afterText()).startsWith("package demo.settings;")
+                    .contains("System.getenv(\"AWS_ACCESS_KEY_ID\")");
+        });
+    }
+
+    @Test
+    void fallsBackToTheJavaFixerWhenTheOriginalFixConflicts() throws Exception {
+        // The agent also rewrote the line next to the key: the fix commit's hunk no longer merges cleanly.
+        String current = repo.read(PATH);
+        repo.commit("Claude", "noreply@anthropic.com", "Tweak config",
+                PATH, current.replace("private static final String REGION = \"eu-west-1\";",
+                        "private static final String REGION = \"us-east-2\"; // moved"));
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
+                .plan(repo.git.getRepository(), List.of(regressedFinding()));
+
+        assertThat(plan.fixes()).hasSize(1);
+        Fix fixed = plan.fixes().get(0);
+        assertThat(fixed.strategy()).isEqualTo(Strategy.RULE_FIXER);
+        assertThat(fixed.edits().get(0).afterText())
+                .contains("private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
+                .contains("\"us-east-2\"; // moved")
+                .doesNotContain(secrets.get("AWS_KEY_1"));
+    }
+
+    @Test
+    void usesTheRuleFixerWhenTheFixCommitIsNotInTheClone() throws Exception {
+        Finding f = regressedFinding().withFixedBy(new FixRef("0123456789abcdef0123456789abcdef01234567", "Bob Sec",
+                "bob@example.com", Instant.EPOCH));
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.RULE_FIXER);
+            assertThat(x.edits().get(0).afterText()).contains("System.getenv(\"AWS_ACCESS_KEY_ID\")");
+        });
+    }
+
+    @Test
+    void leavesAManualEntryAndNoChangeWhenNothingIsSafe() throws Exception {
+        // A text file no fixer knows, with a fix commit that does not merge: do no harm.
+        String notes = "token list\n" + "aws " + secrets.get("AWS_KEY_1") + "\n";
+        repo.commit("Alice Dev", "alice@example.com", "notes", "notes.txt", notes);
+        RevCommit notesFix = repo.commit("Bob Sec", "bob@example.com", "drop key", "notes.txt", "token list\n");
+        repo.commit("Claude", "noreply@anthropic.com", "restore", "notes.txt",
+                "token list (restored)\n" + "aws " + secrets.get("AWS_KEY_1") + "\n");
+        Finding f = regressedFinding().withLocation(Location.file("notes.txt", 2, 5))
+                .withFixedBy(new FixRef(notesFix.name(), "Bob Sec", "bob@example.com", Instant.EPOCH));
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).isEmpty();
+        assertThat(plan.manual()).hasSize(1);
+        assertThat(plan.manual().get(0).reason()).contains("conflicts").contains("manual remediation");
+        for (String secret : secrets.all()) {
+            assertThat(plan.manual().get(0).reason()).doesNotContain(secret);
+        }
+    }
+
+}

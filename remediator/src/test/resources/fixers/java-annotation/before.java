@@ -1,0 +1,5 @@
+package demo;
+
+@Credentials(apiKey = "{{API_KEY_1}}")
+class Job {
+}
