@@ -332,4 +332,26 @@ class CloudAwsCommandTest {
         assertThat(typo.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(typo.err()).contains("cloud.identiy");
     }
+
+    @Test
+    void everyReportFormatRendersACloudScanWithoutKeyIds(@TempDir Path dir) throws Exception {
+        FixtureTemplates t = new FixtureTemplates(NOW);
+        List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
+            List<String> args = new ArrayList<>(List.of("--fail-on", "none"));
+            for (String f : dev.holdfast.reports.Reports.FORMATS) {
+                args.addAll(List.of("--report", f + "=" + dir.resolve("report." + f)));
+            }
+            Scan r = scan(s, args.toArray(String[]::new));
+            assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.OK);
+            for (String f : dev.holdfast.reports.Reports.FORMATS) {
+                String text = Files.readString(dir.resolve("report." + f));
+                assertThat(text).as(f).isNotBlank();
+                for (String k : keys) {
+                    assertThat(text).as(f).doesNotContain(k);
+                }
+            }
+            assertThat(Files.readString(dir.resolve("report.markdown"))).contains("report-agent");
+        }
+    }
 }
