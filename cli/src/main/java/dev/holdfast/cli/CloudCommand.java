@@ -18,7 +18,6 @@ import dev.holdfast.model.Finding;
 import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanWarning;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -338,7 +338,7 @@ class CloudAwsCommandTest {
         FixtureTemplates t = new FixtureTemplates(NOW);
         List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
-            List<String> args = new ArrayList<>(List.of("--fail-on", "none"));
+            List<String> args = new ArrayList<>(List.of("--fail-on", "none", "--format", "text"));
             for (String f : dev.holdfast.reports.Reports.FORMATS) {
                 args.addAll(List.of("--report", f + "=" + dir.resolve("report." + f)));
             }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.cloud.CallLog;
 import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
-import dev.holdfast.cloud.CloudGrant;
 import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudRisk;
 import dev.holdfast.cloud.CloudSnapshot;
 import dev.holdfast.cloud.IdentityClassifier;
 import dev.holdfast.cloud.TrustEntry;
@@ -17,7 +15,6 @@ import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.IdentityKind;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityType;
@@ -27,7 +24,6 @@ import software.amazon.awssdk.services.iam.model.GroupDetail;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
-import software.amazon.awssdk.services.iam.model.PolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
@@ -46,7 +42,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -400,9 +395,5 @@ public final class AwsInventory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }
