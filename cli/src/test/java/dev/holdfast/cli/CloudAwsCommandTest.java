@@ -74,6 +74,13 @@ class CloudAwsCommandTest {
     }
 
     @Test
+    void rootKeysSecondKeysAndLooseTrust() throws Exception {
+        Scan s = scan("account-more");
+        assertThat(s.run().exit()).as(s.run().err()).isEqualTo(ExitCode.FINDINGS);
+        assertMeets(s, FIXTURES.resolve("account-more/expected.yml"));
+    }
+
+    @Test
     void snapshotIsDeterministicAndHoldsNoKeyIds(@TempDir Path dir) throws Exception {
         FixtureTemplates t = new FixtureTemplates(NOW);
         List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
