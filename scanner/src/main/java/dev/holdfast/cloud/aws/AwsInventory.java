@@ -109,6 +109,7 @@ public final class AwsInventory {
         Map<String, String> managed = new HashMap<>(); // policy ARN -> default version document
         String marker = null;
         int page = 0;
+        java.util.Set<String> markers = new java.util.HashSet<>();
         do {
             page++;
             GetAccountAuthorizationDetailsResponse r;
@@ -134,7 +135,12 @@ public final class AwsInventory {
                     }
                 }
             }
-            marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+            marker = next(r.isTruncated(), r.marker());
+            if (marker != null && !markers.add(marker)) {
+                log.missed("iam:GetAccountAuthorizationDetails", "the IAM inventory after page " + page,
+                        "the endpoint repeated pagination marker '" + marker + "'");
+                break;
+            }
         } while (marker != null && !marker.isEmpty());
 
         Map<String, Integer> sessions = maxSessionDurations(c, log, roles.isEmpty());
@@ -247,7 +253,7 @@ public final class AwsInventory {
                 String m = marker;
                 ListAccessKeysResponse r = c.iam.listAccessKeys(b -> b.userName(u.userName()).marker(m));
                 meta.addAll(r.accessKeyMetadata());
-                marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+                marker = next(r.isTruncated(), r.marker());
             } while (marker != null && !marker.isEmpty());
         } catch (AwsServiceException e) {
             failed(log, e, "iam:ListAccessKeys", "the access keys of " + u.arn());
@@ -310,7 +316,7 @@ public final class AwsInventory {
                         out.put(role.arn(), role.maxSessionDuration());
                     }
                 }
-                marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+                marker = next(r.isTruncated(), r.marker());
             } while (marker != null && !marker.isEmpty());
         } catch (AwsServiceException e) {
             optional(log, e, "iam:ListRoles", "the maximum session durations of roles");
@@ -351,6 +357,14 @@ public final class AwsInventory {
     private static String code(AwsServiceException e) {
         String c = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return c == null ? "HTTP " + e.statusCode() : c;
+    }
+
+    /** The next page's marker: IsTruncated says so, or (a trimmed response without it) a marker is given. */
+    private static String next(Boolean truncated, String marker) {
+        if (Boolean.FALSE.equals(truncated) || marker == null || marker.isEmpty()) {
+            return null;
+        }
+        return marker;
     }
 
     /** Policy documents arrive URL-encoded (RFC 3986) in the IAM Query API. */
