@@ -132,9 +132,16 @@ merge_base_with_default() {
   return 0
 }
 
-append() { # append FILE to TARGET when both exist
-  [ -n "${2:-}" ] && [ -f "$1" ] && cat "$1" >> "$2"
-  return 0
+# Runs a command with workflow-command processing paused: its output holds file paths and author names that a
+# pull request controls, and a line like "::add-mask::" or "::set-env" in them must not be obeyed by the runner.
+quietly() {
+  local token
+  token="holdfast-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '::stop-commands::%s\n' "$token"
+  "$@"
+  local rc=$?
+  printf '::%s::\n' "$token"
+  return "$rc"
 }
 
 main() {
@@ -175,8 +182,13 @@ main() {
   [ -n "${INPUT_HTML_FILE:-}" ] && args+=(--report "html=$INPUT_HTML_FILE")
 
   note "$SCOPE"
-  "${cmd[@]}" "${args[@]}"
+  quietly "${cmd[@]}" "${args[@]}"
   local rc=$?
+  if [ "$rc" -lt 2 ] && [ ! -f "$out/outputs.txt" ]; then
+    # Exit 0 or 1 without its reports is a crash (a JVM error exits 1 too), never "clean" or "findings".
+    printf '::error title=holdfast::%s\n' "the scan exited $rc without writing its reports; treating it as a failed scan"
+    rc=3
+  fi
 
   # Annotations go to stdout, where the runner reads workflow commands.
   [ -f "$out/annotations.txt" ] && cat "$out/annotations.txt"
@@ -201,12 +213,19 @@ main() {
       --report "markdown=$out/cloud.md")
     [ -n "${INPUT_CLOUD_BASELINE:-}" ] && cargs+=(--baseline "$INPUT_CLOUD_BASELINE")
     [ -n "${INPUT_CONFIG:-}" ] && cargs+=(--config "$INPUT_CONFIG")
-    "${cmd[@]}" "${cargs[@]}"
+    quietly "${cmd[@]}" "${cargs[@]}"
     local crc=$?
     if [ -n "$summary" ]; then
       if [ -f "$out/cloud.md" ]; then
         printf '\n---\n\n' >> "$summary"
-        cat "$out/cloud.md" >> "$summary"
+        # GitHub refuses a step summary over 1 MiB: the cloud part gets what the scan left, cut at a line.
+        local room=$(( 1000000 - $(wc -c < "$summary") ))
+        if [ "$(wc -c < "$out/cloud.md")" -le "$room" ]; then
+          cat "$out/cloud.md" >> "$summary"
+        elif [ "$room" -gt 1000 ]; then
+          head -c "$(( room - 200 ))" "$out/cloud.md" | sed '$d' >> "$summary"
+          printf '\n_The cloud report was cut to fit GitHub'"'"'s 1 MiB summary limit._\n' >> "$summary"
+        fi
       fi
       [ "$crc" -ge 2 ] && printf '\n## Holdfast cloud %s failed (exit %s)\n' "$cloud" "$crc" >> "$summary"
     fi
@@ -221,7 +240,7 @@ main() {
     [ -n "${INPUT_BASELINE:-}" ] && fargs+=(--baseline "$INPUT_BASELINE")
     GITHUB_TOKEN="${INPUT_GITHUB_TOKEN:-${GITHUB_TOKEN:-}}" "${cmd[@]}" "${fargs[@]}" > "$out/fix.txt"
     local frc=$?
-    cat "$out/fix.txt"
+    quietly cat "$out/fix.txt"
     prs="$(grep -oE 'https?://[^[:space:]]+/pull/[0-9]+' "$out/fix.txt" | sort -u | tr '\n' ' ' | sed 's/ $//')"
     if [ "$frc" -ge 2 ]; then final=$frc; fi
   fi

@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(Console.system(), args));
+        int code;
+        try {
+            code = run(Console.system(), args);
+        } catch (Throwable t) {
+            // Anything that escapes (a linkage error, out of memory) is a failed run, never "findings" or "clean".
+            System.err.println("holdfast: internal error: " + oneLine(t.getClass().getSimpleName() + ": "
+                    + t.getMessage()));
+            code = ExitCode.RUNTIME;
+        }
+        System.exit(code);
     }
 
     /** Runs one command line against the given console and returns its exit code. */

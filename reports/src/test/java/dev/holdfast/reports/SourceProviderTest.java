@@ -45,6 +45,10 @@ class SourceProviderTest {
         assertThat(p.read("conf.txt", null)).isEqualTo("working tree\n");
         // An unknown commit (e.g. from another clone) falls back to the working tree.
         assertThat(p.read("conf.txt", "1234567890123456789012345678901234567890")).isEqualTo("working tree\n");
+        // Closing releases the repository; a later read opens it again.
+        ((AutoCloseable) p).close();
+        assertThat(p.read("conf.txt", first.name())).isEqualTo("one\ntwo\n");
+        ((AutoCloseable) p).close();
         assertThat(SourceProvider.git(root.resolve("nope")).read("conf.txt", first.name())).isNull();
     }
 }

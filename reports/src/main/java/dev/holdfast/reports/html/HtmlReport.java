@@ -214,7 +214,7 @@ public final class HtmlReport implements Report {
         Map<String, List<Finding>> byPrincipal = new TreeMap<>();
         for (Finding f : r.findings()) {
             if (f.category() == Category.PRIVILEGE && f.status() != Status.FIXED && f.location() != null) {
-                String key = f.location().resource() != null ? f.location().resource() : f.location().path();
+                String key = principal(f);
                 byPrincipal.computeIfAbsent(key == null ? "(unknown principal)" : key, k -> new ArrayList<>()).add(f);
             }
         }
@@ -244,6 +244,21 @@ public final class HtmlReport implements Report {
             sb.append("</tbody></table>\n</div>\n");
         }
         sb.append("</section>\n");
+    }
+
+    /**
+     * Whose privileges a finding widens: the cloud resource (a role, a user), else the IaC resource the detector
+     * named in that file, else the file.
+     */
+    static String principal(Finding f) {
+        if (f.location().resource() != null) {
+            return f.location().resource();
+        }
+        String iac = f.properties().get("resource");
+        if (iac != null && f.location().path() != null) {
+            return f.location().path() + " · " + iac;
+        }
+        return f.location().path();
     }
 
     /** The share of present findings by who introduced them: an SVG pie and a legend with counts. */

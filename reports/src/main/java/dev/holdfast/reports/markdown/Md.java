@@ -9,7 +9,7 @@ public final class Md {
 
     /**
      * Escapes Markdown and HTML so that a hostile author name or message shows as typed: entities for HTML
-     * specials, backslashes for Markdown punctuation, and {@code @} as an entity so that no one is mentioned.
+     * specials, backslashes for Markdown punctuation that could start markup (brackets for links, emphasis, code), and {@code @} as an entity so that no one is mentioned.
      */
     public static String text(String s) {
         String one = ReportText.oneLine(s);
@@ -23,7 +23,7 @@ public final class Md {
                 case '"' -> sb.append("&quot;");
                 case '@' -> sb.append("&#64;");
                 case '|' -> sb.append("\\|");
-                case '\\', '`', '*', '_', '[', ']', '#', '~', '!', '(', ')', '{', '}' -> sb.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '~' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
         }

@@ -41,7 +41,7 @@ public final class SarifReport implements Report {
     public static final String FORMAT = "sarif";
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     /** Our own fingerprint's key in {@code partialFingerprints}; bump the version if its meaning ever changes. */
-    public static final String FINGERPRINT_KEY = "holdfast/v1";
+    public static final String FINGERPRINT_ID = "holdfast/v1";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -85,6 +85,21 @@ public final class SarifReport implements Report {
     }
 
     private Rendered produce(ScanResult result) {
+        try {
+            return produceOpen(result);
+        } finally {
+            // Releases the repository a git-backed provider opened for line hashes.
+            if (ctx.sources() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    ctx.warnings().add("SARIF: could not close the source reader: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Rendered produceOpen(ScanResult result) {
         List<Finding> present = new ArrayList<>();
         int fixed = 0;
         int withoutFile = 0;
@@ -115,8 +130,10 @@ public final class SarifReport implements Report {
         int[] unhashed = {0};
         List<ObjectNode> results = new ArrayList<>();
         int keep = Math.min(present.size(), maxResults);
+        // A tree scan reads the working tree, whatever commit its findings name; history findings read their blob.
+        boolean tree = result.target() == null || "tree".equals(result.target().mode());
         for (int i = 0; i < keep; i++) {
-            results.add(result(present.get(i), ruleIndex.get(present.get(i).ruleId()), hashCache, unhashed));
+            results.add(result(present.get(i), ruleIndex.get(present.get(i).ruleId()), hashCache, unhashed, tree));
         }
         if (unhashed[0] > 0) {
             ctx.warnings().add("SARIF: " + unhashed[0] + " result(s) have no primaryLocationLineHash because their "
@@ -241,7 +258,8 @@ public final class SarifReport implements Report {
         return n;
     }
 
-    private ObjectNode result(Finding f, int ruleIndex, Map<String, List<String>> hashCache, int[] unhashed) {
+    private ObjectNode result(Finding f, int ruleIndex, Map<String, List<String>> hashCache, int[] unhashed,
+                              boolean tree) {
         ObjectNode n = JSON.objectNode();
         n.put("ruleId", f.ruleId());
         n.put("ruleIndex", ruleIndex);
@@ -267,13 +285,13 @@ public final class SarifReport implements Report {
         }
 
         ObjectNode fp = n.putObject("partialFingerprints");
-        String lineHash = lineHash(l.path(), l.commit(), line, hashCache);
+        String lineHash = lineHash(l.path(), tree ? null : l.commit(), line, hashCache);
         if (lineHash != null) {
             fp.put("primaryLocationLineHash", lineHash);
         } else {
             unhashed[0]++;
         }
-        fp.put(FINGERPRINT_KEY, f.fingerprint());
+        fp.put(FINGERPRINT_ID, f.fingerprint());
         n.put("baselineState", baselineState(f.status()));
 
         ObjectNode props = n.putObject("properties");

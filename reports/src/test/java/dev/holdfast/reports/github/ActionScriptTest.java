@@ -1,6 +1,7 @@
 package dev.holdfast.reports.github;
 
 import dev.holdfast.reports.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,28 +33,49 @@ class ActionScriptTest {
     private static final String ZERO = "0".repeat(40);
 
     @TempDir
+    static Path shared;
+    @TempDir
     Path tmp;
     Path repo;
     Path fake;
-    String c2;
-    String c4;
-    String rewritten;
-    String mainAhead;
+    static Path template;
+    static String c2;
+    static String c4;
+    static String rewritten;
+    static String mainAhead;
 
-    /** main: c1-c2 (also origin/main); feature: c2-c3-c4; a rewritten feature head and a main that moved on. */
+    /**
+     * main: c1-c2 (also origin/main); feature: c2-c3-c4; a rewritten feature head and a main that moved on. Built
+     * once; each test works on its own copy.
+     */
+    @BeforeAll
+    static void template() throws Exception {
+        assumeTrue(exists("git") && exists("jq"), "git and jq are needed (both are on GitHub's runners)");
+        template = Files.createDirectories(shared.resolve("template"));
+        git(template, "init", "-q", "-b", "main");
+        commit(template, "one.txt", "1");
+        c2 = commit(template, "two.txt", "2");
+        git(template, "update-ref", "refs/remotes/origin/main", c2);
+        git(template, "checkout", "-q", "-b", "feature");
+        commit(template, "three.txt", "3");
+        c4 = commit(template, "four.txt", "4");
+        rewritten = git(template, "commit-tree", c4 + "^{tree}", "-p", c2, "-m", "the head before a force push");
+        mainAhead = git(template, "commit-tree", c2 + "^{tree}", "-p", c2, "-m", "main moved on");
+    }
+
     @BeforeEach
     void repository() throws Exception {
-        assumeTrue(exists("git") && exists("jq"), "git and jq are needed (both are on GitHub's runners)");
-        repo = Files.createDirectories(tmp.resolve("repo"));
-        git("init", "-q", "-b", "main");
-        commit("one.txt", "1");
-        c2 = commit("two.txt", "2");
-        git("update-ref", "refs/remotes/origin/main", c2);
-        git("checkout", "-q", "-b", "feature");
-        commit("three.txt", "3");
-        c4 = commit("four.txt", "4");
-        rewritten = git("commit-tree", c4 + "^{tree}", "-p", c2, "-m", "the head before a force push");
-        mainAhead = git("commit-tree", c2 + "^{tree}", "-p", c2, "-m", "main moved on");
+        repo = tmp.resolve("repo");
+        try (Stream<Path> files = Files.walk(template)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = repo.resolve(template.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
         fake = tmp.resolve("fake-holdfast.sh");
         try (InputStream in = getClass().getResourceAsStream("/action/fake-holdfast.sh")) {
             Files.write(fake, in.readAllBytes());
@@ -70,6 +93,20 @@ class ActionScriptTest {
         assertThat(r.summary).contains("## Holdfast: fake summary").contains("Scope: push: commits");
         assertThat(r.output).contains("findings=3\n", "regressions=1\n", "sarif-file=holdfast.sarif\n",
                 "pull-requests=\n");
+    }
+
+    @Test
+    void whatTheCliPrintsCannotIssueWorkflowCommands() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of());
+        List<String> lines = r.stdout.lines().toList();
+        int pause = lines.indexOf(lines.stream().filter(l -> l.startsWith("::stop-commands::")).findFirst().orElseThrow());
+        String token = lines.get(pause).substring("::stop-commands::".length());
+        assertThat(token).matches("holdfast-[0-9a-f]{24}");
+        int resume = lines.indexOf("::" + token + "::");
+        int injected = lines.indexOf("::add-mask::nothing");
+        assertThat(injected).isBetween(pause + 1, resume - 1);
+        // Our own annotations come after commands are processed again.
+        assertThat(lines.indexOf("::error file=a.txt,line=1::fake finding")).isGreaterThan(resume);
     }
 
     @Test
@@ -143,6 +180,14 @@ class ActionScriptTest {
     }
 
     @Test
+    void theSummaryStaysUnderGithubsLimitWithAHugeCloudReport() throws Exception {
+        Run r = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_CLOUD", "aws", "FAKE_CLOUD_MD_BYTES",
+                "1500000", "FAKE_REGRESSIONS", "0"));
+        assertThat(r.summary.getBytes(StandardCharsets.UTF_8).length).isLessThan(1024 * 1024);
+        assertThat(r.summary).contains("fake summary of scan").contains("cut to fit GitHub's 1 MiB summary limit");
+    }
+
+    @Test
     void noFixPullRequestsWithoutRegressions() throws Exception {
         Run r = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "FAKE_REGRESSIONS", "0"));
         assertThat(r.calls).hasSize(1);
@@ -161,6 +206,14 @@ class ActionScriptTest {
         Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_RC", "3"));
         assertThat(r.rc).isEqualTo(3);
         assertThat(r.summary).contains("Holdfast scan failed (exit 3)").doesNotContain("fake summary");
+    }
+
+    @Test
+    void aCrashThatExitsOneIsAFailureNotFindings() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_CRASH", "1"));
+        assertThat(r.rc).isEqualTo(3);
+        assertThat(r.stdout).contains("::error title=holdfast::the scan exited 1 without writing its reports");
+        assertThat(r.summary).contains("Holdfast scan failed (exit 3)");
     }
 
     @Test
@@ -211,7 +264,7 @@ class ActionScriptTest {
 
         Files.writeString(repo.resolve("config.properties"), "aws.key=" + Fixtures.AWS_KEY + "\n");
         git("add", "config.properties");
-        git("-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", "add config");
+        git("commit", "-q", "-m", "add config");
         String head = git("rev-parse", "HEAD");
         Map<String, String> env = new HashMap<>();
         env.put("INPUT_JAR", jar.toString());
@@ -305,17 +358,21 @@ class ActionScriptTest {
         }
     }
 
-    private String commit(String file, String text) throws Exception {
-        Files.writeString(repo.resolve(file), text);
-        git("add", file);
-        git("-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-q", "-m", "add " + file);
-        return git("rev-parse", "HEAD");
+    private static String commit(Path dir, String file, String text) throws Exception {
+        Files.writeString(dir.resolve(file), text);
+        git(dir, "add", file);
+        git(dir, "commit", "-q", "-m", "add " + file);
+        return git(dir, "rev-parse", "HEAD");
     }
 
     private String git(String... args) throws Exception {
+        return git(repo, args);
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com"));
         cmd.addAll(List.of(args));
-        Result r = exec(cmd, Map.of("GIT_CONFIG_NOSYSTEM", "1"), repo);
+        Result r = exec(cmd, Map.of("GIT_CONFIG_NOSYSTEM", "1"), dir);
         if (r.rc != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + ": " + r.stderr);
         }
