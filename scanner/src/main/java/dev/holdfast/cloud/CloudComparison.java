@@ -80,7 +80,8 @@ public final class CloudComparison {
                 Set<String> nowGrants = new HashSet<>();
                 p.grants().forEach(g -> nowGrants.add(g.key()));
                 for (CloudGrant g : before.grants()) {
-                    if (!nowGrants.contains(g.key())) {
+                    // widened rather than removed (s3:GetObject on a bucket -> s3:* on *): not a fix
+                    if (!nowGrants.contains(g.key()) && !covered(g, p.grants())) {
                         out.add(creep(p, g, Set.of(), false).withStatus(Status.FIXED));
                         newHistory.add(new RemovedGrant(p.id(), g.key(), current.takenAt()));
                     }
@@ -149,6 +150,23 @@ public final class CloudComparison {
                 .forEach(h -> dedup.putIfAbsent(h.principal() + "\u0000" + h.grant(), h));
         List<RemovedGrant> kept = dedup.values().stream().limit(HISTORY_LIMIT).toList();
         return new Outcome(out, current.withHistory(kept));
+    }
+
+    /** Whether some current grant's action and resource patterns take in the old grant whole. */
+    static boolean covered(CloudGrant old, List<CloudGrant> now) {
+        if (old.action().startsWith("NotAction")) {
+            return false;
+        }
+        for (CloudGrant g : now) {
+            if (g.action().startsWith("NotAction") || g.key().equals(old.key())) {
+                continue;
+            }
+            if (glob(g.action()).matcher(old.action().toLowerCase(java.util.Locale.ROOT)).matches()
+                    && glob(g.resource()).matcher(old.resource().toLowerCase(java.util.Locale.ROOT)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String credentialKey(CloudCredential c) {
