@@ -229,7 +229,15 @@ class CloudAwsCommandTest {
             git.commit().setMessage("remove script").setAuthor(who).setCommitter(who).call();
         }
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
-            Scan r = scan(s, "--repo", repo.toString());
+            Path snap = dir.resolve("snap.json");
+            Scan r = scan(s, "--repo", repo.toString(), "--snapshot-out", snap.toString());
+            assertThat(Files.readString(snap)).doesNotContain(agentKey).doesNotContain(botKey).contains("leaks");
+            // the same leaks against that snapshot: existing, not new again
+            Scan again = scan(s, "--repo", repo.toString(), "--baseline", snap.toString());
+            assertThat(again.run().exit()).isEqualTo(ExitCode.OK);
+            for (JsonNode f : again.report().path("findings")) {
+                assertThat(f.path("status").asText()).as(ExpectedFindings.brief(f)).isEqualTo("existing");
+            }
             assertThat(r.run().exit()).isEqualTo(ExitCode.FINDINGS);
             assertThat(r.run().out()).doesNotContain(agentKey);
             JsonNode leak = null;
