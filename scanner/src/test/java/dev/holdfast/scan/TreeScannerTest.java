@@ -152,4 +152,49 @@ class TreeScannerTest {
         assertThat(scan(dir, HoldfastConfig.defaults()).findings().get(0).fingerprint())
                 .isNotEqualTo(before.fingerprint());
     }
+
+    @Test
+    void findingsThatNameTheirLinesAreAttributedToTheNewestOfThem(@TempDir Path dir) throws Exception {
+        // As the IAM detector reports a grant: at the action's line, with the resource's line among "lines".
+        Files.writeString(dir.resolve("policy.json"), "action\nother\nresource\nplain\n");
+        Detector grants = new Detector() {
+            @Override
+            public String name() {
+                return "grants";
+            }
+
+            @Override
+            public List<Detection> detect(Document d) {
+                return List.of(
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "grant", 1, 1, "p|grant:a|*", "a on *",
+                                "narrow", Map.of("lines", "1,3")),
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "tie", 2, 1, "p|grant:b|*", "b on *",
+                                "narrow", Map.of("lines", "2,4")),
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "plain", 4, 1, "p|grant:c|*", "c on *",
+                                "narrow", Map.of()));
+            }
+        };
+        java.time.Instant jan = java.time.Instant.parse("2026-01-05T10:00:00Z");
+        java.time.Instant mar = java.time.Instant.parse("2026-03-05T10:00:00Z");
+        dev.holdfast.model.Attribution alice = new dev.holdfast.model.Attribution("c1", "Alice", "alice@acme.test",
+                dev.holdfast.model.IdentityKind.HUMAN, jan, null);
+        dev.holdfast.model.Attribution agent = new dev.holdfast.model.Attribution("c3", "Claude",
+                "noreply@anthropic.com", dev.holdfast.model.IdentityKind.AGENT, mar, null);
+        dev.holdfast.model.Attribution bob = new dev.holdfast.model.Attribution("c2", "Bob", "bob@acme.test",
+                dev.holdfast.model.IdentityKind.HUMAN, jan, null);
+        LineAttributor blame = (path, line) -> switch (line) {
+            case 1 -> alice;
+            case 2 -> bob;
+            case 3 -> agent;
+            default -> alice;
+        };
+        ScanResult r = new TreeScanner(HoldfastConfig.defaults(), grants,
+                new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey())), Map.of(), blame)
+                .scan(dir, dir.toString(), null);
+        Map<String, String> by = new java.util.TreeMap<>();
+        r.findings().forEach(f -> by.put(f.message(), f.introducedBy().name()));
+        assertThat(by).containsEntry("grant", "Claude") // the widened resource line is newer than the action line
+                .containsEntry("tie", "Bob")            // same date: the finding's own line
+                .containsEntry("plain", "Alice");
+    }
 }
