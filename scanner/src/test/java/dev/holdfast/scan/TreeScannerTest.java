@@ -82,6 +82,31 @@ class TreeScannerTest {
     }
 
     @Test
+    void aLinkedWorktreeHonoursIgnoreRulesLikeItsMainCheckout(@TempDir Path dir) throws Exception {
+        Path main = dir.resolve("main");
+        try (Git git = Git.init().setDirectory(main.toFile()).call()) {
+            Files.writeString(main.resolve(".gitignore"), "target/\n");
+            Files.writeString(main.resolve("a.txt"), token('Q'));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("init").setSign(false).call();
+        }
+        // A worktree's .git is a file pointing at the real git directory (as `git worktree add` writes it).
+        Path wt = dir.resolve("wt");
+        Path gitdir = main.resolve(".git/worktrees/wt");
+        Files.createDirectories(gitdir);
+        Files.writeString(gitdir.resolve("gitdir"), wt.resolve(".git") + "\n");
+        Files.writeString(gitdir.resolve("commondir"), "../..\n");
+        Files.writeString(gitdir.resolve("HEAD"), "ref: refs/heads/master\n");
+        Files.createDirectories(wt);
+        Files.writeString(wt.resolve(".git"), "gitdir: " + gitdir + "\n");
+        Files.writeString(wt.resolve(".gitignore"), "target/\n");
+        Files.writeString(wt.resolve("b.txt"), token('R'));
+        Files.createDirectories(wt.resolve("target"));
+        Files.writeString(wt.resolve("target/c.txt"), token('S'));
+        assertThat(paths(scan(wt, HoldfastConfig.defaults()))).containsExactly("b.txt:1");
+    }
+
+    @Test
     void plainFolderScansEveryFileButNeverFollowsLinksOutOfTheRoot(@TempDir Path dir) throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), token('E'));
