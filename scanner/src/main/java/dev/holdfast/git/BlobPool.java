@@ -163,8 +163,13 @@ final class BlobPool implements AutoCloseable {
         }
         bytesDone.addAndGet(bytes.length);
         byte[] text = ContentSniffer.textOrNull(bytes);
-        LineMemory.Shown shown = text == null ? null
-                : memory == null ? new LineMemory.Shown(text, null) : memory.unseen(t.path(), text);
+        LineMemory.Shown shown;
+        if (text == null) {
+            // binary (keystores, DER certificates): only for detectors that read it, and always whole
+            shown = detector.readsBinary(t.path()) ? new LineMemory.Shown(bytes, null) : null;
+        } else {
+            shown = memory == null ? new LineMemory.Shown(text, null) : memory.unseen(t.path(), text);
+        }
         if (shown == null) {
             return;
         }

@@ -260,7 +260,8 @@ public final class HistoryScanner {
                             || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
                         continue;
                     }
-                    byte[] text = ContentSniffer.textOrNull(reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
+                    byte[] text = ContentSniffer.forDetector(detector, path,
+                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
                     if (text == null) {
                         continue;
                     }
