@@ -119,12 +119,19 @@ public final class ScanCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         try {
-            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detector, path.toString());
-            ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
+            boolean range = since != null || this.range != null;
+            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
+            // what each version of a file changed. A push range and the tree get every detector on whole files.
+            CompositeDetector scanDetector = history
+                    ? new CompositeDetector(List.of(Detectors.catalog(cfg).detector(cfg::isAllowedValue)),
+                    cfg.disabledRules())
+                    : detector;
+            ScanResult raw = withoutBaselineFile(scan(root, cfg, scanDetector, identities, base));
             // The value history of every path with a finding: who last brought each finding into the tree
             // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
-            Timeline timeline = workflow.timeline(root, base.fingerprinter(), findingPaths(raw));
-            if (!history && since == null && range == null) {
+            Timeline timeline = range ? null : BaselineSupport.workflow(cfg, scanDetector, path.toString())
+                    .timeline(root, base.fingerprinter(), findingPaths(raw));
+            if (!history && !range) {
                 raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
             }
             ScanResult compared = base.apply(raw, history ? timeline : null, clock);
@@ -160,14 +167,7 @@ public final class ScanCommand implements Callable<Integer> {
                     : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
                     .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
                     .withProgress(TerminalProgressBar.forConsole(console, noProgress));
-            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
-            // what each version of a file changed. A push range gets every detector on whole files.
-            dev.holdfast.detect.Detector historyDetector = history
-                    ? new CompositeDetector(java.util.List.of(Detectors.catalog(cfg).detector(cfg::isAllowedValue)),
-                    cfg.disabledRules())
-                    : detector;
-            return new HistoryScanner(identities).scan(root, path.toString(), historyDetector, factory::toFinding,
-                    options);
+            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
         }
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {

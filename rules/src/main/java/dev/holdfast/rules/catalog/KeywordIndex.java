@@ -12,15 +12,23 @@ import java.util.TreeMap;
  * keyword occurrence, so the cost of the prefilter does not grow with the number of rules. Immutable after
  * construction and safe to share across threads.
  */
-final class KeywordIndex {
+public final class KeywordIndex {
     private static final int ALPHABET = 128;
+    private static final char[] LOWER = new char[ALPHABET];
+
+    static {
+        for (char c = 0; c < ALPHABET; c++) {
+            LOWER[c] = Character.toLowerCase(c);
+        }
+    }
 
     private final int[][] next;
     /** For each state, the ids of the keywords that end there (including via suffix links). */
     private final int[][] outputs;
     private final String[] keywords;
 
-    KeywordIndex(List<String> words) {
+    /** @param words lower-case ASCII keywords (others are left out) */
+    public KeywordIndex(List<String> words) {
         Map<String, Integer> ids = new TreeMap<>();
         for (String w : words) {
             if (!w.isEmpty() && w.chars().allMatch(c -> c < ALPHABET)) {
@@ -72,11 +80,11 @@ final class KeywordIndex {
         }
     }
 
-    int size() {
+    public int size() {
         return keywords.length;
     }
 
-    int id(String keyword) {
+    public int id(String keyword) {
         int i = Arrays.asList(keywords).indexOf(keyword);
         if (i < 0) {
             throw new IllegalArgumentException("not indexed: " + keyword);
@@ -85,18 +93,18 @@ final class KeywordIndex {
     }
 
     /** Calls back with (keyword id, index of the keyword's last character) for every occurrence in the text. */
-    void scan(CharSequence text, Hit hit) {
+    public void scan(CharSequence text, Hit hit) {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            state = c < ALPHABET ? next[state][c] : 0;
+            char c = text.charAt(i);
+            state = c < ALPHABET ? next[state][LOWER[c]] : 0;
             for (int k : outputs[state]) {
                 hit.at(k, i);
             }
         }
     }
 
-    interface Hit {
+    public interface Hit {
         void at(int keyword, int endIndex);
     }
 }

@@ -40,7 +40,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.holdfast.rules.catalog.KeywordIndex;
 
 /**
  * Java source read with JavaParser: literals (or constants initialised with literals, in the same file) passed into
@@ -59,10 +61,95 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
-    /** A file that names no credential API and no credential-like identifier is not worth parsing. */
-    private final Pattern prefilter = Pattern.compile(catalogue.credentialNames() + "|\\b(" + String.join("|",
-            catalogue.apis().stream().map(a -> a.kind().equals("new") ? a.type() : a.method()).distinct().toList())
-            + ")\\b");
+    /**
+     * Parsing is the expensive part, so a file is parsed only when it names a credential API (by its type, or by the
+     * method when the API has no type: {@code create} or {@code load} alone say nothing) or gives a string literal to
+     * an identifier that ends in a credential word on one line ({@code dbPassword = "…"}, {@code setPassword("…")},
+     * {@code "apiKey", "…"}; not {@code Tokenizer("…")}). Constant flows start with such an assignment or end in such
+     * an API.
+     */
+    private final List<String> apiTokens = catalogue.apis().stream().flatMap(a -> apiTokens(a).stream())
+            .distinct().toList();
+    private final Pattern literalToCredential = Pattern.compile(catalogue.credentialNames()
+            + "\\b\"?\\s{0,5}(?:=|:|\\(|,)\\s{0,5}\"([^\"\\n]{3,200})\"");
+    /** The credential names above in lower case, every separator spelled out; lines without one are never matched. */
+    private static final List<String> NAME_STEMS = stems();
+
+    private static List<String> stems() {
+        List<String> out = new ArrayList<>(List.of("passw", "pwd", "secret", "token", "credential"));
+        for (String pair : List.of("api key", "access key", "private key", "signing key", "conn string",
+                "connection string")) {
+            String[] w = pair.split(" ");
+            for (String sep : List.of("", "_", ".", "-")) {
+                out.add(w[0] + sep + w[1]);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * How an API shows in source: {@code Type.} (static calls, factories), {@code new Type}, and a declaration
+     * {@code Type } for distinctive camel-case types (KeyStore, GitHubBuilder) — not for words such as "Algorithm" or
+     * "Keys" that comments use too; an untyped call by its method name.
+     */
+    private static List<String> apiTokens(JavaApiCatalogue.Api a) {
+        if (a.type() == null) {
+            return List.of(a.method());
+        }
+        String t = a.type();
+        long capitals = t.chars().filter(Character::isUpperCase).count();
+        return capitals >= 2 && t.length() >= 8 ? List.of(t + ".", "new " + t, t + " ")
+                : List.of(t + ".", "new " + t);
+    }
+
+    /** API tokens and credential stems in one automaton: one pass over a file decides whether to parse it. */
+    private final KeywordIndex tokenIndex = new KeywordIndex(java.util.stream.Stream.concat(
+            apiTokens.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)), NAME_STEMS.stream()).toList());
+
+    /** Javadoc and line comments name APIs in prose and links; only code calls them. */
+    private static boolean inCommentLine(String text, int index) {
+        int i = text.lastIndexOf('\n', index) + 1;
+        while (i < index && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return text.startsWith("*", i) || text.startsWith("//", i) || text.startsWith("/*", i);
+    }
+
+    private boolean worthParsing(String text) {
+        boolean[] worth = {false};
+        int[] checkedLineEnd = {-1};
+        tokenIndex.scan(text, (id, endIndex) -> {
+            if (worth[0]) {
+                return;
+            }
+            for (String api : apiTokens) {
+                if (endIndex + 1 >= api.length() && text.startsWith(api, endIndex + 1 - api.length())
+                        && !inCommentLine(text, endIndex)) {
+                    worth[0] = true;
+                    return;
+                }
+            }
+            if (endIndex <= checkedLineEnd[0]) {
+                return;
+            }
+            int from = text.lastIndexOf('\n', endIndex) + 1;
+            int to = text.indexOf('\n', endIndex);
+            to = to < 0 ? text.length() : to;
+            checkedLineEnd[0] = to;
+            int quote = text.indexOf('"', from);
+            if (quote >= 0 && quote < to) {
+                Matcher m = literalToCredential.matcher(text.substring(from, to));
+                while (m.find() && !worth[0]) {
+                    // a sentence, a property key or an environment variable's name is not worth a parse
+                    String v = m.group(m.groupCount());
+                    worth[0] = v.indexOf(' ') < 0 && !PROPERTY_KEY.matcher(v).matches()
+                            && !ENV_NAME.matcher(v).matches();
+                }
+            }
+        });
+        return worth[0];
+    }
+
     /** APIs indexed by method name (calls) and type name (constructors): most calls match none, cheaply. */
     private final Map<String, List<JavaApiCatalogue.Api>> callsByMethod = index("call");
     private final Map<String, List<JavaApiCatalogue.Api>> creationsByType = index("new");
@@ -93,7 +180,7 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
             return List.of();
         }
         String text = document.text();
-        if (!prefilter.matcher(text).find()) {
+        if (!worthParsing(text)) {
             return List.of(); // parsing is the expensive part; most files have nothing to look at
         }
         ParserConfiguration config = new ParserConfiguration()
