@@ -25,6 +25,11 @@ public final class SecretDetector implements Detector {
     /** Put on a line (in a comment) to suppress every secret finding on that line. */
     public static final String INLINE_ALLOW = "holdfast:allow";
     private static final int PAIR_WINDOW = 5;
+    /**
+     * How many rejected matches per line and rule may be retried one character later. Past that the search resumes
+     * after the match: on a long hostile line (minified code, "key=aaaa…") retrying at every position is quadratic.
+     */
+    private static final int OVERLAP_RETRIES = 32;
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*-----|---- END SSH2");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
 
@@ -86,8 +91,9 @@ public final class SecretDetector implements Detector {
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
         int from = 0;
+        int retries = 0;
         while (from <= line.length() && m.find(from)) {
-            from = Math.max(m.start() + 1, from + 1);
+            from = Math.max(retries++ < OVERLAP_RETRIES ? m.start() + 1 : m.end(), from + 1);
             String g = secretGroup(rule, m);
             String value = group(m, g);
             if (value == null) {
