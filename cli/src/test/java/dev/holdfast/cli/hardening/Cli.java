@@ -17,10 +17,14 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, false);
         int code = Main.run(console, args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
