@@ -11,6 +11,7 @@ import dev.holdfast.baseline.EntryStatus;
 import dev.holdfast.baseline.Staleness;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.model.Finding;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.scan.Sanitize;
 import dev.holdfast.scan.ScanResult;
@@ -115,6 +116,13 @@ public final class BaselineCommand implements Callable<Integer> {
         BaselineWorkflow.Refresh r = workflow.refresh(root, file);
         Baseline b = r.baseline();
         console.out().println((r.written() ? "wrote " : "unchanged ") + display(root, file) + ": " + describe(b));
+        for (Finding f : r.reopened()) {
+            console.err().println("holdfast: warning: " + f.ruleId() + " " + Sanitize.oneLine(f.location().path())
+                    + ":" + f.location().line() + " was fixed" + (f.fixedBy() == null ? "" : " in "
+                    + f.fixedBy().commit().substring(0, 10) + " by " + Sanitize.oneLine(f.fixedBy().name()))
+                    + " and is back" + (f.introducedBy() == null ? "" : " (" + Sanitize.oneLine(f.introducedBy().name())
+                    + ", " + f.introducedBy().kind().id() + ")") + "; the baseline now records it as open");
+        }
         return ExitCode.OK;
     }
 

@@ -5,7 +5,6 @@ import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.CommitAttributor;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.git.CommitAttribution;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.detect.Detector;
 
@@ -24,7 +23,7 @@ final class BaselineSupport {
 
     static BaselineWorkflow workflow(HoldfastConfig config, Detector detector, String displayPath) {
         return new BaselineWorkflow(detector, attributor(config),
-                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore());
+                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore(), config);
     }
 
     /**
@@ -33,8 +32,7 @@ final class BaselineSupport {
      * @throws ConfigException when the config's identities section is invalid
      */
     static CommitAttributor attributor(HoldfastConfig config) {
-        IdentityClassifier identities = identities(config);
-        return commit -> CommitAttribution.of(commit, commit.name(), identities);
+        return CommitAttributor.of(identities(config));
     }
 
     static IdentityClassifier identities(HoldfastConfig config) {

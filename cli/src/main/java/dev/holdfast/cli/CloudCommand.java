@@ -18,7 +18,6 @@ import dev.holdfast.model.Finding;
 import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanWarning;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,17 +122,14 @@ public final class CloudCommand implements Callable<Integer> {
             if (o.repo != null) {
                 result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
             }
-            if (o.snapshotOut != null) {
-                if (result.partial()) {
-                    console.err().println("holdfast: snapshot not written: the scan was partial and would make the "
-                            + "missed parts look fixed next time");
-                } else {
-                    SnapshotStore.write(out.snapshot(), o.snapshotOut);
-                }
+            // A partial snapshot would make the missed parts look fixed next time: it is not written.
+            if (o.snapshotOut != null && !result.partial()) {
+                SnapshotStore.write(out.snapshot(), o.snapshotOut);
             }
             o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
             if (result.partial()) {
-                console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean; missed: "
+                console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean"
+                        + (o.snapshotOut == null ? "" : " (snapshot not written)") + "; missed: "
                         + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
                         .map(CloudCommand::describe).toList()));
                 return ExitCode.RUNTIME;

@@ -26,6 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -117,15 +120,27 @@ public final class DemoCommand implements Callable<Integer> {
         w.flush();
         boolean fails = FailPolicy.fails(result, FailPolicy.DEFAULT);
         say.println();
+        // One line per undone fix: which findings it had removed, who put them back.
+        Map<String, List<String>> undone = new LinkedHashMap<>();
+        Map<String, Finding> sample = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             if (f.status() == Status.REGRESSED && f.introducedBy() != null && f.fixedBy() != null) {
-                say.println("What happened: " + f.ruleId() + " in " + f.location().path() + " was fixed by "
-                        + f.fixedBy().name() + " in " + f.fixedBy().commit().substring(0, 10) + ", and "
-                        + f.introducedBy().name() + " (" + f.introducedBy().kind().id()
-                        + (f.introducedBy().onBehalfOf() == null ? ""
-                        : ", on behalf of " + f.introducedBy().onBehalfOf().name())
-                        + ") put it back in " + f.introducedBy().commit().substring(0, 10) + ".");
+                String k = f.fixedBy().commit() + " " + f.introducedBy().commit() + " " + f.location().path();
+                undone.computeIfAbsent(k, x -> new ArrayList<>()).add(f.ruleId());
+                sample.putIfAbsent(k, f);
             }
+        }
+        for (Map.Entry<String, List<String>> e : undone.entrySet()) {
+            Finding f = sample.get(e.getKey());
+            List<String> rules = e.getValue();
+            String what = rules.size() == 1 ? rules.get(0)
+                    : String.join(", ", rules.subList(0, rules.size() - 1)) + " and " + rules.get(rules.size() - 1);
+            say.println("What happened: " + f.fixedBy().name() + " fixed " + what + " in " + f.location().path()
+                    + " (" + f.fixedBy().commit().substring(0, 10) + "); " + f.introducedBy().name() + " ("
+                    + f.introducedBy().kind().id() + (f.introducedBy().onBehalfOf() == null ? ""
+                    : ", on behalf of " + f.introducedBy().onBehalfOf().name()) + ") put "
+                    + (rules.size() == 1 ? "it" : "them") + " back in " + f.introducedBy().commit().substring(0, 10)
+                    + ".");
         }
         say.println("Exit code " + (fails ? ExitCode.FINDINGS : ExitCode.OK) + ": like a real 'holdfast scan', the run "
                 + (fails ? "fails on new and regressed findings (--fail-on new)." : "passes."));

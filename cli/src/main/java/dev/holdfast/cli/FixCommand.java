@@ -138,6 +138,10 @@ public final class FixCommand implements Callable<Integer> {
         if (dryRun && (push != null || openPr != null)) {
             return usage("--dry-run changes nothing; it cannot be combined with --push or --open-pr");
         }
+        if (openPr != null && !hasGitHubCredentials()) {
+            return usage("--open-pr needs credentials: set GITHUB_TOKEN or GH_TOKEN, or HOLDFAST_GITHUB_APP_ID with"
+                    + " HOLDFAST_GITHUB_APP_PRIVATE_KEY(_FILE) for a GitHub App");
+        }
         if (!Files.isDirectory(path)) {
             return usage(path + ": no such directory");
         }
@@ -344,6 +348,12 @@ public final class FixCommand implements Callable<Integer> {
             token = console.env().getOrDefault("GITHUB_TOKEN", console.env().get("GH_TOKEN"));
         }
         return token == null || token.isBlank() ? null : new UsernamePasswordCredentialsProvider("x-access-token", token);
+    }
+
+    private boolean hasGitHubCredentials() {
+        java.util.function.Predicate<String> set = k -> console.env().get(k) != null && !console.env().get(k).isBlank();
+        return set.test("GITHUB_TOKEN") || set.test("GH_TOKEN") || (set.test("HOLDFAST_GITHUB_APP_ID")
+                && (set.test("HOLDFAST_GITHUB_APP_PRIVATE_KEY") || set.test("HOLDFAST_GITHUB_APP_PRIVATE_KEY_FILE")));
     }
 
     private static Repository open(Path root) throws IOException {

@@ -197,7 +197,7 @@ public final class ScanCommand implements Callable<Integer> {
     /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
     private static ScanResult withoutBaselineFile(ScanResult r) {
         List<Finding> kept = r.findings().stream()
-                .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+                .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
         return kept.size() == r.findings().size() ? r
                 : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
     }

@@ -89,6 +89,16 @@ class BaselineCommandTest {
     }
 
     @Test
+    void refreshingOverARegressionSaysSo() throws Exception {
+        // The fixture's baseline step wrote nothing: refreshing now, after the agent, re-opens the fixed key.
+        CliRunner.Run r = CommandRunner.baseline(MAY, dir.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.OK);
+        String fix = built.commit("bob-fixes").substring(0, 10);
+        assertThat(r.err()).isEqualTo("holdfast: warning: aws-access-key config/application.yml:2 was fixed in " + fix
+                + " by Bob Chen and is back (Claude, agent); the baseline now records it as open\n");
+    }
+
+    @Test
     void checkListsEntriesThatMatchNothingNow() throws Exception {
         CommandRunner.baseline(MAY, dir.toString());
         Files.delete(dir.resolve("scripts/release.sh"));

@@ -74,6 +74,13 @@ class CloudAwsCommandTest {
     }
 
     @Test
+    void rootKeysSecondKeysAndLooseTrust() throws Exception {
+        Scan s = scan("account-more");
+        assertThat(s.run().exit()).as(s.run().err()).isEqualTo(ExitCode.FINDINGS);
+        assertMeets(s, FIXTURES.resolve("account-more/expected.yml"));
+    }
+
+    @Test
     void snapshotIsDeterministicAndHoldsNoKeyIds(@TempDir Path dir) throws Exception {
         FixtureTemplates t = new FixtureTemplates(NOW);
         List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
@@ -168,7 +175,8 @@ class CloudAwsCommandTest {
             Scan p = scan(s, "--snapshot-out", snap.toString(), "--fail-on", "none");
             assertThat(p.run().exit()).isEqualTo(ExitCode.RUNTIME);
             assertThat(p.run().err()).contains("partial").contains("iam:ListAccessKeys").contains("access denied")
-                    .doesNotContain("\tat ");
+                    .contains("snapshot not written").doesNotContain("\tat ");
+            assertThat(p.run().err().strip().lines().count()).isEqualTo(1);
             assertThat(p.report().at("/target/partial").asBoolean()).isTrue();
             assertThat(p.report().path("warnings").toString()).contains("report-agent");
             // what could be read is still reported
@@ -208,13 +216,34 @@ class CloudAwsCommandTest {
         String agentKey = t.key("report-agent");
         Files.createDirectories(repo.resolve("config"));
         Files.writeString(repo.resolve("config/deploy.env"), "REGION=us-east-1\nAWS_ACCESS_KEY_ID=" + agentKey + "\n");
+        // the bot's key was committed once and deleted since: it lives on in history
+        String botKey = t.key("release-bot");
+        String leakCommit;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile())
+                .setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("release.sh"), "export AWS_ACCESS_KEY_ID=" + botKey + "\n");
+            git.add().addFilepattern("release.sh").call();
+            org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("dev", "dev@example.com");
+            leakCommit = git.commit().setMessage("release script").setAuthor(who).setCommitter(who).call().name();
+            git.rm().addFilepattern("release.sh").call();
+            git.commit().setMessage("remove script").setAuthor(who).setCommitter(who).call();
+        }
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
-            Scan r = scan(s, "--repo", repo.toString());
+            Path snap = dir.resolve("snap.json");
+            Scan r = scan(s, "--repo", repo.toString(), "--snapshot-out", snap.toString());
+            assertThat(Files.readString(snap)).doesNotContain(agentKey).doesNotContain(botKey).contains("leaks");
+            // the same leaks against that snapshot: existing, not new again
+            Scan again = scan(s, "--repo", repo.toString(), "--baseline", snap.toString());
+            assertThat(again.run().exit()).isEqualTo(ExitCode.OK);
+            for (JsonNode f : again.report().path("findings")) {
+                assertThat(f.path("status").asText()).as(ExpectedFindings.brief(f)).isEqualTo("existing");
+            }
             assertThat(r.run().exit()).isEqualTo(ExitCode.FINDINGS);
             assertThat(r.run().out()).doesNotContain(agentKey);
             JsonNode leak = null;
             for (JsonNode f : r.report().path("findings")) {
-                if (f.path("ruleId").asText().equals("aws-leaked-access-key")) {
+                if (f.path("ruleId").asText().equals("aws-leaked-access-key")
+                        && f.at("/location/path").asText().equals("config/deploy.env")) {
                     leak = f;
                 }
             }
@@ -224,6 +253,18 @@ class CloudAwsCommandTest {
             assertThat(leak.at("/location/line").asInt()).isEqualTo(2);
             assertThat(leak.at("/location/resource").asText()).isEqualTo("arn:aws:iam::111122223333:user/agents/report-agent");
             assertThat(leak.path("message").asText()).contains("Active").contains("2026-05-31");
+            JsonNode historic = null;
+            for (JsonNode f : r.report().path("findings")) {
+                if (f.path("ruleId").asText().equals("aws-leaked-access-key")
+                        && f.at("/location/path").asText().equals("release.sh")) {
+                    historic = f;
+                }
+            }
+            assertThat(historic).as(r.run().out()).isNotNull();
+            assertThat(historic.at("/location/commit").asText()).isEqualTo(leakCommit);
+            assertThat(historic.at("/location/resource").asText()).endsWith("user/bots/release-bot");
+            assertThat(historic.path("message").asText()).contains("never");
+            assertThat(r.run().out()).doesNotContain(botKey);
             String report = r.run().out();
             JsonNode json = r.report();
             boolean linked = false;
@@ -306,5 +347,27 @@ class CloudAwsCommandTest {
         CliRunner.Run typo = scan("account", "--config", cfg.toString()).run();
         assertThat(typo.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(typo.err()).contains("cloud.identiy");
+    }
+
+    @Test
+    void everyReportFormatRendersACloudScanWithoutKeyIds(@TempDir Path dir) throws Exception {
+        FixtureTemplates t = new FixtureTemplates(NOW);
+        List<String> keys = List.of(t.key("report-agent"), t.key("release-bot"), t.key("alice"));
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
+            List<String> args = new ArrayList<>(List.of("--fail-on", "none", "--format", "text"));
+            for (String f : dev.holdfast.reports.Reports.FORMATS) {
+                args.addAll(List.of("--report", f + "=" + dir.resolve("report." + f)));
+            }
+            Scan r = scan(s, args.toArray(String[]::new));
+            assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.OK);
+            for (String f : dev.holdfast.reports.Reports.FORMATS) {
+                String text = Files.readString(dir.resolve("report." + f));
+                assertThat(text).as(f).isNotBlank();
+                for (String k : keys) {
+                    assertThat(text).as(f).doesNotContain(k);
+                }
+            }
+            assertThat(Files.readString(dir.resolve("report.markdown"))).contains("report-agent");
+        }
     }
 }

@@ -136,4 +136,13 @@ class CloudAzureCommandTest {
         assertThat(s.run().err().strip()).startsWith("holdfast: Azure rejected the credentials").doesNotContain("\n")
                 .doesNotContain("fixture-client-secret");
     }
+
+    @Test
+    void withoutRoleDefinitionsBuiltInRolesAreKnownByTheirIds() throws Exception {
+        Scan s = scan("tenant", srv -> srv.fault("roleDefinitions", "404 ResourceNotFound"));
+        assertThat(s.run().exit()).as(s.run().err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(s.report().at("/target/partial").asBoolean()).isFalse();
+        assertThat(s.report().path("warnings").toString()).contains("arm:roleDefinitions");
+        assertThat(ExpectedFindings.check(s.report(), FIXTURES.resolve("tenant/expected.yml"))).isEmpty();
+    }
 }

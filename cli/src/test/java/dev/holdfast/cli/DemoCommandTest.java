@@ -41,8 +41,8 @@ class DemoCommandTest {
         assertThat(r.out())
                 .contains("brought back by Claude <noreply@anthropic.com> (agent on behalf of Carol Diaz) in " + agent)
                 .contains("undoes the fix " + fix + " by Bob Chen on 2026-03-05")
-                .contains("What happened: aws-access-key in config/application.yml was fixed by Bob Chen in " + fix
-                        + ", and Claude (agent, on behalf of Carol Diaz) put it back in " + agent + ".")
+                .contains("What happened: Bob Chen fixed aws-access-key in config/application.yml (" + fix
+                        + "); Claude (agent, on behalf of Carol Diaz) put it back in " + agent + ".")
                 .contains("Exit code 1: like a real 'holdfast scan', the run fails on new and regressed findings");
         // The secrets were generated for this run: none of them is printed.
         String config = Files.readString(dir.resolve("config/application.yml"));
@@ -75,6 +75,8 @@ class DemoCommandTest {
         }
         assertThat(key.get("status").asText()).isEqualTo("regressed");
         assertThat(key.at("/introducedBy/kind").asText()).isEqualTo("agent");
+        assertThat(key.at("/introducedBy/onBehalfOf/email").asText()).isEqualTo("carol@example.com");
+        assertThat(key.at("/fixedBy/name").asText()).isEqualTo("Bob Chen");
         assertThat(key.at("/introducedBy/commit").asText())
                 .isEqualTo(commits.get("Fix failing upload integration test"));
         assertThat(key.at("/fixedBy/commit").asText())

@@ -183,6 +183,10 @@ class FixCommandTest {
 
         CliRunner.Run both = fix(dir.toString(), "--dry-run", "--push", "origin");
         assertThat(both.exit()).isEqualTo(ExitCode.USAGE);
+
+        CliRunner.Run noToken = fix(dir.toString(), "--open-pr", "octo-org/demo");
+        assertThat(noToken.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noToken.err()).contains("set GITHUB_TOKEN or GH_TOKEN").hasLineCount(1);
     }
 
     private List<Ref> holdfastBranches() throws Exception {

@@ -23,8 +23,11 @@ public record Fix(List<Finding> findings, List<FileEdit> edits, Strategy strateg
         edits = edits.stream().sorted(java.util.Comparator.comparing(FileEdit::path)).toList();
     }
 
-    /** The path of the first edit: what the branch and PR are named after. */
+    /** The file of the most severe finding: what the branch and PR are named after. */
     public String primaryPath() {
-        return edits.get(0).path();
+        String first = findings.isEmpty() || findings.get(0).location() == null ? null
+                : findings.get(0).location().path();
+        return edits.stream().map(FileEdit::path).filter(p -> p.equals(first)).findFirst()
+                .orElse(edits.get(0).path());
     }
 }

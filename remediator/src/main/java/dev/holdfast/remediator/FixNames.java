@@ -56,7 +56,9 @@ public final class FixNames {
     public static String title(Fix fix) {
         Finding f = fix.findings().get(0);
         String what = fix.findings().size() == 1 ? f.ruleId() : f.ruleId() + " (+" + (fix.findings().size() - 1) + ")";
-        return "Reapply removed fix: " + what + " in " + fix.primaryPath();
+        int others = fix.edits().size() - 1;
+        return "Reapply removed fix: " + what + " in " + fix.primaryPath()
+                + (others == 0 ? "" : " and " + others + (others == 1 ? " other file" : " other files"));
     }
 
     /** The commit message: rule, file and the fix commit it restores; never the value. */

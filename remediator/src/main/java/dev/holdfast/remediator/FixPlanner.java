@@ -66,7 +66,40 @@ public final class FixPlanner {
         for (List<Finding> group : groups.values()) {
             planFile(repo, head, group, fixes, manual);
         }
-        return new FixPlan(head.name(), fixes, manual);
+        return new FixPlan(head.name(), byFixCommit(fixes), manual);
+    }
+
+    /**
+     * One change per fix commit: a fix that once touched several files comes back as one branch and one PR with
+     * all of them. Findings without a ledger fix stay one change per file.
+     */
+    static List<Fix> byFixCommit(List<Fix> perFile) {
+        Map<String, List<Fix>> byCommit = new LinkedHashMap<>();
+        for (Fix f : perFile) {
+            String key = f.reapplies() == null || f.reapplies().commit() == null ? "file\u0000" + f.primaryPath()
+                    : "commit\u0000" + f.reapplies().commit();
+            byCommit.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        List<Fix> out = new ArrayList<>();
+        for (List<Fix> same : byCommit.values()) {
+            if (same.size() == 1) {
+                out.add(same.get(0));
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>();
+            List<FileEdit> edits = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            boolean allReapplied = true;
+            for (Fix f : same) {
+                findings.addAll(f.findings());
+                edits.addAll(f.edits());
+                reasons.add(f.reason());
+                allReapplied &= f.strategy() == Strategy.REAPPLY;
+            }
+            out.add(new Fix(findings, edits, allReapplied ? Strategy.REAPPLY : Strategy.RULE_FIXER,
+                    same.get(0).reapplies(), String.join("; ", reasons), same.get(0).baseCommit()));
+        }
+        return out;
     }
 
     private void planFile(Repository repo, RevCommit head, List<Finding> group, List<Fix> fixes,
@@ -107,7 +140,7 @@ public final class FixPlanner {
             Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), candidatePaths(path, matched), headContent);
             fixVersion = r.fixVersion();
             if (r.applied()) {
-                String failure = verify(path, headDetections, targets, r.content());
+                String failure = verify(path, headDetections, targets, r.content(), r.fixVersion());
                 if (failure == null) {
                     fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, r.content())), Strategy.REAPPLY,
                             fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path,
@@ -131,7 +164,7 @@ public final class FixPlanner {
                 reasons.add(fixer.name() + " fixer: " + outcome.refusal());
                 break;
             }
-            String failure = verify(path, headDetections, targets, outcome.content());
+            String failure = verify(path, headDetections, targets, outcome.content(), context.fixVersion());
             if (failure == null) {
                 fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, outcome.content())),
                         Strategy.RULE_FIXER, fixRef, outcome.description(), head.name()));
@@ -147,8 +180,17 @@ public final class FixPlanner {
         matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
     }
 
-    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched) {
-        return Verification.check(verifier, path, headDetections, targets, patched);
+    private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched,
+                          byte[] fixVersion) {
+        List<Detection> reviewed = List.of();
+        if (fixVersion != null) {
+            try {
+                reviewed = verifier.scan(new Document(path, fixVersion));
+            } catch (RuntimeException e) {
+                reviewed = List.of();
+            }
+        }
+        return Verification.check(verifier, path, headDetections, targets, patched, reviewed);
     }
 
     /** Finding property: the paths the ledger's fix changed, comma-separated (set by the caller from the baseline). */

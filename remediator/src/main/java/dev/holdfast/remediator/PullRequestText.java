@@ -81,26 +81,48 @@ public record PullRequestText(String title, String body) {
         b.append(String.join(", ", fix.edits().stream().map(e -> "`" + e.path() + "`").toList())).append(".\n");
         b.append("The change was verified by re-scanning the patched files: the finding is gone and nothing new"
                 + " appears.\n");
-        List<Finding> secrets = fix.findings().stream()
-                .filter(f -> f.category() == Category.SECRET || f.category() == Category.LONG_LIVED_CREDENTIAL)
-                .toList();
+        List<Finding> secrets = fix.findings().stream().filter(f -> f.category() == Category.SECRET).toList();
+        java.util.Set<String> said = new java.util.HashSet<>();
         if (!secrets.isEmpty()) {
             b.append("\n### Rotate this credential\n\n");
             for (Finding f : secrets) {
                 String exposedIn = f.introducedBy() == null || f.introducedBy().commit() == null ? "its history"
                         : "commit `" + f.introducedBy().commit() + "`";
+                if (!said.add(f.ruleId() + "\u0000" + exposedIn)) {
+                    continue;
+                }
                 b.append("- **").append(f.ruleId()).append("**: rotate this credential — it was exposed in ")
                         .append(exposedIn).append(". Merging this PR does not remove it from git history.");
-                if (f.remediation() != null && !f.remediation().isBlank()) {
-                    b.append(' ').append(f.remediation().strip());
+                appendHint(b, f.remediation());
+            }
+        }
+        List<Finding> others = fix.findings().stream().filter(f -> f.category() != Category.SECRET
+                && f.remediation() != null && !f.remediation().isBlank()).toList();
+        if (!others.isEmpty()) {
+            b.append("\n### To finish the fix\n\n");
+            for (Finding f : others) {
+                if (said.add(f.ruleId())) {
+                    b.append("- **").append(f.ruleId()).append("**:");
+                    appendHint(b, f.remediation());
                 }
-                b.append('\n');
             }
         }
         b.append("\n---\n_Opened by [Holdfast](https://github.com/holdfast-dev/holdfast) — keeps security fixes from"
                 + " quietly coming undone._\n\n");
         b.append("<!-- holdfast:meta ").append(meta(fix)).append(" -->\n");
         return new PullRequestText(FixNames.title(fix), b.toString());
+    }
+
+    /** The rule's hint after a list item; continuation lines indented so Markdown keeps them in the item. */
+    private static void appendHint(StringBuilder b, String hint) {
+        if (hint != null && !hint.isBlank()) {
+            List<String> lines = hint.strip().lines().toList();
+            b.append(' ').append(lines.get(0));
+            for (String l : lines.subList(1, lines.size())) {
+                b.append("\n  ").append(l);
+            }
+        }
+        b.append('\n');
     }
 
     private static String who(Attribution a) {

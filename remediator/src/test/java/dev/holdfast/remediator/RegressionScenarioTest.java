@@ -5,11 +5,11 @@ import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.FixRef;
-import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Location;
-import dev.holdfast.model.Person;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
+import dev.holdfast.model.IdentityKind;
+import dev.holdfast.model.Person;
 import dev.holdfast.remediator.git.BranchWriter;
 import dev.holdfast.remediator.git.GitFiles;
 import org.eclipse.jgit.lib.Constants;
@@ -183,6 +183,38 @@ class RegressionScenarioTest {
                 .contains("private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
                 .contains("\"us-east-2\"; // moved")
                 .doesNotContain(secrets.get("AWS_KEY_1"));
+    }
+
+    @Test
+    void aFixThatTouchedTwoFilesComesBackAsOneChange() throws Exception {
+        // A second file held a token that the same kind of fix removed; both regress, fixed by two commits
+        // squashed here into one: the key file and the properties file come back in one change.
+        String props = "app.name=demo\ngithub.token=" + secrets.get("GITHUB_TOKEN_1") + "\n";
+        repo.commit("Alice Dev", "alice@example.com", "props", "app.properties", props);
+        String fixedConfig = repo.read(PATH).replace("\"" + secrets.get("AWS_KEY_1") + "\"",
+                "System.getenv(\"AWS_ACCESS_KEY_ID\")");
+        RevCommit both = repo.commit("Bob Sec", "bob@example.com", "Remove both secrets",
+                PATH, fixedConfig, "app.properties", "app.name=demo\ngithub.token=${GITHUB_TOKEN}\n");
+        repo.commit("Claude", "noreply@anthropic.com", "restore both", PATH,
+                fixedConfig.replace("System.getenv(\"AWS_ACCESS_KEY_ID\")", "\"" + secrets.get("AWS_KEY_1") + "\""),
+                "app.properties", props);
+        FixRef ref = new FixRef(both.name(), "Bob Sec", "bob@example.com", Instant.EPOCH);
+        Finding key = regressedFinding().withFixedBy(ref);
+        Finding token = new Finding("github-token:00112233445566778899aabbccddeeff", "github-token", Category.SECRET,
+                Severity.HIGH, Status.REGRESSED, "GitHub token", Location.file("app.properties", 2, 14),
+                Redactor.redact(secrets.get("GITHUB_TOKEN_1")), key.introducedBy(), ref, null, null);
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
+                .plan(repo.git.getRepository(), List.of(key, token));
+
+        assertThat(plan.manual()).isEmpty();
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.REAPPLY);
+            assertThat(x.edits()).extracting(FileEdit::path).containsExactly("app.properties", PATH);
+            assertThat(x.edits().get(0).afterText()).contains("github.token=${GITHUB_TOKEN}");
+            assertThat(x.primaryPath()).isEqualTo(PATH);
+            assertThat(FixNames.branch(x)).startsWith("holdfast/regression/aws-access-key-config-java-");
+        });
     }
 
     @Test

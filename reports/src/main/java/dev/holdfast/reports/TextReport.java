@@ -75,6 +75,11 @@ public final class TextReport implements Report {
         }
         String sev = paint(f.severity(), f.severity().id().toUpperCase(java.util.Locale.ROOT));
         String status = f.status() == Status.NEW ? "" : " (" + f.status().id() + ")";
+        if ("true".equals(f.properties().get("acceptanceExpired"))) {
+            status += " (accepted risk, acceptance expired)";
+        } else if ("true".equals(f.properties().get("accepted"))) {
+            status += " (accepted risk)";
+        }
         if (f.status() == Status.REGRESSED) {
             status = " " + (colour ? "\u001b[1;35mREGRESSED\u001b[0m" : "REGRESSED");
         }

@@ -19,5 +19,10 @@ public interface Detector {
         return List.of();
     }
 
+    /** Whether this detector wants binary content at this path (keystores, DER certificates); text is always given. */
+    default boolean readsBinary(String path) {
+        return false;
+    }
+
     List<Detection> detect(Document document);
 }

@@ -41,8 +41,9 @@ public final class EmbeddedPolicyDetector implements Detector {
                 continue;
             }
             try {
-                out.addAll(engine.analyze(p.path(), p.line(), p.path() + "#" + p.resourceAddress() + "." + p.attribute(),
-                        p.json()));
+                // The JSON is re-serialised: its own lines mean nothing, the statements' lines in the file do.
+                out.addAll(engine.analyze(p.path(), p.path() + "#" + p.resourceAddress() + "." + p.attribute(),
+                        p.json(), p.statementLines(), p.line()));
             } catch (DetectorException e) {
                 failure = e;
             }

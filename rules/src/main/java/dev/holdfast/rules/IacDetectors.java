@@ -7,8 +7,11 @@ import dev.holdfast.rules.java.JavaCredentialDetector;
 import dev.holdfast.rules.workflow.WorkflowDetector;
 
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +40,24 @@ public final class IacDetectors {
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         all(clock, Map.of()).forEach(d -> d.rules().forEach(r -> byId.putIfAbsent(r.id(), r)));
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * Runs every rule's own match / no-match examples (kept in the rules.yml files) through its detector, for
+     * `holdfast rules test`; certificate rules have none (their cases generate certificates in tests).
+     */
+    public static RuleTestReport test(Clock clock) {
+        int rules = 0;
+        int examples = 0;
+        List<RuleTestReport.Failure> failures = new ArrayList<>();
+        for (Detector d : all(clock, Map.of())) {
+            if (d instanceof SelfTesting s) {
+                RuleTestReport r = s.testRules();
+                rules += r.rules();
+                examples += r.examples();
+                failures.addAll(r.failures());
+            }
+        }
+        return new RuleTestReport(rules, examples, failures);
     }
 }

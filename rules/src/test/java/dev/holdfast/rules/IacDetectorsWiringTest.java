@@ -57,4 +57,12 @@ class IacDetectorsWiringTest {
         IacDetectors.all(CLOCK, thresholds).forEach(d -> out.addAll(d.detect(doc)));
         return out;
     }
+
+    @Test
+    void everyRuleExceptCertificatesPassesItsOwnExamples() {
+        dev.holdfast.rules.catalog.RuleTestReport report = IacDetectors.test(Clock.systemUTC());
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.rules()).isEqualTo(IacDetectors.rules(CLOCK).size());
+        assertThat(report.examples()).isGreaterThanOrEqualTo(2 * (report.rules() - 3));
+    }
 }

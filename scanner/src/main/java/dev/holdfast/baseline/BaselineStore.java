@@ -75,6 +75,20 @@ public final class BaselineStore {
                 .build();
     }
 
+    /**
+     * True for Holdfast's own baseline artefacts ({@code .holdfast/baseline.json} and its lock and temporary files).
+     * Scans skip them: the baseline holds the fingerprint salt, which generic secret rules rightly flag, and nothing
+     * else that is not already redacted.
+     */
+    public static boolean isBaselineArtifact(String relativePath) {
+        if (relativePath == null) {
+            return false;
+        }
+        String p = relativePath.replace('\\', '/');
+        return p.equals(DEFAULT_RELATIVE_PATH) || p.startsWith(DEFAULT_RELATIVE_PATH + ".")
+                && (p.endsWith(".lock") || p.endsWith(".tmp"));
+    }
+
     /** {@code root/.holdfast/baseline.json}. */
     public static Path defaultPath(Path root) {
         return root.resolve(DEFAULT_RELATIVE_PATH);

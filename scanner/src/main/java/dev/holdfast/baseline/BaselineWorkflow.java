@@ -34,16 +34,24 @@ public final class BaselineWorkflow {
     }
 
     /** What a refresh did. */
-    public record Refresh(Baseline baseline, boolean written, ScanResult scanned) {
+    /**
+     * What a refresh did.
+     *
+     * @param reopened findings that had been fixed and are back, which this refresh records as open (a person should
+     *                 know: refreshing accepts the regression), with their fix and who brought them back
+     */
+    public record Refresh(Baseline baseline, boolean written, ScanResult scanned, List<Finding> reopened) {
     }
 
     private final Detector detector;
     private final CommitAttributor attributor;
     private final TreeScan treeScan;
     private final BaselineStore store;
+    private final HoldfastConfig config;
 
     public BaselineWorkflow(Detector detector, CommitAttributor attributor) {
-        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore());
+        this(detector, attributor, treeScan(HoldfastConfig.defaults(), detector, null, null), new BaselineStore(),
+                HoldfastConfig.defaults());
     }
 
     /**
@@ -61,17 +69,26 @@ public final class BaselineWorkflow {
             ScanResult r = new TreeScanner(config, detector, new FindingFactory(fp), rules, blame)
                     .scan(root, displayPath == null ? root.toString() : displayPath, timeline.head());
             List<Finding> kept = r.findings().stream()
-                    .filter(f -> !BaselineStore.DEFAULT_RELATIVE_PATH.equals(f.location().path())).toList();
+                    .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
             return TimelineAttribution.fill(new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial()),
                     timeline);
         };
     }
 
-    public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store) {
+    /**
+     * @param config its path ignores and size cap apply to history mining as they apply to the tree scan
+     */
+    public BaselineWorkflow(Detector detector, CommitAttributor attributor, TreeScan treeScan, BaselineStore store,
+                            HoldfastConfig config) {
         this.detector = detector;
         this.attributor = attributor;
         this.treeScan = treeScan;
         this.store = store;
+        this.config = config;
+    }
+
+    private LedgerMiner miner(Repository repo, Fingerprinter fp) {
+        return new LedgerMiner(repo, detector, fp, attributor, config.maxFileSize()).ignoring(config::isIgnored);
     }
 
     public BaselineStore store() {
@@ -93,7 +110,7 @@ public final class BaselineWorkflow {
                 timeline = Timeline.empty();
                 ledger = new java.util.TreeMap<>();
             } else {
-                LedgerMiner miner = new LedgerMiner(repo, detector, fp, attributor);
+                LedgerMiner miner = miner(repo, fp);
                 timeline = miner.timeline();
                 ledger = miner.ledger();
             }
@@ -104,13 +121,18 @@ public final class BaselineWorkflow {
         }
         Baseline next = BaselineBuilder.build(current, ledger, previous, salt);
         boolean written = store.write(file, next);
-        return new Refresh(next, written, current);
+        Baseline known = previous != null ? previous : new Baseline(salt, Map.of(), Map.of());
+        // The clock only dates acceptances, which do not decide "regressed".
+        ScanResult against = HistoryRegressions.apply(new Drift(Clock.systemUTC()).apply(current, known), timeline);
+        List<Finding> reopened = against.findings().stream()
+                .filter(f -> f.status() == dev.holdfast.model.Status.REGRESSED).toList();
+        return new Refresh(next, written, current, reopened);
     }
 
     /** The history of {@code root} fingerprinted with {@code fp} (empty outside a git repository). */
     public Timeline timeline(Path root, Fingerprinter fp) throws IOException {
         try (Repository repo = open(root)) {
-            return repo == null ? Timeline.empty() : new LedgerMiner(repo, detector, fp, attributor).timeline();
+            return repo == null ? Timeline.empty() : miner(repo, fp).timeline();
         }
     }
 
@@ -121,7 +143,7 @@ public final class BaselineWorkflow {
         }
         try (Repository repo = open(root)) {
             return repo == null ? Timeline.empty()
-                    : new LedgerMiner(repo, detector, fp, attributor).onlyPaths(paths).timeline();
+                    : miner(repo, fp).onlyPaths(paths).timeline();
         }
     }
 

@@ -1,10 +1,17 @@
 package dev.holdfast.baseline;
 
+import dev.holdfast.git.CommitAttribution;
+import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
 import org.eclipse.jgit.revwalk.RevCommit;
 
-/** Says who made a commit (human, bot or agent, and for whom). The history work supplies the real classifier. */
+/** Says who made a commit (human, bot or agent, and for whom). */
 @FunctionalInterface
 public interface CommitAttributor {
     Attribution attribute(RevCommit commit);
+
+    /** Classified by the identity patterns (built-in plus configured), as history and blame attribution are. */
+    static CommitAttributor of(IdentityClassifier identities) {
+        return commit -> CommitAttribution.of(commit, commit.name(), identities);
+    }
 }

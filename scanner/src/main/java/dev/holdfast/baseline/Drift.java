@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Compares a scan with a baseline: every finding becomes new, existing or regressed, and reviewed findings that are
@@ -36,6 +37,15 @@ public final class Drift {
     }
 
     public ScanResult apply(ScanResult current, Baseline baseline) {
+        return apply(current, baseline, fingerprint -> true);
+    }
+
+    /**
+     * @param inTreeNow whether a fingerprint is in the tree at HEAD. A history scan also reports values that only
+     *                  exist in old commits: one the ledger or the baseline knows as fixed is then {@code fixed}
+     *                  (still in history, carrying the fix), not {@code regressed}. A tree scan passes "always".
+     */
+    public ScanResult apply(ScanResult current, Baseline baseline, Predicate<String> inTreeNow) {
         LocalDate today = LocalDate.now(clock);
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -45,7 +55,7 @@ public final class Drift {
                 continue;
             }
             seen.add(f.fingerprint());
-            out.add(classify(f, baseline, today));
+            out.add(classify(f, baseline, today, inTreeNow.test(f.fingerprint())));
         }
         // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
         boolean complete = !current.partial() && !"range".equals(current.target().mode());
@@ -60,8 +70,14 @@ public final class Drift {
         return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());
     }
 
-    private static Finding classify(Finding f, Baseline baseline, LocalDate today) {
+    private static Finding classify(Finding f, Baseline baseline, LocalDate today, boolean inTreeNow) {
         BaselineEntry entry = baseline.findings().get(f.fingerprint());
+        LedgerEntry fixed = baseline.ledger().get(f.fingerprint());
+        if (!inTreeNow && (fixed != null || entry != null)) {
+            FixRef by = fixed != null && fixed.fix() != null ? fixed.fix().toFixRef()
+                    : entry != null && entry.fixedBy() != null ? entry.fixedBy().toFixRef() : null;
+            return f.withStatus(Status.FIXED).withFixedBy(by);
+        }
         if (entry != null && entry.status() == EntryStatus.OPEN) {
             return f.withStatus(Status.EXISTING);
         }
@@ -78,9 +94,8 @@ public final class Drift {
             }
             return g;
         }
-        LedgerEntry fix = baseline.ledger().get(f.fingerprint());
-        if (fix != null && fix.fix() != null) {
-            return f.withStatus(Status.REGRESSED).withFixedBy(fix.fix().toFixRef());
+        if (fixed != null && fixed.fix() != null) {
+            return f.withStatus(Status.REGRESSED).withFixedBy(fixed.fix().toFixRef());
         }
         if (entry != null) {
             // A reviewed finding recorded as fixed without a ledger entry (e.g. removed in the working tree).

@@ -8,6 +8,10 @@ import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Severity;
+import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scan.DetectionMerger;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.Sanitize;
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.Constants;
@@ -38,6 +42,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Mines the fix ledger from history: walks every commit reachable from HEAD oldest first, runs the detector on the
@@ -54,6 +59,8 @@ public final class LedgerMiner {
     private final Fingerprinter fingerprinter;
     private final CommitAttributor attributor;
     private final long maxBlobBytes;
+    private final FindingFactory findings;
+    private Predicate<String> ignored = path -> false;
     private final Map<String, List<Hit>> hitCache = new HashMap<>();
     private TreeFilter paths = TreeFilter.ALL;
     private final List<ScanWarning> warnings = new ArrayList<>();
@@ -70,6 +77,13 @@ public final class LedgerMiner {
         this.fingerprinter = fingerprinter;
         this.attributor = attributor;
         this.maxBlobBytes = maxBlobBytes;
+        this.findings = new FindingFactory(fingerprinter);
+    }
+
+    /** Skips paths the configuration ignores ({@code paths.ignore}), as the scans do. */
+    public LedgerMiner ignoring(Predicate<String> ignoredPaths) {
+        this.ignored = ignoredPaths;
+        return this;
     }
 
     /** What one detection left behind: never the raw value. */
@@ -202,6 +216,9 @@ public final class LedgerMiner {
                     : org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
             while (tw.next()) {
                 String path = tw.getPathString();
+                if (BaselineStore.isBaselineArtifact(path) || ignored.test(path)) {
+                    continue;
+                }
                 ObjectId newId = isFile(tw.getFileMode(1)) ? tw.getObjectId(1) : null;
                 ObjectId oldId = base.blobs().get(path);
                 List<Hit> oldHits = oldId == null ? List.of() : hits(reader, path, oldId);
@@ -251,7 +268,8 @@ public final class LedgerMiner {
         }
         List<Hit> found = new ArrayList<>();
         for (Detection d : detect(reader, path, blob)) {
-            found.add(new Hit(fingerprinter.fingerprint(d.ruleId(), d.subject(), ""), d.ruleId(), d.category(),
+            // Fingerprinted exactly as the scans do (FindingFactory: rule, subject, lineage property).
+            found.add(new Hit(findings.toFinding(d, path, null).fingerprint(), d.ruleId(), d.category(),
                     d.severity(), d.redacted()));
         }
         Map<String, Hit> byFp = new LinkedHashMap<>();
@@ -269,26 +287,17 @@ public final class LedgerMiner {
                     + maxBlobBytes + " bytes"));
             return List.of();
         }
-        byte[] bytes = loader.getBytes();
-        if (isBinary(bytes)) {
+        byte[] text = ContentSniffer.forDetector(detector, path, loader.getBytes());
+        if (text == null) {
             return List.of();
         }
         try {
-            return detector.detect(new Document(path, bytes));
+            return DetectionMerger.merge(detector.detect(new Document(path, text)));
         } catch (DetectorException e) {
-            warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": " + e.getMessage()));
-            return List.of();
+            warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
+                    + Sanitize.oneLine(e.getMessage())));
+            return DetectionMerger.merge(e.found());
         }
-    }
-
-    private static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, 8000);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

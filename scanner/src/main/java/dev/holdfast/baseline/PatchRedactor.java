@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Makes a fix's diff safe to store. A fix removes a secret, so its hunk holds that secret on a '-' line, often next
  * to others no rule knows (the secret key beside the key id). Values the detector found are replaced by their
  * redacted form; then every value-looking token in the hunk bodies (8+ characters of a key alphabet, with letters and
- * digits, or 24+) is redacted too, whatever rule would have matched it. Identifiers such as
- * {@code AWS_SECRET_ACCESS_KEY} or {@code secretAccessKey} carry no digit and stay readable.
+ * digits, or 24+, see {@link #looksLikeValue}) is redacted too, whatever rule would have matched it. Identifiers
+ * such as {@code AWS_SECRET_ACCESS_KEY} or {@code secretAccessKey} and words like {@code eu-west-1} stay readable.
  */
 public final class PatchRedactor {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_\\-.]{8,}");
@@ -61,14 +61,27 @@ public final class PatchRedactor {
         return sb.toString();
     }
 
+    /**
+     * A value, not a word: some part between separators mixes letters and digits (keys, tokens, passwords such as
+     * {@code Summer2024}) or runs 24+ characters. Words joined by separators ({@code eu-west-1},
+     * {@code AWS_SECRET_ACCESS_KEY}, {@code 2026-03-05}) are kept.
+     */
     private static boolean looksLikeValue(String t) {
-        boolean digit = false;
-        boolean letter = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            digit |= Character.isDigit(c);
-            letter |= Character.isLetter(c);
+        for (String part : t.split("[-_./+=]")) {
+            if (part.length() >= 24) {
+                return true;
+            }
+            boolean digit = false;
+            boolean letter = false;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                digit |= Character.isDigit(c);
+                letter |= Character.isLetter(c);
+            }
+            if (digit && letter && part.length() >= 4) {
+                return true;
+            }
         }
-        return (digit && letter) || t.length() >= 24;
+        return false;
     }
 }

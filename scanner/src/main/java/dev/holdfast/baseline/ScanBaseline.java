@@ -60,7 +60,8 @@ public final class ScanBaseline {
      * @param timeline null unless history was mined
      */
     public ScanResult apply(ScanResult result, Timeline timeline, Clock clock) {
-        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline);
+        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline, timeline == null
+                ? fp -> true : fp -> timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));
         return timeline == null ? r : HistoryRegressions.apply(r, timeline);
     }
 }

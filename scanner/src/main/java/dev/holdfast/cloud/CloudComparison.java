@@ -80,7 +80,8 @@ public final class CloudComparison {
                 Set<String> nowGrants = new HashSet<>();
                 p.grants().forEach(g -> nowGrants.add(g.key()));
                 for (CloudGrant g : before.grants()) {
-                    if (!nowGrants.contains(g.key())) {
+                    // widened rather than removed (s3:GetObject on a bucket -> s3:* on *): not a fix
+                    if (!nowGrants.contains(g.key()) && !covered(g, p.grants())) {
                         out.add(creep(p, g, Set.of(), false).withStatus(Status.FIXED));
                         newHistory.add(new RemovedGrant(p.id(), g.key(), current.takenAt()));
                     }
@@ -90,12 +91,38 @@ public final class CloudComparison {
         for (CloudPrincipal b : baseline.principals()) {
             if (current.principal(b.id()) == null) {
                 b.grants().forEach(g -> newHistory.add(new RemovedGrant(b.id(), g.key(), current.takenAt())));
+                out.add(principal(b, false).withStatus(Status.FIXED));
+            }
+        }
+        for (CloudPrincipal p : current.principals()) {
+            CloudPrincipal before = baseline.principal(p.id());
+            if (before == null) {
+                out.add(principal(p, true));
+            }
+            Set<String> had = new HashSet<>();
+            if (before != null) {
+                before.credentials().forEach(c -> had.add(credentialKey(c)));
+            }
+            Set<String> has = new HashSet<>();
+            for (CloudCredential c : p.credentials()) {
+                has.add(credentialKey(c));
+                if (!had.contains(credentialKey(c))) {
+                    out.add(credential(p, c, true));
+                }
+            }
+            if (before != null) {
+                for (CloudCredential c : before.credentials()) {
+                    if (!has.contains(credentialKey(c))) {
+                        out.add(credential(p, c, false).withStatus(Status.FIXED));
+                    }
+                }
             }
         }
 
         Set<String> before = new HashSet<>();
         List<Finding> baselineFindings = rules.evaluate(baseline);
         baselineFindings.forEach(f -> before.add(f.fingerprint()));
+        before.addAll(baseline.leaks());
         Set<String> now = new HashSet<>();
         for (Finding f : currentFindings) {
             now.add(f.fingerprint());
@@ -107,6 +134,8 @@ public final class CloudComparison {
                 out.add(f.withStatus(Status.NEW));
             }
         }
+        // Leaks the baseline recorded are not rule findings and are never called fixed here: a run without --repo
+        // would otherwise fix them all.
         for (Finding f : baselineFindings) {
             if (!now.contains(f.fingerprint())) {
                 out.add(f.withStatus(Status.FIXED));
@@ -124,6 +153,54 @@ public final class CloudComparison {
                 .forEach(h -> dedup.putIfAbsent(h.principal() + "\u0000" + h.grant(), h));
         List<RemovedGrant> kept = dedup.values().stream().limit(HISTORY_LIMIT).toList();
         return new Outcome(out, current.withHistory(kept));
+    }
+
+    /** Whether some current grant's action and resource patterns take in the old grant whole. */
+    static boolean covered(CloudGrant old, List<CloudGrant> now) {
+        if (old.action().startsWith("NotAction")) {
+            return false;
+        }
+        for (CloudGrant g : now) {
+            if (g.action().startsWith("NotAction") || g.key().equals(old.key())) {
+                continue;
+            }
+            if (glob(g.action()).matcher(old.action().toLowerCase(java.util.Locale.ROOT)).matches()
+                    && glob(g.resource()).matcher(old.resource().toLowerCase(java.util.Locale.ROOT)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String credentialKey(CloudCredential c) {
+        return c.type() + " " + (c.idHash() != null ? c.idHash() : c.id());
+    }
+
+    private Finding principal(CloudPrincipal p, boolean added) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("grants", Integer.toString(p.grants().size()));
+        props.put("credentials", Integer.toString(p.credentials().size()));
+        if (!p.risks().isEmpty()) {
+            props.put("risks", String.join(",", p.risks().stream().map(r -> r.kind() + ":" + r.id()).toList()));
+        }
+        return make.make("cloud-principal-added", p, "principal", null, p.kind() + " " + p.type() + " " + p.name()
+                + (added ? " was added" : " was removed") + " since the baseline snapshot (" + p.grants().size()
+                + " grants, " + p.credentials().size() + " credentials)", null, props);
+    }
+
+    private Finding credential(CloudPrincipal p, CloudCredential c, boolean added) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("credentialType", c.type());
+        props.put("credentialId", c.id());
+        if (c.created() != null) {
+            props.put("created", Dates.day(c.created()));
+        }
+        if (c.expires() != null) {
+            props.put("expires", Dates.day(c.expires()));
+        }
+        return make.make("cloud-credential-added", p, "credential " + credentialKey(c), null,
+                p.kind() + " " + p.type() + " " + p.name() + (added ? " gained " : " lost ") + c.type() + " " + c.id()
+                        + " since the baseline snapshot", "access-key".equals(c.type()) ? c.id() : null, props);
     }
 
     /** A risk finding whose actions include a grant that came back is itself a regression. */

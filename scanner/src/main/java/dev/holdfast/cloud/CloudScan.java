@@ -28,7 +28,7 @@ public final class CloudScan {
         List<Finding> findings = new ArrayList<>(rules.evaluate(inventory.snapshot()));
         findings.addAll(extra);
         CloudComparison.Outcome cmp = new CloudComparison(rules, make).compare(inventory.snapshot(), findings, baseline);
-        CloudSnapshot s = cmp.snapshot();
+        CloudSnapshot s = cmp.snapshot().withLeaks(extra.stream().map(Finding::fingerprint).toList());
         String target = s.provider() + ":" + s.account() + (s.subscription() == null ? "" : "/" + s.subscription());
         ScanResult result = new ScanResult(new ScanTarget(target, null, "cloud"), cmp.findings(),
                 CloudRuleCatalog.all(), inventory.warnings(), inventory.partial());

@@ -12,9 +12,19 @@ import java.util.regex.Pattern;
 public final class IdentityClassifier {
 
     /** The YAML shape of identity-patterns.yml. */
-    public record Patterns(List<String> tagKeys, Map<String, String> tagValues, List<Match> paths, List<Match> names,
-                           Map<String, String> typeDefaults) {
+    public record Patterns(List<String> tagKeys, Map<String, String> tagValues, Map<String, String> tagFlags,
+                           List<Match> paths, List<Match> names, Map<String, String> typeDefaults) {
+        public Patterns {
+            tagKeys = tagKeys == null ? List.of() : tagKeys;
+            tagValues = tagValues == null ? Map.of() : tagValues;
+            tagFlags = tagFlags == null ? Map.of() : tagFlags;
+            paths = paths == null ? List.of() : paths;
+            names = names == null ? List.of() : names;
+            typeDefaults = typeDefaults == null ? Map.of() : typeDefaults;
+        }
     }
+
+    private static final java.util.Set<String> TRUTHY = java.util.Set.of("true", "yes", "1", "y", "on");
 
     public record Match(String pattern, String kind) {
     }
@@ -35,10 +45,8 @@ public final class IdentityClassifier {
 
     private IdentityClassifier(Patterns patterns, IdentityClassifier below, Patterns extra) {
         this.patterns = patterns;
-        pathLayers.add((extra.paths() == null ? List.<Match>of() : extra.paths()).stream()
-                .map(IdentityClassifier::compile).toList());
-        nameLayers.add((extra.names() == null ? List.<Match>of() : extra.names()).stream()
-                .map(IdentityClassifier::compile).toList());
+        pathLayers.add(extra.paths().stream().map(IdentityClassifier::compile).toList());
+        nameLayers.add(extra.names().stream().map(IdentityClassifier::compile).toList());
         pathLayers.addAll(below.pathLayers);
         nameLayers.addAll(below.nameLayers);
     }
@@ -51,22 +59,21 @@ public final class IdentityClassifier {
         if (extra == null) {
             return this;
         }
-        List<String> tagKeys = new ArrayList<>(extra.tagKeys() == null ? List.of() : extra.tagKeys());
+        List<String> tagKeys = new ArrayList<>(extra.tagKeys());
         tagKeys.addAll(patterns.tagKeys());
+        Map<String, String> tagFlags = new java.util.LinkedHashMap<>(patterns.tagFlags());
+        extra.tagFlags().forEach((k, v) -> tagFlags.put(k.toLowerCase(Locale.ROOT), v));
+        tagFlags.values().forEach(IdentityClassifier::kind);
         Map<String, String> tagValues = new java.util.LinkedHashMap<>(patterns.tagValues());
-        if (extra.tagValues() != null) {
-            extra.tagValues().forEach((k, v) -> tagValues.put(k.toLowerCase(Locale.ROOT), v));
-        }
+        extra.tagValues().forEach((k, v) -> tagValues.put(k.toLowerCase(Locale.ROOT), v));
         Map<String, String> defaults = new java.util.LinkedHashMap<>(patterns.typeDefaults());
-        if (extra.typeDefaults() != null) {
-            defaults.putAll(extra.typeDefaults());
-        }
+        defaults.putAll(extra.typeDefaults());
         for (String kind : tagValues.values()) {
             kind(kind);
         }
         defaults.values().forEach(IdentityClassifier::kind);
-        return new IdentityClassifier(new Patterns(tagKeys, tagValues, patterns.paths(), patterns.names(), defaults),
-                this, extra);
+        return new IdentityClassifier(new Patterns(tagKeys, tagValues, tagFlags, patterns.paths(), patterns.names(),
+                defaults), this, extra);
     }
 
     private static IdentityKind kind(String id) {
@@ -98,7 +105,11 @@ public final class IdentityClassifier {
             for (String key : patterns.tagKeys()) {
                 for (Map.Entry<String, String> t : tags.entrySet()) {
                     if (t.getKey().equalsIgnoreCase(key) && t.getValue() != null) {
-                        String kind = patterns.tagValues().get(t.getValue().trim().toLowerCase(Locale.ROOT));
+                        String value = t.getValue().trim().toLowerCase(Locale.ROOT);
+                        String kind = patterns.tagValues().get(value);
+                        if (kind == null && TRUTHY.contains(value)) {
+                            kind = patterns.tagFlags().get(key.toLowerCase(Locale.ROOT));
+                        }
                         if (kind != null) {
                             return IdentityKind.fromId(kind);
                         }

@@ -148,7 +148,7 @@ final class BlobPool implements AutoCloseable {
             return;
         }
         bytesDone.addAndGet(bytes.length);
-        byte[] text = ContentSniffer.textOrNull(bytes);
+        byte[] text = ContentSniffer.forDetector(detector, t.path(), bytes);
         if (text == null) {
             return;
         }

@@ -42,6 +42,11 @@ public final class CompositeDetector implements Detector {
     }
 
     @Override
+    public boolean readsBinary(String path) {
+        return detectors.stream().anyMatch(d -> d.readsBinary(path));
+    }
+
+    @Override
     public List<Detection> detect(Document document) {
         List<Detection> out = new ArrayList<>();
         DetectorException failure = null;

@@ -12,6 +12,15 @@ public final class ContentSniffer {
     private ContentSniffer() {
     }
 
+    /**
+     * What a detector should see of a file: its text, or its raw bytes when it is binary and the detector reads that
+     * binary format (keystores, DER certificates); null to skip it.
+     */
+    public static byte[] forDetector(dev.holdfast.detect.Detector detector, String path, byte[] content) {
+        byte[] text = textOrNull(content);
+        return text != null || !detector.readsBinary(path) ? text : content;
+    }
+
     /** UTF-8 bytes to scan, or null when the content is binary (a NUL byte in the first 8000 bytes, git's rule). */
     public static byte[] textOrNull(byte[] content) {
         if (content.length >= 2) {

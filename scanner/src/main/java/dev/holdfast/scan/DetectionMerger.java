@@ -1,6 +1,7 @@
 package dev.holdfast.scan;
 
 import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.AstPreference;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +24,11 @@ public final class DetectionMerger {
     private DetectionMerger() {
     }
 
-    public static List<Detection> merge(List<Detection> detections) {
-        if (detections.size() < 2) {
-            return detections;
+    public static List<Detection> merge(List<Detection> all) {
+        if (all.size() < 2) {
+            return all;
         }
+        List<Detection> detections = AstPreference.apply(all);
         Map<String, Detection> best = new LinkedHashMap<>();
         for (Detection d : detections) {
             String key = d.line() + "\u0000" + (isValueLike(d) ? d.subject() : d.ruleId() + "\u0000" + d.subject());

@@ -1,6 +1,7 @@
 package dev.holdfast.scan;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
 
 import java.util.List;
@@ -20,10 +21,14 @@ public final class TrackedFindings {
         return f.properties().containsKey(PROPERTY);
     }
 
-    /** What reports show: tracked findings only when new, regressed or fixed relative to a baseline. */
+    /**
+     * What reports show: tracked findings only when new, regressed or fixed relative to a baseline — and an added
+     * read-only grant (severity info) only when it came back after a fix: reads alone are not privilege creep.
+     */
     public static ScanResult visible(ScanResult result, boolean comparedWithBaseline) {
         List<Finding> shown = result.findings().stream()
-                .filter(f -> !isTracked(f) || (comparedWithBaseline && f.status() != Status.EXISTING))
+                .filter(f -> !isTracked(f) || (comparedWithBaseline && f.status() != Status.EXISTING
+                        && !(f.status() == Status.NEW && f.severity() == Severity.INFO)))
                 .toList();
         if (shown.size() == result.findings().size()) {
             return result;

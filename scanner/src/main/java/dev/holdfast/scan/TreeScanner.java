@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
+import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.source.SourceFile;
@@ -79,7 +80,7 @@ public final class TreeScanner {
         }
         List<Finding> attributed = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            attributed.add(f.withIntroducedBy(attributor.attribute(f.location().path(), f.location().line())));
+            attributed.add(f.withIntroducedBy(attribute(f)));
         }
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(java.util.Comparator.comparing((ScanWarning w) -> String.valueOf(w.path()))
@@ -87,6 +88,40 @@ public final class TreeScanner {
         return new ScanResult(new ScanTarget(displayPath, commit, "tree"), attributed, rules, sortedWarnings,
                 partial[0]);
     }
+
+    /**
+     * Blame of the finding's line; when the detector names every line that makes the finding (property
+     * {@value #EVIDENCE_LINES}, e.g. an IAM grant's action and its resource), the newest of them, since whoever last
+     * changed any of them made the finding what it is (a widened Resource, an added action). Ties keep the finding's
+     * own line.
+     */
+    private Attribution attribute(Finding f) {
+        String path = f.location().path();
+        Attribution best = attributor.attribute(path, f.location().line());
+        String lines = f.properties().get(EVIDENCE_LINES);
+        if (lines == null || lines.isBlank()) {
+            return best;
+        }
+        for (String l : lines.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(l.strip());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (n == f.location().line()) {
+                continue;
+            }
+            Attribution a = attributor.attribute(path, n);
+            if (a != null && (best == null || a.date() != null && (best.date() == null || a.date().isAfter(best.date())))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Finding property: comma-separated 1-based lines that together make the finding. */
+    public static final String EVIDENCE_LINES = "lines";
 
     private void scanFile(SourceFile f, String commit, List<Finding> findings, List<ScanWarning> warnings,
                           boolean[] partial) {
@@ -106,7 +141,7 @@ public final class TreeScanner {
             }
             return;
         }
-        byte[] text = ContentSniffer.textOrNull(content);
+        byte[] text = ContentSniffer.forDetector(detector, f.relative(), content);
         if (text == null) {
             return;
         }

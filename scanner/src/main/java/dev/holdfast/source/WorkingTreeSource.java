@@ -37,8 +37,8 @@ public final class WorkingTreeSource {
             return null;
         }
         try {
-            Repository repo = new FileRepositoryBuilder().setWorkTree(root.toFile())
-                    .setGitDir(root.resolve(".git").toFile()).setMustExist(true).build();
+            // Only the work tree is given: JGit then follows a `.git` file (worktrees, submodules) to the real gitdir.
+            Repository repo = new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
             if (repo.isBare()) {
                 repo.close();
                 return null;

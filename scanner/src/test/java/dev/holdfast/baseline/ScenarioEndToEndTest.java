@@ -28,7 +28,7 @@ class ScenarioEndToEndTest {
     private final ScenarioHarness h = new ScenarioHarness();
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "claude-code-trailer"})
+    @ValueSource(strings = {"demo", "claude-code-trailer", "copilot-elsewhere", "fix-by-deleting"})
     void regressionIsAttributedToTheAgentAndPointsAtTheOriginalFix(String name) throws Exception {
         Scenario s = ScenarioHarness.load(name);
         ScenarioRepository repo = ScenarioHarness.repository(s);
@@ -84,7 +84,7 @@ class ScenarioEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "claude-code-trailer"})
+    @ValueSource(strings = {"demo", "claude-code-trailer", "copilot-elsewhere", "fix-by-deleting"})
     void refreshingAnUnchangedRepositoryWritesAByteIdenticalBaseline(String name) throws Exception {
         h.build(ScenarioHarness.load(name), dir);
         Path file = BaselineStore.defaultPath(dir);

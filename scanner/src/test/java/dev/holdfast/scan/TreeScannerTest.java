@@ -82,6 +82,31 @@ class TreeScannerTest {
     }
 
     @Test
+    void aLinkedWorktreeHonoursIgnoreRulesLikeItsMainCheckout(@TempDir Path dir) throws Exception {
+        Path main = dir.resolve("main");
+        try (Git git = Git.init().setDirectory(main.toFile()).call()) {
+            Files.writeString(main.resolve(".gitignore"), "target/\n");
+            Files.writeString(main.resolve("a.txt"), token('Q'));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("init").setSign(false).call();
+        }
+        // A worktree's .git is a file pointing at the real git directory (as `git worktree add` writes it).
+        Path wt = dir.resolve("wt");
+        Path gitdir = main.resolve(".git/worktrees/wt");
+        Files.createDirectories(gitdir);
+        Files.writeString(gitdir.resolve("gitdir"), wt.resolve(".git") + "\n");
+        Files.writeString(gitdir.resolve("commondir"), "../..\n");
+        Files.writeString(gitdir.resolve("HEAD"), "ref: refs/heads/master\n");
+        Files.createDirectories(wt);
+        Files.writeString(wt.resolve(".git"), "gitdir: " + gitdir + "\n");
+        Files.writeString(wt.resolve(".gitignore"), "target/\n");
+        Files.writeString(wt.resolve("b.txt"), token('R'));
+        Files.createDirectories(wt.resolve("target"));
+        Files.writeString(wt.resolve("target/c.txt"), token('S'));
+        assertThat(paths(scan(wt, HoldfastConfig.defaults()))).containsExactly("b.txt:1");
+    }
+
+    @Test
     void plainFolderScansEveryFileButNeverFollowsLinksOutOfTheRoot(@TempDir Path dir) throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), token('E'));
@@ -151,5 +176,50 @@ class TreeScannerTest {
         Files.writeString(dir.resolve("a.txt"), token('P') + "\n");
         assertThat(scan(dir, HoldfastConfig.defaults()).findings().get(0).fingerprint())
                 .isNotEqualTo(before.fingerprint());
+    }
+
+    @Test
+    void findingsThatNameTheirLinesAreAttributedToTheNewestOfThem(@TempDir Path dir) throws Exception {
+        // As the IAM detector reports a grant: at the action's line, with the resource's line among "lines".
+        Files.writeString(dir.resolve("policy.json"), "action\nother\nresource\nplain\n");
+        Detector grants = new Detector() {
+            @Override
+            public String name() {
+                return "grants";
+            }
+
+            @Override
+            public List<Detection> detect(Document d) {
+                return List.of(
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "grant", 1, 1, "p|grant:a|*", "a on *",
+                                "narrow", Map.of("lines", "1,3")),
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "tie", 2, 1, "p|grant:b|*", "b on *",
+                                "narrow", Map.of("lines", "2,4")),
+                        new Detection("g", Category.PRIVILEGE, Severity.LOW, "plain", 4, 1, "p|grant:c|*", "c on *",
+                                "narrow", Map.of()));
+            }
+        };
+        java.time.Instant jan = java.time.Instant.parse("2026-01-05T10:00:00Z");
+        java.time.Instant mar = java.time.Instant.parse("2026-03-05T10:00:00Z");
+        dev.holdfast.model.Attribution alice = new dev.holdfast.model.Attribution("c1", "Alice", "alice@acme.test",
+                dev.holdfast.model.IdentityKind.HUMAN, jan, null);
+        dev.holdfast.model.Attribution agent = new dev.holdfast.model.Attribution("c3", "Claude",
+                "noreply@anthropic.com", dev.holdfast.model.IdentityKind.AGENT, mar, null);
+        dev.holdfast.model.Attribution bob = new dev.holdfast.model.Attribution("c2", "Bob", "bob@acme.test",
+                dev.holdfast.model.IdentityKind.HUMAN, jan, null);
+        LineAttributor blame = (path, line) -> switch (line) {
+            case 1 -> alice;
+            case 2 -> bob;
+            case 3 -> agent;
+            default -> alice;
+        };
+        ScanResult r = new TreeScanner(HoldfastConfig.defaults(), grants,
+                new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey())), Map.of(), blame)
+                .scan(dir, dir.toString(), null);
+        Map<String, String> by = new java.util.TreeMap<>();
+        r.findings().forEach(f -> by.put(f.message(), f.introducedBy().name()));
+        assertThat(by).containsEntry("grant", "Claude") // the widened resource line is newer than the action line
+                .containsEntry("tie", "Bob")            // same date: the finding's own line
+                .containsEntry("plain", "Alice");
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * server's SSLContext, and a trust store holding only that certificate for {@code javax.net.ssl.trustStore}.
  */
 public final class LocalTls {
-    private static final String PASS = "changeit";
+    /** Generated per run: the stores live in a temp directory only as long as the test. */
+    private final String pass = java.util.UUID.randomUUID().toString();
     public final Path keyStore;
     public final Path trustStore;
 
@@ -25,11 +26,11 @@ public final class LocalTls {
         Path cert = dir.resolve("server.pem");
         keytool("-genkeypair", "-alias", "local", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
                 "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore",
-                keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASS, "-keypass", PASS);
+                keyStore.toString(), "-storetype", "PKCS12", "-storepass", pass, "-keypass", pass);
         keytool("-exportcert", "-rfc", "-alias", "local", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
-                "-storepass", PASS, "-file", cert.toString());
+                "-storepass", pass, "-file", cert.toString());
         keytool("-importcert", "-noprompt", "-alias", "local", "-file", cert.toString(), "-keystore",
-                trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASS);
+                trustStore.toString(), "-storetype", "PKCS12", "-storepass", pass);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
@@ -46,10 +47,10 @@ public final class LocalTls {
     public SSLContext serverContext() throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
-            ks.load(in, PASS.toCharArray());
+            ks.load(in, pass.toCharArray());
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASS.toCharArray());
+        kmf.init(ks, pass.toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         return ctx;
@@ -58,7 +59,7 @@ public final class LocalTls {
     /** Makes the JVM's standard trust store this one (as a user would with -Djavax.net.ssl.trustStore=...). */
     public void trustForJvm() {
         System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", PASS);
+        System.setProperty("javax.net.ssl.trustStorePassword", pass);
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
     }
 

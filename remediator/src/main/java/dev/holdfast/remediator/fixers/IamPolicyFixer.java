@@ -53,7 +53,7 @@ public final class IamPolicyFixer implements RuleFixer {
         if (headAllow == null || fixAllow == null || headDeny == null || fixDeny == null) {
             return FixerOutcome.refused("the policy uses NotAction/NotResource; narrowing it needs a person");
         }
-        if (!headAllow.containsAll(fixAllow) || !fixDeny.containsAll(headDeny)) {
+        if (!covers(headAllow, fixAllow) || !covers(fixDeny, headDeny)) {
             return FixerOutcome.refused("restoring the fix commit's statements would grant or un-deny something HEAD"
                     + " does not");
         }
@@ -74,6 +74,39 @@ public final class IamPolicyFixer implements RuleFixer {
         } catch (JsonProcessingException e) {
             return FixerOutcome.refused("cannot write the policy: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Whether every grant in {@code wanted} is already granted by one in {@code by}: the same principal and
+     * condition, with an action and resource pattern ({@code *}, {@code ?}) that matches it — s3:* on * covers
+     * s3:GetObject on arn:aws:s3:::reports/*.
+     */
+    static boolean covers(Set<String> by, Set<String> wanted) {
+        for (String w : wanted) {
+            String[] want = w.split("\\|", 4);
+            boolean covered = false;
+            for (String b : by) {
+                String[] have = b.split("\\|", 4);
+                if (have[2].equals(want[2]) && have[3].equals(want[3]) && glob(have[0], want[0])
+                        && glob(have[1], want[1])) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An IAM wildcard pattern matching a value or a narrower pattern (its own wildcards taken literally). */
+    private static boolean glob(String pattern, String value) {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return value.matches(re.toString());
     }
 
     private static JsonNode parse(String text) {

@@ -67,6 +67,8 @@ public final class GitHubErrors {
             JsonNode first = n.path("errors").path(0);
             if (first.has("message")) {
                 m = m + " — " + first.get("message").asText();
+            } else if (first.has("field")) {
+                m = m + " — " + first.get("field").asText() + " " + first.path("code").asText("invalid");
             }
             return firstLine(m);
         } catch (IOException notJson) {

@@ -130,13 +130,13 @@ class GitHubPublisherTest {
         assertThat(pushes).isEqualTo(1);
         String created = bodies("/repos/octo-org/demo/pulls").get(0);
         assertThat(created).contains("Reapply removed fix: aws-access-key in src/main/java/demo/Config.java",
-                "holdfast:meta", "rotate this credential", "agent Claude", "on behalf of Alice Dev",
+                "holdfast:meta", "rotate this credential", "agent Claude", "on behalf of Alice Dev", // holdfast:allow (assertion text)
                 "b0b5ec00b0b5ec00b0b5ec00b0b5ec00b0b5ec00", Redactor.redact(KEY));
         assertThat(bodies("/repos/octo-org/demo/labels")).hasSize(4)
                 .anyMatch(b -> b.contains("\"regression\"")).anyMatch(b -> b.contains("\"severity:critical\""))
                 .anyMatch(b -> b.contains("\"kind:secret\"")).anyMatch(b -> b.contains("\"origin:agent\""));
         assertThat(bodies("/repos/octo-org/demo/issues/7/labels").get(0))
-                .contains("security", "holdfast", "regression", "severity:critical", "kind:secret", "origin:agent")
+                .contains("security", "holdfast", "regression", "severity:critical", "kind:secret", "origin:agent") // holdfast:allow (label names)
                 .doesNotContain("repeat");
         assertThat(allRequestBodies()).doesNotContain(KEY);
     }
@@ -226,6 +226,25 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void explainsRejectedCredentials() {
+        GitHubConnection c = start("unauthorized");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub rejected the credentials (401)")
+                .hasMessageContaining("GITHUB_TOKEN").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void explainsAValidationFailure() {
+        GitHubConnection c = start("invalid-base");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub rejected publishing holdfast/regression/")
+                .hasMessageContaining("(422: Validation Failed — base invalid)")
+                .hasMessageContaining("base branch").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void explainsAnUnknownRepository() {
         GitHubConnection c = start("not-found");
 
@@ -257,7 +276,7 @@ class GitHubPublisherTest {
         String auth = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
                 .filter(q -> q.getUrl().equals("/app")).findFirst().orElseThrow().getHeader("Authorization");
         assertThat(auth).startsWith("Bearer ");
-        String[] jwt = auth.substring("Bearer ".length()).split("\\.");
+        String[] jwt = auth.substring("Bearer ".length()).split("\\."); // holdfast:allow (splitting a test JWT)
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initVerify(keys.getPublic());
         rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));

@@ -21,8 +21,14 @@ final class NoiseFilter {
     private static final Pattern UUID = Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern INTEGRITY = Pattern.compile("(?i)^(?:sha(?:1|224|256|384|512)|md5)[-:=].*");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
-    private static final Pattern WORDISH = Pattern.compile("[a-z]+(?:[-_. ][a-z]+)*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+|X-[A-Za-z]+(?:-[A-Za-z]+)*");
+    private static final Pattern WORDISH = Pattern.compile(
+            "[a-z]+(?:[-_. /:][a-z0-9]+)*|[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:[-_ ][A-Z][a-z]+)*");
+    private static final Pattern TWO_WORDS = Pattern.compile("[A-Za-z][A-Za-z'-]*(?:[ ,.:]+[A-Za-z][A-Za-z'-]*)+[.!?]?");
+    private static final Pattern CONCATENATION = Pattern.compile(
+            "^\\+\\s|\\s\\+$|[\"'`]\\s*\\+\\s|\\s\\+\\s*[\"'`]|^\\)\\.|\\)\\.\\w+\\(");
+    private static final Pattern REGEX = Pattern.compile(
+            "\\[\\^|\\\\[dwsbDWS]|\\(\\?[:<=!i]|\\[a-z|\\[A-Z|\\[0-9|\\.\\*|\\.\\+\\)|\\]\\+\\$|\\]\\{\\d");
     private static final Pattern PROSE = Pattern.compile("[A-Za-z][A-Za-z,.'!?:-]*(?: [A-Za-z,.'!?:-]+){2,}");
     private static final Pattern PATHISH = Pattern.compile(
             "(?i)(?:^(?:/|\\./|\\.\\./|~/|[a-z]:\\\\|classpath:|https?://[^:@/]+(?:[/:]|$))"
@@ -30,29 +36,41 @@ final class NoiseFilter {
     private static final Pattern CODE = Pattern.compile(
             "^(?:[A-Za-z_$][\\w.$]*\\(.*\\);?|(?:this|self|params|req|request|args|opts|options|config|cfg|props)"
                     + "[.\\[].*|[A-Za-z_]\\w*(?:::|->)\\w.*|\\(?\\w*\\)?\\s*=>.*)$");
+    /** A dotted lower-case path is a reference in code and HCL (var.db_password, random_password.db.result). */
+    private static final Pattern DOTTED_REFERENCE = Pattern.compile(
+            "[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+"
+                    + "|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*){2,}");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
     private final Set<String> placeholderValues;
     private final List<Pattern> placeholderWords;
     private final List<Pattern> placeholderPatterns;
     private final List<Pattern> referencePatterns;
+    private final List<Pattern> publicPatterns;
+    private final List<String> knownExamples;
     private final Pattern lookup;
     private final Set<String> metaKeyTokens;
     private final Set<String> metaKeyPrefixes;
     private final List<String> strongKeyFragments;
+    private final Set<String> hashContextTokens;
+    private final List<Pattern> exampleFiles;
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
         placeholderWords = data.get("placeholderWords").stream()
-                .map(w -> Pattern.compile("(?i)(?:^|[^a-z])" + Pattern.quote(w) + "(?:$|[^a-z])"))
+                .map(w -> Pattern.compile("(?i)(?:^|[^a-z0-9])" + Pattern.quote(w) + "(?:$|[^a-z0-9])"))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         data.get("placeholderPrefixes").forEach(w -> placeholderWords.add(Pattern.compile("(?i)^" + Pattern.quote(w))));
         placeholderPatterns = compileAll(data.get("placeholderPatterns"), true);
         referencePatterns = compileAll(data.get("referencePatterns"), false);
+        publicPatterns = compileAll(data.get("publicPatterns"), false);
+        knownExamples = List.copyOf(data.get("knownExamples"));
         lookup = Pattern.compile("(?i)" + String.join("|", data.get("lookupPatterns")));
         metaKeyTokens = Set.copyOf(data.get("metaKeyTokens").stream().map(NoiseFilter::lower).toList());
         metaKeyPrefixes = Set.copyOf(data.get("metaKeyPrefixes").stream().map(NoiseFilter::lower).toList());
         strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
+        hashContextTokens = Set.copyOf(data.get("hashContextTokens"));
+        exampleFiles = data.get("exampleFiles").stream().map(Glob::compile).toList();
     }
 
     static NoiseFilter builtin() {
@@ -68,6 +86,12 @@ final class NoiseFilter {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
+    boolean exampleFile(String path) {
+        String p = path == null ? "" : path;
+        return exampleFiles.stream().anyMatch(g -> g.matcher(p).matches());
     }
 
     /**
@@ -102,6 +126,16 @@ final class NoiseFilter {
                 return "placeholder";
             }
         }
+        for (String known : knownExamples) {
+            if (value.contains(known)) {
+                return "documented example value";
+            }
+        }
+        for (Pattern p : publicPatterns) {
+            if (p.matcher(value).find()) {
+                return "public or test-only value";
+            }
+        }
         if (repetitive(value)) {
             return "repeated characters";
         }
@@ -115,7 +149,13 @@ final class NoiseFilter {
     }
 
     private String genericNoise(SecretRule rule, String key, String value) {
-        List<String> tokens = tokens(key == null ? "" : key);
+        // Only the last segment of a dotted key names the value: db.password.min.length is a length.
+        String name = key == null ? "" : key;
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0 && dot < name.length() - 1) {
+            name = name.substring(dot + 1);
+        }
+        List<String> tokens = tokens(name);
         int last = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (isKeyWord(tokens.get(i), rule.keyWords())) {
@@ -133,6 +173,18 @@ final class NoiseFilter {
         if (!tokens.isEmpty() && metaKeyPrefixes.contains(tokens.get(0)) && last > 0) {
             return "key is a question or action";
         }
+        String lowerValue = value.toLowerCase(java.util.Locale.ROOT);
+        for (String t : tokens(key == null ? "" : key)) {
+            // POSTGRES_PASSWORD=postgres, RABBITMQ_PASS=rabbitmq: a service's default, named after the service.
+            if (t.length() >= 3 && t.equals(lowerValue) && !isKeyWord(t, rule.keyWords())) {
+                return "default named after the service";
+            }
+        }
+        String decoded = decodedBase64(value);
+        if (decoded != null && (placeholderValues.contains(decoded.toLowerCase(java.util.Locale.ROOT))
+                || WEAK_DECODED.contains(decoded.toLowerCase(java.util.Locale.ROOT)))) {
+            return "base64 of a placeholder";
+        }
         boolean strong = strongKey(key);
         if (UUID.matcher(value).matches() && !strong) {
             return "uuid";
@@ -141,19 +193,36 @@ final class NoiseFilter {
             return "integrity string";
         }
         int n = value.length();
-        if (!strong && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
+        boolean hashContext = tokens(key == null ? "" : key).stream().anyMatch(hashContextTokens::contains);
+        if (!strong && hashContext && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
             return "hash";
         }
         if (BOOL_OR_SMALL_NUMBER.matcher(value).matches()) {
             return "boolean or number";
         }
+        if (DOTTED_REFERENCE.matcher(value).matches()) {
+            return "reference";
+        }
         if (ENV_NAME.matcher(value).matches()) {
             return "variable name";
         }
-        if (PROSE.matcher(value).matches()) {
+        if (PROSE.matcher(value).matches() || (rule.entropy() > 0 && TWO_WORDS.matcher(value).matches())) {
             return "prose";
         }
-        if (PATHISH.matcher(value).find()) {
+        if (CONCATENATION.matcher(value).find()) {
+            return "string concatenation";
+        }
+        if (REGEX.matcher(value).find()) {
+            return "regular expression";
+        }
+        if (value.contains("\\\"") || value.contains("\\n")) {
+            return "escaped text (a string holding code or data)";
+        }
+        if (key != null && key.replaceAll("^[-_$@]+", "").equalsIgnoreCase("key") && rule.entropy() > 0
+                && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
+            return "a bare 'key' needs a random value";
+        }
+        if (PATHISH.matcher(value).find() && !randomSegment(value)) {
             return "path or url";
         }
         if (CODE.matcher(value).find()) {
@@ -163,6 +232,37 @@ final class NoiseFilter {
             return "words";
         }
         return null;
+    }
+
+    /** A path-looking value whose longest '/'-separated segment is long and random is base64, not a path. */
+    private static boolean randomSegment(String value) {
+        for (String seg : value.split("/")) {
+            if (seg.length() >= 16 && Entropy.shannon(seg) > 3.5 && !seg.contains(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> WEAK_DECODED = Set.of("password", "secret", "admin", "changeme", "pass",
+            "user:password", "admin:admin", "user:pass", "username:password");
+
+    /** The text a base64 value encodes, when it is printable ASCII; null otherwise. */
+    static String decodedBase64(String value) {
+        if (value.length() < 8 || value.length() % 4 != 0 || !value.matches("[A-Za-z0-9+/]+={0,2}")) {
+            return null;
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(value);
+            for (byte b : bytes) {
+                if (b < 0x20 || b > 0x7e) {
+                    return null;
+                }
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean isKeyWord(String token, List<String> keyWords) {
@@ -205,19 +305,22 @@ final class NoiseFilter {
         }
         int ascending = 0;
         for (int i = 1; i < n; i++) {
-            if (v.charAt(i) == v.charAt(i - 1) + 1) {
+            if (Character.toLowerCase(v.charAt(i)) == Character.toLowerCase(v.charAt(i - 1)) + 1) {
                 ascending++;
             }
         }
         if (ascending * 2 >= n) {
             return true;
         }
-        for (int unit = 1; unit <= 4 && unit * 2 < n; unit++) {
-            boolean repeats = true;
-            for (int i = unit; i < n && repeats; i++) {
-                repeats = v.charAt(i) == v.charAt(i - unit);
+        for (int unit = 1; unit <= 16 && unit * 5 <= n * 2; unit++) {
+            int same = 0;
+            for (int i = unit; i < n; i++) {
+                if (v.charAt(i) == v.charAt(i - unit)) {
+                    same++;
+                }
             }
-            if (repeats) {
+            // 90% rather than all: base64 of a repeated word ends in a few different padding characters.
+            if (same >= (n - unit) * 0.9) {
                 return true;
             }
         }

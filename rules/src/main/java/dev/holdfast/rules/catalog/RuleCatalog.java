@@ -145,7 +145,7 @@ public final class RuleCatalog {
     /** The example as written in the rule file (generator syntax unexpanded, so never a whole secret). */
     private static String shown(SecretRule rule, SecretRule.Example ex, int i, String kind) {
         String t = ex.text().replace("\n", "\\n");
-        return (ex.path().equals("example.txt") ? "" : ex.path() + ": ") + (t.length() > 120 ? t.substring(0, 120)
+        return (ex.path().equals("snippet.txt") ? "" : ex.path() + ": ") + (t.length() > 120 ? t.substring(0, 120)
                 + "…" : t);
     }
 

@@ -21,7 +21,7 @@ final class RuleFileParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
-            "generic", "keyWords", "capture", "pairWith", "priority", "examples");
+            "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
 
     private final String source;
@@ -114,7 +114,7 @@ final class RuleFileParser {
                 strings(m, "tags", where), generic, keyWords, capture,
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
-                SecretRule.namedGroupsOf(pattern));
+                SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")));
     }
 
     private void examples(Object node, List<SecretRule.Example> match, List<SecretRule.Example> noMatch,
@@ -137,7 +137,7 @@ final class RuleFileParser {
             }
             for (Object item : items) {
                 if (item instanceof String s) {
-                    target.add(new SecretRule.Example("example.txt", s));
+                    target.add(new SecretRule.Example("snippet.txt", s));
                 } else if (item instanceof Map<?, ?> im && im.get("text") instanceof String t) {
                     for (Object ik : im.keySet()) {
                         if (!"text".equals(ik) && !"path".equals(ik)) {
@@ -145,7 +145,7 @@ final class RuleFileParser {
                         }
                     }
                     Object p = im.get("path");
-                    target.add(new SecretRule.Example(p == null ? "example.txt" : String.valueOf(p), t));
+                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t));
                 } else {
                     throw fail(where + ": an example must be a string or {path, text}");
                 }

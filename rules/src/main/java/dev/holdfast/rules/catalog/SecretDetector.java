@@ -26,23 +26,57 @@ public final class SecretDetector implements Detector {
     public static final String INLINE_ALLOW = "holdfast:allow";
     private static final int PAIR_WINDOW = 5;
     /**
-     * How many rejected matches per line and rule may be retried one character later. Past that the search resumes
-     * after the match: on a long hostile line (minified code, "key=aaaa…") retrying at every position is quadratic.
+     * A line where one rule keeps matching hundreds of times is generated or minified text; past this many matches
+     * the rule stops looking at the line, which bounds the work on huge lines.
      */
-    private static final int OVERLAP_RETRIES = 32;
+    private static final int MAX_MATCHES_PER_LINE = 64;
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*-----|---- END SSH2");
+    private static final Pattern LINE_START = Pattern.compile("(?i)\\s*(?:(?:export|env|arg|set|setenv)\\s+)?");
+    private static final Pattern OPERATOR = Pattern.compile("[=:(>,]");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
 
     private static final boolean TRACE = Boolean.getBoolean("holdfast.trace");
+    /** Tuning aid (system property holdfast.profile=true): time spent per rule, printed at exit. */
+    private static final Map<String, Long> PROFILE = Boolean.getBoolean("holdfast.profile") ? profile() : null;
+
+    private static Map<String, Long> profile() {
+        Map<String, Long> m = new java.util.concurrent.ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> m.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.err.printf("profile %-40s %6d ms%n", e.getKey(), e.getValue() / 1_000_000))));
+        return m;
+    }
 
     private final List<SecretRule> rules;
     private final NoiseFilter noise;
     private final Predicate<String> allowedValue;
+    private final KeywordIndex index;
+    /** For each keyword id, the indexes of the rules that list it. */
+    private final int[][] rulesByKeyword;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
         this.noise = noise;
         this.allowedValue = allowedValue == null ? v -> false : allowedValue;
+        List<String> all = new ArrayList<>();
+        this.rules.forEach(r -> all.addAll(r.keywords()));
+        this.index = new KeywordIndex(all);
+        List<List<Integer>> byKeyword = new ArrayList<>();
+        for (int k = 0; k < index.size(); k++) {
+            byKeyword.add(new ArrayList<>());
+        }
+        for (int r = 0; r < this.rules.size(); r++) {
+            for (String k : this.rules.get(r).keywords()) {
+                if (k.chars().allMatch(c -> c < 128)) {
+                    int id = index.id(k);
+                    if (!byKeyword.get(id).contains(r)) {
+                        byKeyword.get(id).add(r);
+                    }
+                }
+            }
+        }
+        this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     @Override
@@ -58,42 +92,98 @@ public final class SecretDetector implements Detector {
     @Override
     public List<Detection> detect(Document document) {
         String text = document.text();
-        String lowerText = text.toLowerCase(Locale.ROOT);
-        List<SecretRule> active = new ArrayList<>();
-        for (SecretRule r : rules) {
-            if (r.appliesTo(document.path()) && r.keywordIn(lowerText)) {
-                active.add(r);
+        String path = document.path();
+        // Lines and their start offsets, split on \r\n, \r or \n.
+        List<String> lineList = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int begin = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lineList.add(text.substring(begin, i));
+                starts.add(begin);
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                begin = i + 1;
             }
         }
-        if (active.isEmpty()) {
-            return List.of();
-        }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        lineList.add(text.substring(begin));
+        starts.add(begin);
+        String[] lines = lineList.toArray(new String[0]);
+        int[] lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords.
+        java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
+        Boolean[] applies = new Boolean[rules.size()];
+        index.scan(text, (keyword, end) -> {
+            int line = lineOf(lineStarts, end);
+            for (int r : rulesByKeyword[keyword]) {
+                if (applies[r] == null) {
+                    applies[r] = rules.get(r).appliesTo(path);
+                }
+                if (applies[r]) {
+                    if (linesByRule[r] == null) {
+                        linesByRule[r] = new java.util.BitSet(lines.length);
+                    }
+                    linesByRule[r].set(line);
+                }
+            }
+        });
         List<Candidate> found = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || line.contains(INLINE_ALLOW)) {
+        boolean example = noise.exampleFile(path);
+        for (int r = 0; r < rules.size(); r++) {
+            SecretRule rule = rules.get(r);
+            if (rule.generic() && example) {
                 continue;
             }
-            String lowerLine = line.toLowerCase(Locale.ROOT);
-            for (SecretRule rule : active) {
-                if (rule.keywordIn(lowerLine)) {
-                    scanLine(rule, lines, i, found);
+            java.util.BitSet marked = linesByRule[r];
+            if (marked == null && rule.keywords().isEmpty() && rule.appliesTo(path)) {
+                marked = new java.util.BitSet(lines.length);
+                marked.set(0, lines.length);
+            }
+            if (rule.keywords().stream().anyMatch(k -> !k.chars().allMatch(c -> c < 128)) && rule.appliesTo(path)) {
+                // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
+                marked = marked == null ? new java.util.BitSet(lines.length) : marked;
+                for (int i = 0; i < lines.length; i++) {
+                    if (rule.keywordIn(lines[i].toLowerCase(Locale.ROOT))) {
+                        marked.set(i);
+                    }
+                }
+            }
+            if (marked == null) {
+                continue;
+            }
+            for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
+                String line = lines[i];
+                if (line.isEmpty() || line.contains(INLINE_ALLOW)) {
+                    continue;
+                }
+                long t0 = PROFILE == null ? 0 : System.nanoTime();
+                scanLine(rule, lines, i, found);
+                if (PROFILE != null) {
+                    PROFILE.merge(rule.id(), System.nanoTime() - t0, Long::sum);
                 }
             }
         }
         return resolve(found);
     }
 
+    private static int lineOf(int[] lineStarts, int position) {
+        int i = java.util.Arrays.binarySearch(lineStarts, position);
+        return i >= 0 ? i : -i - 2;
+    }
+
     private void scanLine(SecretRule rule, String[] lines, int index, List<Candidate> out) {
-        String line = lines[index];
+        // With joinPrevious the pattern sees "previous\ncurrent"; offsets are shifted back to the current line.
+        int shift = rule.joinPrevious() && index > 0 ? lines[index - 1].length() + 1 : 0;
+        String line = shift > 0 ? lines[index - 1] + "\n" + lines[index] : lines[index];
         Matcher m = rule.pattern().matcher(line);
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
         int from = 0;
-        int retries = 0;
-        while (from <= line.length() && m.find(from)) {
-            from = Math.max(retries++ < OVERLAP_RETRIES ? m.start() + 1 : m.end(), from + 1);
+        int attempts = 0;
+        while (from <= line.length() && attempts++ < MAX_MATCHES_PER_LINE && m.find(from)) {
+            from = Math.max(m.start() + 1, from + 1);
             String g = secretGroup(rule, m);
             String value = group(m, g);
             if (value == null) {
@@ -107,7 +197,19 @@ public final class SecretDetector implements Detector {
                 trace(rule, index, value, "allow pattern");
                 continue;
             }
+            String after = line.substring(Math.min(line.length(), start + value.length()),
+                    Math.min(line.length(), start + value.length() + 2));
+            if (after.equals("{{") || after.equals("${") || (start >= 2 && line.startsWith("}}", start - 2))) {
+                trace(rule, index, value, "part of a template");
+                continue;
+            }
             String key = rule.namedGroups().contains("key") ? m.group("key") : null;
+            if (key != null && rule.generic() && !key.startsWith("-") && !OPERATOR.matcher(line.substring(m.end("key"), start)).find()
+                    && !LINE_START.matcher(line.substring(0, m.start("key"))).matches()) {
+                // "key value" without an operator is a config-file form (.esmtprc, redis.conf): only at line start.
+                trace(rule, index, value, "no assignment operator");
+                continue;
+            }
             int keyEnd = key == null ? m.start() : m.end("key");
             String before = line.substring(Math.min(keyEnd, start), start);
             String why = noise.noise(rule, key, value, before);
@@ -123,7 +225,10 @@ public final class SecretDetector implements Detector {
             if (subject == null || allowedValue.test(subject)) {
                 continue;
             }
-            int column = "match".equals(rule.capture()) ? start + 1 : m.start() + 1;
+            if (start < shift) {
+                continue;
+            }
+            int column = ("match".equals(rule.capture()) ? start + 1 : m.start() + 1) - shift;
             Map<String, String> props = new LinkedHashMap<>();
             if (rule.pairWith() != null) {
                 props.put("confidence", pairNearby(rule.pairWith(), lines, index) ? "high" : "medium");
@@ -131,7 +236,7 @@ public final class SecretDetector implements Detector {
             if (key != null) {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
-            out.add(new Candidate(rule, index + 1, column, column + value.length(), subject, props));
+            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props));
             from = Math.max(from, m.end());
         }
     }

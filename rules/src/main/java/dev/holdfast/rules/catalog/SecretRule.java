@@ -22,13 +22,15 @@ import java.util.regex.Pattern;
  * @param pairWith   a pattern whose presence within a few lines raises confidence (e.g. an access key id next to a
  *                   secret key)
  * @param priority   when two rules flag overlapping text on one line, the higher priority wins
+ * @param joinPrevious the pattern sees the previous line, a newline, then the current line (for pairs split over two
+ *                   lines such as "- name: DB_PASSWORD" / "value: ..."); the secret must be on the current line
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
                          List<Pattern> paths, List<Pattern> skipPaths, List<Pattern> allow, String remediation,
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
-                         java.util.Set<String> namedGroups) {
+                         java.util.Set<String> namedGroups, boolean joinPrevious) {
 
     /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
     public record Example(String path, String text) {

@@ -6,6 +6,8 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 import dev.holdfast.rules.support.TextPositions;
 import dev.holdfast.rules.support.Thresholds;
@@ -41,12 +43,13 @@ import java.util.regex.Pattern;
  * X.509 certificates in PEM text (any file), DER files and keystores that open with an empty or default password.
  * The subject of a finding is the certificate's SHA-256 fingerprint, which is public and stable.
  */
-public final class CertificateDetector implements Detector {
+public final class CertificateDetector implements Detector, SelfTesting {
     public static final String EXPIRING_DAYS = "certExpiringDays";
     public static final String MAX_VALIDITY_DAYS = "certMaxValidityDays";
 
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/cert/rules.yml");
-    private static final List<String> PASSWORDS = passwords();
+    private static final List<String> PASSWORDS = read("passwords");
+    private static final List<String> BUNDLE_NAMES = read("trustBundleNames");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([A-Za-z0-9+/=\\s\\\\]+?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----");
     private static final byte[] PEM_MARK = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
@@ -77,7 +80,12 @@ public final class CertificateDetector implements Detector {
      * Binary files this detector reads (DER certificates, keystores): the scan loop skips binary content by default
      * and should hand these paths to this detector anyway.
      */
-    public static boolean readsBinary(String path) {
+    @Override
+    public boolean readsBinary(String path) {
+        return isBinaryFormat(path);
+    }
+
+    public static boolean isBinaryFormat(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return DER_EXT.stream().anyMatch(lower::endsWith) || KEYSTORE_EXT.stream().anyMatch(lower::endsWith);
     }
@@ -94,14 +102,24 @@ public final class CertificateDetector implements Detector {
         } else if (DER_EXT.stream().anyMatch(lower::endsWith)) {
             certs.addAll(der(bytes));
         }
+        // A vendored trust bundle (cacert.pem, a truststore, or simply many CA certificates in one file) holds roots
+        // that live for decades by design, and an expired root in it can no longer vouch for anything: the roots'
+        // lifetimes are not this repository's decision. Leaf certificates in such a file are still judged.
+        boolean trustBundle = certs.size() > 3 || BUNDLE_NAMES.stream().anyMatch(n -> fileName(lower).contains(n));
         List<Detection> out = new ArrayList<>();
         for (Found f : certs) {
-            judge(f, out);
+            if (!(trustBundle && f.cert().getBasicConstraints() >= 0)) {
+                judge(f, out);
+            }
         }
         return out;
     }
 
     private record Found(X509Certificate cert, int line, String alias) {
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private void judge(Found f, List<Detection> out) {
@@ -224,13 +242,18 @@ public final class CertificateDetector implements Detector {
         return -1;
     }
 
-    private static List<String> passwords() {
-        try (InputStream in = CertificateDetector.class.getResourceAsStream("/dev/holdfast/rules/cert/keystore-passwords.yml")) {
+    private static List<String> read(String key) {
+        try (InputStream in = CertificateDetector.class.getResourceAsStream("/dev/holdfast/rules/cert/settings.yml")) {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> raw = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
-            return List.copyOf(raw.get("passwords"));
+            return List.copyOf(raw.get(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read keystore passwords", e);
+            throw new UncheckedIOException("cannot read certificate settings", e);
         }
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }

@@ -24,8 +24,9 @@ final class AzureRoleAssignments {
             return Optional.empty();
         }
         boolean sp = "ServicePrincipal".equalsIgnoreCase(principalType == null ? null : principalType.trim())
-                || (principalId != null && (principalId.contains("Microsoft.ManagedIdentity")
-                || principalId.contains("identity.principalId") || principalId.contains("servicePrincipal")));
+                || (principalType == null && principalId != null && (principalId.contains("Microsoft.ManagedIdentity")
+                || principalId.contains("identity.principalId") || principalId.contains("properties.principalId")
+                || principalId.contains("servicePrincipal")));
         if (!sp) {
             return Optional.empty();
         }

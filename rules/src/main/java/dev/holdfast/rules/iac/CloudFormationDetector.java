@@ -53,6 +53,14 @@ public final class CloudFormationDetector implements Detector {
             int col = YamlNodes.column(r.keyNode());
             String id = r.logicalId();
             Map<String, String> props = Map.of("resource", id, "format", "cloudformation", "type", r.type());
+            for (Node arn : YamlNodes.items(YamlNodes.get(r.properties(), "ManagedPolicyArns"))) {
+                IacCatalogue.ADMIN_POLICIES.match(YamlNodes.scalar(arn)).ifPresent(p -> {
+                    String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);
+                    out.add(RULES.detection("iac-aws-admin-policy-attachment",
+                            dev.holdfast.model.Severity.fromId(p.severity()), name + " is attached to " + id,
+                            YamlNodes.line(arn), YamlNodes.column(arn), id + "|" + name, name, props));
+                });
+            }
             switch (r.type()) {
                 case "AWS::IAM::AccessKey" -> out.add(RULES.detection("iac-aws-access-key",
                         "CloudFormation creates a long-lived AWS access key (" + id + ")", line, col, id, id, props));
@@ -71,9 +79,11 @@ public final class CloudFormationDetector implements Detector {
         String id = r.logicalId();
         Node trustNode = YamlNodes.get(r.properties(), "AssumeRolePolicyDocument");
         boolean federated = false;
-        if (trustNode != null) {
-            JsonNode trust = YamlJson.toJson(trustNode);
-            List<Integer> lines = CloudFormationTemplate.statementLines(trustNode);
+        PolicyJson policy = trustNode == null ? null
+                : PolicyJson.of(LinedJson.fromYaml(trustNode), YamlNodes.line(trustNode));
+        if (policy != null) {
+            JsonNode trust = policy.json();
+            List<Integer> lines = policy.statementLines();
             federated = TrustPolicy.statements(trust).stream()
                     .anyMatch(s -> s.path("Principal").has("Federated") || s.path("Principal").has("Service"));
             for (TrustPolicy.Issue issue : TrustPolicy.check(trust)) {

@@ -23,7 +23,8 @@ final class CloudFormationTemplate {
 
     static boolean candidate(String path) {
         String p = path.toLowerCase(Locale.ROOT);
-        return p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template");
+        return (p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template"))
+                && !p.endsWith(".tf.json");
     }
 
     /** Null unless the document has a Resources map with AWS:: types. */
@@ -55,15 +56,4 @@ final class CloudFormationTemplate {
         return out.isEmpty() ? null : new CloudFormationTemplate(out);
     }
 
-    /** Lines of the statements of a policy document node. */
-    static List<Integer> statementLines(Node policy) {
-        Node st = YamlNodes.get(policy, "Statement");
-        List<Integer> lines = new ArrayList<>();
-        if (st instanceof MappingNode) {
-            lines.add(YamlNodes.line(st));
-        } else {
-            YamlNodes.items(st).forEach(i -> lines.add(YamlNodes.line(i)));
-        }
-        return lines;
-    }
 }

@@ -19,6 +19,7 @@ final class IacCatalogue {
     static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/iac/rules.yml");
     static final NamePatterns MACHINE = NamePatterns.load("/dev/holdfast/rules/iac/machine-identity.yml");
     static final AzureRoles AZURE = read("/dev/holdfast/rules/iac/azure-roles.yml", AzureRoles.class);
+    static final AdminPolicies ADMIN_POLICIES = read("/dev/holdfast/rules/iac/aws-admin-policies.yml", AdminPolicies.class);
     static final PolicyAttributes POLICY_ATTRIBUTES =
             read("/dev/holdfast/rules/iac/policy-attributes.yml", PolicyAttributes.class);
 
@@ -51,6 +52,22 @@ final class IacCatalogue {
             return privilegedRoles.stream()
                     .filter(r -> r.name().equalsIgnoreCase(nameOrId.trim()) || t.contains(r.id()))
                     .findFirst();
+        }
+    }
+
+    record AdminPolicy(String arn, String severity) {
+    }
+
+    record AdminPolicies(List<AdminPolicy> policies, Map<String, String> terraformAttachments) {
+
+        /** The administrator-level policy this ARN text names (trailing interpolation or quotes ignored), if any. */
+        Optional<AdminPolicy> match(String arnText) {
+            if (arnText == null) {
+                return Optional.empty();
+            }
+            String t = arnText.trim();
+            return policies.stream().filter(p -> t.equals(p.arn()) || t.endsWith(":policy/" + p.arn()
+                    .substring(p.arn().lastIndexOf('/') + 1)) && t.contains("iam::aws:policy/")).findFirst();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.holdfast.rules.iac;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdfast.detect.Document;
 import dev.holdfast.rules.support.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
@@ -39,7 +37,7 @@ public final class IacPolicies {
     }
 
     private static List<EmbeddedPolicy> terraform(Document document) {
-        HclBody file = HclParser.parse(document.text(), document.path());
+        HclBody file = TerraformDetector.read(document);
         TerraformPolicies policies = new TerraformPolicies(file);
         List<EmbeddedPolicy> out = new ArrayList<>();
         for (HclBody.Block b : file.blocks("resource")) {
@@ -57,8 +55,8 @@ public final class IacPolicies {
         }
         for (Map.Entry<String, HclBody.Block> doc : policies.unreferenced().entrySet()) {
             PolicyJson p = policies.document(doc.getValue());
-            out.add(new EmbeddedPolicy(document.path(), doc.getValue().line(), doc.getValue().address(), "json",
-                    "document", write(p.json()), p.statementLines()));
+            out.add(new EmbeddedPolicy(document.path(), p.baseLine(), doc.getValue().address(), "json",
+                    "document", p.text(), p.statementLines()));
         }
         return out;
     }
@@ -69,7 +67,7 @@ public final class IacPolicies {
             return;
         }
         Optional<PolicyJson> p = policies.resolve(a.value());
-        p.ifPresent(j -> out.add(new EmbeddedPolicy(path, a.line(), address, attribute, kind, write(j.json()),
+        p.ifPresent(j -> out.add(new EmbeddedPolicy(path, j.baseLine(), address, attribute, kind, j.text(),
                 j.statementLines())));
     }
 
@@ -87,29 +85,23 @@ public final class IacPolicies {
                     for (Node item : YamlNodes.items(n)) {
                         Node doc = YamlNodes.get(item, "PolicyDocument");
                         if (doc != null) {
-                            out.add(cfn(path, r, "Policies[" + i + "].PolicyDocument", slot.getValue(), doc));
+                            cfn(path, r, "Policies[" + i + "].PolicyDocument", slot.getValue(), doc).ifPresent(out::add);
                         }
                         i++;
                     }
                 } else {
-                    out.add(cfn(path, r, slot.getKey(), slot.getValue(), n));
+                    cfn(path, r, slot.getKey(), slot.getValue(), n).ifPresent(out::add);
                 }
             }
         }
         return out;
     }
 
-    private static EmbeddedPolicy cfn(String path, CloudFormationTemplate.Resource r, String attribute, String kind,
-                                      Node doc) {
-        return new EmbeddedPolicy(path, YamlNodes.line(doc), r.logicalId(), attribute, kind,
-                write(YamlJson.toJson(doc)), CloudFormationTemplate.statementLines(doc));
+    private static Optional<EmbeddedPolicy> cfn(String path, CloudFormationTemplate.Resource r, String attribute,
+                                                String kind, Node doc) {
+        return Optional.ofNullable(PolicyJson.of(LinedJson.fromYaml(doc), YamlNodes.line(doc)))
+                .map(p -> new EmbeddedPolicy(path, p.baseLine(), r.logicalId(), attribute, kind, p.text(),
+                        p.statementLines()));
     }
 
-    private static String write(JsonNode json) {
-        try {
-            return PolicyJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,6 +5,8 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.Map;
  * in `holdfast rules` and SARIF. Each format picks its files by path/content; a failure in one does not hide what
  * the others found (it is re-thrown with their detections).
  */
-public final class InfrastructureDetector implements Detector {
+public final class InfrastructureDetector implements Detector, SelfTesting {
     private final List<Detector> formats;
 
     public InfrastructureDetector(Clock clock, Map<String, String> thresholds) {
@@ -49,5 +51,10 @@ public final class InfrastructureDetector implements Detector {
             throw new DetectorException(failure.getMessage(), failure, out);
         }
         return out;
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return IacCatalogue.RULES.test(this);
     }
 }

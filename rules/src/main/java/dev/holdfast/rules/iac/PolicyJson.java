@@ -9,9 +9,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A policy document in JSON form with the line of each statement. */
-record PolicyJson(JsonNode json, List<Integer> statementLines) {
+/**
+ * A policy document as JSON text whose line k is line {@code baseLine + k - 1} of the file it came from, its parsed
+ * form, and the line of each statement.
+ */
+record PolicyJson(JsonNode json, List<Integer> statementLines, String text, int baseLine) {
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * Renders a lined value (HCL or YAML source) so that its lines match the file, then reads it back; null when the
+     * value is not an object (e.g. a half-written template).
+     */
+    static PolicyJson of(LinedJson.Value value, int baseLine) {
+        return value instanceof LinedJson.Obj ? parse(LinedJson.render(value, baseLine), baseLine) : null;
+    }
 
     /**
      * Parses JSON text that starts at {@code baseLine}, recording where each statement object starts; null when the
@@ -23,7 +34,7 @@ record PolicyJson(JsonNode json, List<Integer> statementLines) {
             if (node == null || !node.isObject()) {
                 return null;
             }
-            return new PolicyJson(node, statementLines(text, baseLine));
+            return new PolicyJson(node, statementLines(text, baseLine), text, baseLine);
         } catch (IOException e) {
             return null;
         }

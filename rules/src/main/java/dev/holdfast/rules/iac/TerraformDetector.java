@@ -4,6 +4,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.model.Severity;
 import dev.holdfast.rules.support.Thresholds;
 
 import java.time.Clock;
@@ -20,9 +21,10 @@ import static dev.holdfast.rules.iac.IacCatalogue.MACHINE;
 import static dev.holdfast.rules.iac.IacCatalogue.RULES;
 
 /**
- * Terraform ({@code *.tf}): static AWS keys, machine IAM users, long agent sessions, open trust policies, Azure
- * client secrets without a near end date, and privileged Azure role assignments to service principals. Subjects
- * are resource addresses, so findings survive line moves.
+ * Terraform ({@code *.tf}, and {@code *.tf.json} through {@link TerraformJson}): static AWS and Google keys, machine
+ * IAM users, long agent sessions, open trust policies, administrator policy attachments, Azure client secrets without
+ * a near end date, and privileged Azure role assignments to service principals. Subjects are resource addresses, so
+ * findings survive line moves.
  */
 public final class TerraformDetector implements Detector {
     /** Threshold keys (see {@link dev.holdfast.rules.IacDetectors}). */
@@ -50,7 +52,13 @@ public final class TerraformDetector implements Detector {
     }
 
     public static boolean applies(String path) {
-        return path.endsWith(".tf");
+        return path.endsWith(".tf") || path.endsWith(".tf.json");
+    }
+
+    /** Native HCL or Terraform's JSON syntax, into one model. */
+    static HclBody read(Document document) {
+        return document.path().endsWith(".tf.json") ? TerraformJson.parse(document.text(), document.path())
+                : HclParser.parse(document.text(), document.path());
     }
 
     @Override
@@ -58,7 +66,7 @@ public final class TerraformDetector implements Detector {
         if (!applies(document.path())) {
             return List.of();
         }
-        HclBody file = HclParser.parse(document.text(), document.path());
+        HclBody file = read(document);
         TerraformPolicies policies = new TerraformPolicies(file);
         List<Detection> out = new ArrayList<>();
         for (HclBody.Block b : file.blocks("resource")) {
@@ -78,7 +86,23 @@ public final class TerraformDetector implements Detector {
                 case "aws_iam_role" -> role(b, policies, out);
                 case "azuread_application_password", "azuread_service_principal_password" -> password(b, out);
                 case "azurerm_role_assignment" -> roleAssignment(b, file, out);
+                case "aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment",
+                        "aws_iam_group_policy_attachment", "aws_iam_policy_attachment" -> {
+                    HclBody.Attribute arn = b.body().attribute("policy_arn");
+                    if (arn != null) {
+                        adminPolicy(address, HclValue.text(arn.value()), arn.line(), arn.column(), out);
+                    }
+                }
                 default -> {
+                }
+            }
+            if (type.equals("aws_iam_role")) {
+                // managed_policy_arns = [...] on the role itself
+                HclBody.Attribute arns = b.body().attribute("managed_policy_arns");
+                if (arns != null && arns.value() instanceof HclValue.Tuple t) {
+                    for (HclValue v : t.items()) {
+                        adminPolicy(address, HclValue.text(v), v.line(), v.column(), out);
+                    }
                 }
             }
         }
@@ -192,6 +216,15 @@ public final class TerraformDetector implements Detector {
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + address + ")",
                 at.line(), at.column(), address + "|" + role.get().name(), role.get().name(),
                 Map.of("resource", address, "format", "terraform", "role", role.get().name(), "scope", scopeKind)));
+    }
+
+    private static void adminPolicy(String address, String arn, int line, int column, List<Detection> out) {
+        IacCatalogue.ADMIN_POLICIES.match(arn).ifPresent(p -> {
+            String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);
+            out.add(RULES.detection("iac-aws-admin-policy-attachment", Severity.fromId(p.severity()),
+                    name + " is attached by " + address, line, column, address + "|" + name, name,
+                    Map.of("resource", address, "format", "terraform", "policy", name)));
+        });
     }
 
     /** data.azurerm_role_definition.x.id → that data source's name (e.g. "Owner"), when it is in this file. */

@@ -34,12 +34,9 @@ final class TerraformPolicies {
 
     /** The policy a value spells, if it is one we can read. */
     Optional<PolicyJson> resolve(HclValue v) {
-        if (v instanceof HclValue.Call c && c.name().equals("jsonencode") && c.args().size() == 1) {
-            JsonNode json = toJson(c.args().get(0));
-            if (!json.isObject()) {
-                return Optional.empty();
-            }
-            return Optional.of(new PolicyJson(json, statementLines(c.args().get(0))));
+        if (v instanceof HclValue.Call c && c.name().equals("jsonencode") && c.args().size() == 1
+                && c.args().get(0) instanceof HclValue.Obj o) {
+            return Optional.ofNullable(PolicyJson.of(LinedJson.fromHcl(o), o.line()));
         }
         if (v instanceof HclValue.Str s) {
             return Optional.ofNullable(PolicyJson.parse(s.text(), s.line()));
@@ -48,7 +45,7 @@ final class TerraformPolicies {
             Matcher m = DOC_REF.matcher(e.raw().trim());
             if (m.matches() && documents.containsKey(m.group(1))) {
                 referenced.add(m.group(1));
-                return Optional.of(document(documents.get(m.group(1))));
+                return Optional.ofNullable(document(documents.get(m.group(1))));
             }
         }
         return Optional.empty();
@@ -61,83 +58,73 @@ final class TerraformPolicies {
         return out;
     }
 
-    /** aws_iam_policy_document → IAM JSON, following the provider's argument names. */
+    /** aws_iam_policy_document → IAM JSON, following the provider's argument names, lined up with the block; never null. */
     PolicyJson document(HclBody.Block block) {
-        ObjectNode doc = F.objectNode();
-        doc.put("Version", "2012-10-17");
-        ArrayNode statements = doc.putArray("Statement");
-        List<Integer> lines = new ArrayList<>();
+        LinedJson.Obj doc = LinedJson.obj(block.line());
+        doc.with("Version", LinedJson.text("2012-10-17", 0));
+        List<LinedJson.Value> statements = new ArrayList<>();
         for (HclBody.Block st : block.body().blocks("statement")) {
-            ObjectNode s = statements.addObject();
-            lines.add(st.line());
-            putText(s, "Sid", st.body().value("sid"));
-            HclValue effect = st.body().value("effect");
-            s.put("Effect", effect == null ? "Allow" : HclValue.text(effect));
-            putList(s, "Action", st.body().value("actions"));
-            putList(s, "NotAction", st.body().value("not_actions"));
-            putList(s, "Resource", st.body().value("resources"));
-            putList(s, "NotResource", st.body().value("not_resources"));
-            putPrincipals(s, "Principal", st.body().blocks("principals"));
-            putPrincipals(s, "NotPrincipal", st.body().blocks("not_principals"));
+            LinedJson.Obj s = LinedJson.obj(st.line());
+            put(s, "Sid", st.body().attribute("sid"));
+            HclBody.Attribute effect = st.body().attribute("effect");
+            s.with("Effect", effect == null ? LinedJson.text("Allow", 0) : LinedJson.fromHcl(effect.value()));
+            put(s, "Action", st.body().attribute("actions"));
+            put(s, "NotAction", st.body().attribute("not_actions"));
+            put(s, "Resource", st.body().attribute("resources"));
+            put(s, "NotResource", st.body().attribute("not_resources"));
+            principals(s, "Principal", st.body().blocks("principals"));
+            principals(s, "NotPrincipal", st.body().blocks("not_principals"));
             List<HclBody.Block> conditions = st.body().blocks("condition");
             if (!conditions.isEmpty()) {
-                ObjectNode cond = s.putObject("Condition");
+                Map<String, LinedJson.Obj> byTest = new LinkedHashMap<>();
                 for (HclBody.Block c : conditions) {
                     String test = HclValue.text(c.body().value("test"));
                     String variable = HclValue.text(c.body().value("variable"));
-                    if (test == null || variable == null) {
-                        continue;
+                    if (test != null && variable != null) {
+                        byTest.computeIfAbsent(test, t -> LinedJson.obj(c.line()))
+                                .with(variable, LinedJson.fromHcl(c.body().value("values")));
                     }
-                    ObjectNode op = cond.has(test) ? (ObjectNode) cond.get(test) : cond.putObject(test);
-                    op.set(variable, toJson(c.body().value("values")));
                 }
+                LinedJson.Obj cond = LinedJson.obj(conditions.get(0).line());
+                byTest.forEach(cond::with);
+                s.with("Condition", cond);
             }
+            statements.add(s);
         }
-        return new PolicyJson(doc, lines);
+        doc.with("Statement", new LinedJson.Arr(statements, 0));
+        return PolicyJson.of(doc, block.line());
     }
 
-    private static void putText(ObjectNode s, String key, HclValue v) {
-        if (v != null) {
-            s.set(key, toJson(v));
-        }
-    }
-
-    private static void putList(ObjectNode s, String key, HclValue v) {
-        if (v != null) {
-            s.set(key, toJson(v));
+    private static void put(LinedJson.Obj s, String key, HclBody.Attribute a) {
+        if (a != null) {
+            s.with(key, LinedJson.fromHcl(a.value()));
         }
     }
 
-    private static void putPrincipals(ObjectNode s, String key, List<HclBody.Block> blocks) {
+    /** principals blocks → {"AWS": [...], "Service": [...]}; repeated types are merged into one list. */
+    private static void principals(LinedJson.Obj s, String key, List<HclBody.Block> blocks) {
         if (blocks.isEmpty()) {
             return;
         }
-        ObjectNode p = s.putObject(key);
+        Map<String, List<LinedJson.Value>> byType = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
         for (HclBody.Block b : blocks) {
             String type = HclValue.text(b.body().value("type"));
             if (type == null) {
                 continue;
             }
-            JsonNode ids = toJson(b.body().value("identifiers"));
-            if (p.has(type) && p.get(type).isArray() && ids.isArray()) {
-                ((ArrayNode) p.get(type)).addAll((ArrayNode) ids);
+            LinedJson.Value ids = LinedJson.fromHcl(b.body().value("identifiers"));
+            lines.putIfAbsent(type, ids.line());
+            List<LinedJson.Value> list = byType.computeIfAbsent(type, t -> new ArrayList<>());
+            if (ids instanceof LinedJson.Arr arr) {
+                list.addAll(arr.items());
             } else {
-                p.set(type, ids);
+                list.add(ids);
             }
         }
-    }
-
-    private static List<Integer> statementLines(HclValue root) {
-        List<Integer> lines = new ArrayList<>();
-        if (root instanceof HclValue.Obj o) {
-            HclValue st = o.get("Statement");
-            if (st instanceof HclValue.Tuple t) {
-                t.items().forEach(i -> lines.add(i.line()));
-            } else if (st != null) {
-                lines.add(st.line());
-            }
-        }
-        return lines;
+        LinedJson.Obj p = LinedJson.obj(blocks.get(0).line());
+        byType.forEach((type, ids) -> p.with(type, new LinedJson.Arr(ids, lines.get(type))));
+        s.with(key, p);
     }
 
     /** HCL value → JSON; unresolved references become "${...}" strings so the IAM engine still sees their place. */

@@ -32,7 +32,8 @@ final class TrustPolicy {
                 continue;
             }
             boolean conditioned = st.has("Condition") && st.get("Condition").size() > 0;
-            if ((principal.isTextual() && principal.asText().equals("*")) || values(principal.get("AWS")).contains("*")) {
+            if ((principal.isTextual() && principal.asText().equals("*"))
+                    || values(principal.get("AWS")).stream().anyMatch(TrustPolicy::anyAccount)) {
                 if (!conditioned) {
                     out.add(new Issue(Kind.ANY_PRINCIPAL, i, "*"));
                 }
@@ -47,6 +48,11 @@ final class TrustPolicy {
             }
         }
         return out;
+    }
+
+    /** "*" or an ARN with a wildcard account ("arn:aws:iam::*:root"). */
+    private static boolean anyAccount(String principal) {
+        return principal.equals("*") || principal.matches("arn:aws[\\w-]*:iam::\\*:.*");
     }
 
     /** A condition on the token's subject whose values are not just "*". */

@@ -27,6 +27,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ActionCatalog {
     private static final String RESOURCE = "/dev/holdfast/rules/iam/actions.tsv.gz";
+    private static final String RESOURCE_TYPES = "/dev/holdfast/rules/iam/resource-types.tsv.gz";
     private static final int CACHE_LIMIT = 4096;
     private static volatile ActionCatalog bundled;
 
@@ -36,10 +37,32 @@ public final class ActionCatalog {
     private final Map<String, int[]> services = new LinkedHashMap<>();
     private final Map<String, BitSet> expansions = new ConcurrentHashMap<>();
     private final String source;
+    /** Distinct ARN patterns of all resource types. */
+    private final List<String> typePatterns = new ArrayList<>();
+    /** Per action, indexes into {@link #typePatterns}; null when a type is unknown or it names none. */
+    private final int[][] actionTypes;
+    /** Resource pattern to the actions that can apply to it; bounded like {@link #expansions}. */
+    private final Map<String, BitSet> applicable = new ConcurrentHashMap<>();
 
-    private ActionCatalog(List<ActionInfo> actions, String source) {
+    private ActionCatalog(List<ActionInfo> actions, String source, Map<String, String> typeArns) {
         this.actions = List.copyOf(actions);
         this.source = source;
+        Map<String, Integer> patternIndex = new HashMap<>();
+        this.actionTypes = new int[this.actions.size()][];
+        for (int i = 0; i < this.actions.size(); i++) {
+            List<String> arns = arnPatternsOf(this.actions.get(i), typeArns);
+            if (arns == null) {
+                continue;
+            }
+            int[] idx = new int[arns.size()];
+            for (int j = 0; j < arns.size(); j++) {
+                idx[j] = patternIndex.computeIfAbsent(arns.get(j), k -> {
+                    typePatterns.add(k);
+                    return typePatterns.size() - 1;
+                });
+            }
+            actionTypes[i] = idx;
+        }
         for (int i = 0; i < this.actions.size(); i++) {
             ActionInfo a = this.actions.get(i);
             byId.put(a.id().toLowerCase(Locale.ROOT), i);
@@ -60,11 +83,12 @@ public final class ActionCatalog {
             synchronized (ActionCatalog.class) {
                 c = bundled;
                 if (c == null) {
-                    try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
+                    try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE);
+                         InputStream types = ActionCatalog.class.getResourceAsStream(RESOURCE_TYPES)) {
+                        if (in == null || types == null) {
                             throw new IllegalStateException("IAM action catalogue " + RESOURCE + " is missing");
                         }
-                        c = load(new GZIPInputStream(in), IamRiskData.bundled());
+                        c = load(new GZIPInputStream(in), new GZIPInputStream(types), IamRiskData.bundled());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read IAM action catalogue", e);
                     }
@@ -75,8 +99,23 @@ public final class ActionCatalog {
         return c;
     }
 
-    /** Reads a catalogue in the TSV form the regeneration script writes, sorted by service. */
-    static ActionCatalog load(InputStream tsv, IamRiskData risk) throws IOException {
+    /**
+     * Reads a catalogue in the TSV forms the regeneration script writes: actions, and resource types with their ARN
+     * patterns (may be null: then every action is taken to apply to every resource).
+     */
+    static ActionCatalog load(InputStream tsv, InputStream resourceTypes, IamRiskData risk) throws IOException {
+        Map<String, String> typeArns = new HashMap<>();
+        if (resourceTypes != null) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(resourceTypes, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String[] f = line.split("\t", -1);
+                    if (!line.startsWith("#") && f.length == 3) {
+                        typeArns.put((f[0] + ":" + f[1]).toLowerCase(Locale.ROOT), f[2]);
+                    }
+                }
+            }
+        }
         List<ActionInfo> list = new ArrayList<>();
         String source = "";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
@@ -101,7 +140,60 @@ public final class ActionCatalog {
         }
         list.sort((a, b) -> a.service().compareToIgnoreCase(b.service()) != 0
                 ? a.service().compareToIgnoreCase(b.service()) : a.name().compareToIgnoreCase(b.name()));
-        return new ActionCatalog(list, source);
+        return new ActionCatalog(list, source, typeArns);
+    }
+
+    private static List<String> arnPatternsOf(ActionInfo a, Map<String, String> typeArns) {
+        if (a.resourceTypes().isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String t : a.resourceTypes()) {
+            String name = t.endsWith("*") ? t.substring(0, t.length() - 1) : t;
+            String arn = typeArns.get((a.service() + ":" + name).toLowerCase(Locale.ROOT));
+            if (arn == null) {
+                return null; // a type we cannot place: assume the action may apply anywhere
+            }
+            out.add(arn);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether the action at {@code index} can apply to a resource pattern: false only when the resource is an ARN
+     * that overlaps none of the ARN patterns of the action's resource types (s3:GetObject on a bucket ARN, for
+     * instance). "*", NotResource and actions without known resource types always apply.
+     */
+    public boolean appliesTo(int index, String resource) {
+        return applicableTo(resource).get(index);
+    }
+
+    /** Every action that can apply to a resource pattern (see {@link #appliesTo}), as a fresh bit set. */
+    public BitSet applicableTo(String resource) {
+        BitSet cached = applicable.get(resource);
+        if (cached == null) {
+            // Judge each distinct ARN pattern once (about 2,000), then each action by its types.
+            boolean arn = resource.startsWith("arn:");
+            boolean[] overlaps = new boolean[typePatterns.size()];
+            for (int t = 0; arn && t < overlaps.length; t++) {
+                overlaps[t] = Glob.overlaps(typePatterns.get(t), resource, true);
+            }
+            cached = new BitSet(actions.size());
+            for (int i = 0; i < actions.size(); i++) {
+                int[] types = actionTypes[i];
+                boolean ok = !arn || types == null;
+                for (int j = 0; !ok && j < types.length; j++) {
+                    ok = overlaps[types[j]];
+                }
+                if (ok) {
+                    cached.set(i);
+                }
+            }
+            if (applicable.size() < CACHE_LIMIT) {
+                applicable.putIfAbsent(resource, cached);
+            }
+        }
+        return (BitSet) cached.clone();
     }
 
     /** Number of actions. */
@@ -221,6 +313,20 @@ public final class ActionCatalog {
             for (int i = range[0]; i < range[1]; i++) {
                 if (Glob.matches(p, actions.get(i).id(), true)) {
                     out.set(i);
+                }
+            }
+            return out;
+        }
+        if (p.indexOf(':', colon + 1) < 0) {
+            // Action ids have exactly one colon, so the pattern's colon must match it: match services first.
+            String actionPart = p.substring(colon + 1);
+            for (Map.Entry<String, int[]> e : services.entrySet()) {
+                if (Glob.matches(svc, e.getKey(), true)) {
+                    for (int i = e.getValue()[0]; i < e.getValue()[1]; i++) {
+                        if (Glob.matches(actionPart, actions.get(i).name(), true)) {
+                            out.set(i);
+                        }
+                    }
                 }
             }
             return out;

@@ -38,8 +38,22 @@ public final class EffectivePermissions {
             this.deniedCount = deniedCount;
         }
 
+        /**
+         * Whether the grant reaches resources nobody named: "*", NotResource, or a wildcard in the resource part of
+         * the ARN. Wildcards in the region or account fields and policy variables such as ${aws:username} (the
+         * caller's own user) do not count.
+         */
         boolean wildcardResource() {
-            return anyResource || Glob.hasWildcard(resource);
+            if (anyResource) {
+                return true;
+            }
+            // Placeholders first: ${AWS::Partition} has colons of its own.
+            String part = resource.replaceAll("\\$\\{[^}]*}", "x");
+            if (part.startsWith("arn:")) {
+                String[] f = part.split(":", 6);
+                part = f.length == 6 ? f[5] : part;
+            }
+            return Glob.hasWildcard(part);
         }
 
         /** Action "*" (or "*:*") on every resource. */
@@ -98,7 +112,12 @@ public final class EffectivePermissions {
                     entries.add(entry(p.identity(), s, "*", true, false, bits, unknown, denies));
                 } else {
                     for (String r : s.resources()) {
-                        entries.add(entry(p.identity(), s, r, r.equals("*"), false, (BitSet) bits.clone(),
+                        BitSet applicable = (BitSet) bits.clone();
+                        if (!r.equals("*")) {
+                            // An action granted on an ARN of a type it does not act on grants nothing there.
+                            applicable.and(catalog.applicableTo(r));
+                        }
+                        entries.add(entry(p.identity(), s, r, r.equals("*"), false, applicable,
                                 new ArrayList<>(unknown), denies));
                     }
                 }

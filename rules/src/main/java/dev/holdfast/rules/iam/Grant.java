@@ -13,16 +13,20 @@ import java.util.List;
  *                    catalogue)
  * @param conditional true when the statement has a Condition (the grant may be narrower than it looks)
  * @param policy      identity of the policy the statement is in
- * @param line        1-based line of the statement, 0 when unknown
+ * @param line        1-based line of the statement (its opening brace), 0 when unknown
  * @param escalations   ids of escalation paths this grant takes part in, sorted
  * @param conditionKeys the condition keys of the statement ("aws:MultiFactorAuthPresent"), sorted; empty when none
+ * @param lines         the lines that make the grant (the action as written and the resource), sorted: who last
+ *                      changed any of them made the grant what it is
  */
 public record Grant(String action, String resource, AccessLevel level, int actionCount, boolean conditional,
-                    String policy, int line, List<String> escalations, List<String> conditionKeys) {
+                    String policy, int line, List<String> escalations, List<String> conditionKeys,
+                    List<Integer> lines) {
 
     public Grant {
         escalations = List.copyOf(escalations);
         conditionKeys = List.copyOf(conditionKeys);
+        lines = lines == null || lines.isEmpty() ? List.of(line) : List.copyOf(new java.util.TreeSet<>(lines));
     }
 
     /** True when the statement requires MFA (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge). */

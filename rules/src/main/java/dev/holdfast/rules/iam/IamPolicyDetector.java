@@ -25,14 +25,20 @@ import java.util.Map;
 public final class IamPolicyDetector implements Detector {
     public static final String TRACKED = "tracked";
     public static final String TRACKED_GRANT = "grant";
+    /** Null until the first policy: a scan without policy files never loads the catalogue. */
     private final PolicyAnalyzer analyzer;
 
     public IamPolicyDetector() {
-        this(PolicyAnalyzer.standard());
+        this(null);
     }
 
+    /** @param analyzer the engine to use, or null for {@link PolicyAnalyzer#standard()} (loaded on first use) */
     public IamPolicyDetector(PolicyAnalyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    private PolicyAnalyzer analyzer() {
+        return analyzer != null ? analyzer : PolicyAnalyzer.standard();
     }
 
     @Override
@@ -51,6 +57,9 @@ public final class IamPolicyDetector implements Detector {
             return List.of();
         }
         String text = document.text();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as editors on Windows write it
+        }
         if (!PolicyDocument.looksLikePolicy(text)) {
             return List.of();
         }
@@ -72,6 +81,29 @@ public final class IamPolicyDetector implements Detector {
         return analyze(path, baseLine, policyIdentity, json, false);
     }
 
+    /**
+     * Analyses a policy that another detector extracted and re-serialised (so its own line numbers mean nothing), with
+     * the line of each statement in the source file, in order; statements beyond the list keep {@code fallbackLine}.
+     *
+     * @throws DetectorException with a one-line reason when the policy is malformed
+     */
+    public List<Detection> analyze(String path, String policyIdentity, String json, List<Integer> statementLines,
+                                   int fallbackLine) {
+        PolicyDocument doc;
+        try {
+            doc = PolicyDocument.parse(json);
+        } catch (PolicyParseException e) {
+            throw new DetectorException(path + ": " + e.getMessage());
+        }
+        List<Statement> relined = new java.util.ArrayList<>();
+        for (Statement s : doc.statements()) {
+            int line = s.index() < statementLines.size() ? statementLines.get(s.index()) : fallbackLine;
+            relined.add(new Statement(s.sid(), s.allow(), s.actions(), s.notAction(), s.resources(), s.notResource(),
+                    s.principals(), s.notPrincipal(), s.conditions(), Math.max(line, 1), s.index()));
+        }
+        return toDetections(analyzer().analyze(policyIdentity, new PolicyDocument(doc.version(), relined)), null);
+    }
+
     private List<Detection> analyze(String path, int baseLine, String identity, String json, boolean sniffed) {
         PolicyDocument doc;
         try {
@@ -84,7 +116,7 @@ public final class IamPolicyDetector implements Detector {
         } catch (PolicyParseException e) {
             throw new DetectorException(path + ": " + e.getMessage());
         }
-        return toDetections(analyzer.analyze(identity, doc), null);
+        return toDetections(analyzer().analyze(identity, doc), null);
     }
 
     /**
@@ -97,7 +129,8 @@ public final class IamPolicyDetector implements Detector {
             Map<String, String> props = new LinkedHashMap<>(i.properties());
             props.put("policy", i.policy());
             String prefix = subjectPrefix == null ? i.policy() : subjectPrefix;
-            out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(), i.line(), 1,
+            out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(),
+                    firstLine(i.properties().get("lines"), i.line()), 1,
                     prefix + "|" + i.key(), evidence(i), i.remediation(), props));
         }
         for (Grant g : analysis.grants()) {
@@ -107,6 +140,7 @@ public final class IamPolicyDetector implements Detector {
             props.put("action", g.action());
             props.put("resource", g.resource());
             props.put("policy", g.policy());
+            props.put("lines", PolicyAnalyzer.joinLines(g.lines()));
             if (g.actionCount() > 1) {
                 props.put("actionCount", String.valueOf(g.actionCount()));
             }
@@ -121,11 +155,23 @@ public final class IamPolicyDetector implements Detector {
             }
             String prefix = subjectPrefix == null ? g.policy() : subjectPrefix;
             out.add(new Detection(IamRules.GRANT, Category.PRIVILEGE, g.level().grantSeverity(), grantMessage(g),
-                    g.line(), 1, prefix + "|grant:" + g.key(), g.action() + " on " + g.resource(),
+                    g.lines().get(0), 1, prefix + "|grant:" + g.key(), g.action() + " on " + g.resource(),
                     "Review the added grant; narrow it to the actions and resources in use if it is not needed.",
                     props));
         }
         return out;
+    }
+
+    /** Findings point at the first line that makes them (the action as written), else at the statement. */
+    private static int firstLine(String lines, int fallback) {
+        if (lines == null || lines.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(lines.split(",")[0].strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     static String grantMessage(Grant g) {

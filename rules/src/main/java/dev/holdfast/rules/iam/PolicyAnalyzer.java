@@ -38,8 +38,13 @@ public final class PolicyAnalyzer {
     public static PolicyAnalyzer standard() {
         PolicyAnalyzer a = standard;
         if (a == null) {
-            a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
-            standard = a;
+            synchronized (PolicyAnalyzer.class) {
+                a = standard;
+                if (a == null) {
+                    a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
+                    standard = a;
+                }
+            }
         }
         return a;
     }
@@ -50,6 +55,36 @@ public final class PolicyAnalyzer {
 
     public List<EscalationPath> paths() {
         return paths;
+    }
+
+    /**
+     * Analysis of documents as an API returns them.
+     *
+     * @param warnings one line per document that could not be read (named by its identity); it is left out
+     */
+    public record DocumentsAnalysis(PolicyAnalysis analysis, List<String> warnings) {
+        public DocumentsAnalysis {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Parses each document (plain JSON, or URL-encoded as the IAM API returns it) and analyses them together, as the
+     * policies of one principal. Sorted by identity first, so the result does not depend on the map's order.
+     *
+     * @param documents policy identity (ARN, "inline:user/name/policy") to document
+     */
+    public DocumentsAnalysis analyzeDocuments(Map<String, String> documents) {
+        List<NamedPolicy> policies = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(documents).entrySet()) {
+            try {
+                policies.add(new NamedPolicy(e.getKey(), PolicyDocument.parseUrlEncoded(e.getValue())));
+            } catch (PolicyParseException ex) {
+                warnings.add(e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        return new DocumentsAnalysis(analyze(policies), warnings);
     }
 
     /** Analyses one policy on its own. */
@@ -141,9 +176,8 @@ public final class PolicyAnalyzer {
         EscalationPath p = m.path;
         EffectivePermissions.Entry first = m.contributors.get(0);
         boolean conditional = m.contributors.stream().allMatch(e -> e.statement.hasConditions());
-        String message0 = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
+        String message = "privilege escalation: " + p.combination() + " (" + sourceLabel(p) + ": " + p.name() + ")"
                 + (conditional ? "; every statement involved has a Condition that may limit it" : "");
-        String message = message0;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("escalationPath", p.id());
         props.put("actions", p.combination());
@@ -154,16 +188,57 @@ public final class PolicyAnalyzer {
             // tracked (shown when they change against a baseline), so narrowing an admin grant and widening it
             // again to one escalation combination reads as a regression of that path.
             props.put("tracked", "escalation");
-            message = message + " - implied by the full-administrator grant";
+            message += " - implied by the full-administrator grant";
         }
         if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
             props.put("mfaRequired", "true");
         }
-        props.put("lines", m.contributors.stream().map(e -> String.valueOf(e.line())).distinct()
-                .collect(Collectors.joining(",")));
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < m.contributors.size(); i++) {
+            lines.addAll(evidence(m.contributors.get(i), p.requires().get(i).action()));
+        }
+        props.put("lines", joinLines(lines));
         return new PolicyIssue(IamRules.ESCALATION, p.severity(), message, "privesc:" + p.id(), first.policy,
-                first.line(), "Remove one of " + p.combination() + " or pin it to named resources. " + p.description(),
-                props);
+                first.line(), "Remove one of " + p.combination() + " or pin it to named resources. "
+                + p.description(), props);
+    }
+
+    /** The pattern as written in the entry's statement that grants the action (the first that matches). */
+    private String patternFor(EffectivePermissions.Entry e, String action) {
+        Statement st = e.statement;
+        if (st.notAction()) {
+            return st.actions().isEmpty() ? null : st.actions().get(0);
+        }
+        int idx = catalog.indexOf(action);
+        for (String p : st.actions()) {
+            if (idx >= 0 ? catalog.match(p).get(idx) : Glob.matches(p, action, true)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Line of the entry's resource as written (the first NotResource entry for NotResource). */
+    private static int resourceLine(EffectivePermissions.Entry e) {
+        Statement st = e.statement;
+        if (st.resources().isEmpty()) {
+            return st.line();
+        }
+        return st.resourceLine(e.notResource ? st.resources().get(0) : e.resource);
+    }
+
+    /**
+     * The lines that show an action granted by an entry: the action pattern and the resource. Blame over these
+     * lines tells who made the grant: the person who added the action or the one who widened the resource.
+     */
+    private List<Integer> evidence(EffectivePermissions.Entry e, String action) {
+        String p = action == null ? null : patternFor(e, action);
+        int actionLine = p == null ? e.line() : e.statement.actionLine(p);
+        return List.of(actionLine, resourceLine(e));
+    }
+
+    static String joinLines(java.util.Collection<Integer> lines) {
+        return new TreeSet<>(lines).stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String sourceLabel(EscalationPath p) {
@@ -188,8 +263,10 @@ public final class PolicyAnalyzer {
                 String msg = "grants every action on every resource (" + String.join(", ", s.actions()) + " on *)"
                         + (e.deniedCount > 0 ? " less " + e.deniedCount + " denied actions" : "")
                         + (s.hasConditions() ? ", under a Condition" : "");
+                String star = s.actions().stream().filter(a -> a.equals("*") || a.equals("*:*")).findFirst()
+                        .orElse("*");
                 out.add(issue(IamRules.ADMIN, s.hasConditions() ? Severity.HIGH : Severity.CRITICAL, msg, "admin",
-                        e, Map.of("actions", String.join(",", s.actions()))));
+                        e, star, Map.of("actions", String.join(",", s.actions()))));
                 continue; // everything else in the statement is implied by the admin finding
             }
             if (s.notAction()) {
@@ -199,7 +276,8 @@ public final class PolicyAnalyzer {
                         + (level == null ? "none" : level.label());
                 out.add(issue(IamRules.NOT_ACTION, e.anyResource || everyResource(e.resource) ? Severity.HIGH
                                 : Severity.MEDIUM, msg,
-                        "notaction:" + String.join(",", s.actions()) + "|" + e.resource, e, Map.of()));
+                        "notaction:" + String.join(",", s.actions()) + "|" + e.resource, e,
+                        s.actions().isEmpty() ? null : s.actions().get(0), Map.of()));
             } else {
                 for (String p : s.actions()) {
                     if (!Glob.hasWildcard(p)) {
@@ -216,7 +294,7 @@ public final class PolicyAnalyzer {
                             + " actions up to " + level.label() + " (e.g. " + example + ")";
                     boolean everywhere = e.anyResource || everyResource(e.resource);
                     out.add(issue(IamRules.SERVICE_WILDCARD, everywhere ? Severity.HIGH : Severity.MEDIUM,
-                            msg, "wildcard:" + p + "|" + e.resource, e,
+                            msg, "wildcard:" + p + "|" + e.resource, e, p,
                             Map.of("accessLevel", level.label(), "actionCount", String.valueOf(bits.cardinality()))));
                 }
             }
@@ -225,7 +303,7 @@ public final class PolicyAnalyzer {
                     && !s.hasConditionKey("iam:PassedToService")) {
                 out.add(issue(IamRules.PASSROLE, Severity.HIGH, "iam:PassRole on " + e.resource
                                 + " without an iam:PassedToService condition: any role can be handed to any service",
-                        "passrole:" + e.resource, e, Map.of("actions", "iam:PassRole")));
+                        "passrole:" + e.resource, e, "iam:PassRole", Map.of("actions", "iam:PassRole")));
             }
             // A NotAction Allow on every resource is reported as a whole above; listing each credentials or data
             // action it implies would bury that one finding under dozens.
@@ -233,12 +311,12 @@ public final class PolicyAnalyzer {
                 for (String a : matching(e, risk.credentialsExposure())) {
                     out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a + " on "
                                     + e.resource + " can mint or reveal credentials of any resource",
-                            "credentials:" + a + "|" + e.resource, e, Map.of("actions", a)));
+                            "credentials:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
                 }
                 for (String a : matching(e, risk.dataExfiltration())) {
                     out.add(issue(IamRules.EXFILTRATION, Severity.MEDIUM, "data exfiltration: " + a + " on "
                                     + e.resource + " reads data from every resource of the account",
-                            "exfiltration:" + a + "|" + e.resource, e, Map.of("actions", a)));
+                            "exfiltration:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
                 }
             }
         }
@@ -258,7 +336,7 @@ public final class PolicyAnalyzer {
         if (resource.equals("*")) {
             return true;
         }
-        String[] parts = resource.split(":", 6);
+        String[] parts = resource.replaceAll("\\$\\{[^}]*}", "x").split(":", 6);
         if (parts.length < 6 || !parts[0].equals("arn")) {
             return false;
         }
@@ -288,9 +366,17 @@ public final class PolicyAnalyzer {
         return "";
     }
 
-    private static PolicyIssue issue(String rule, Severity severity, String message, String key,
-                                     EffectivePermissions.Entry e, Map<String, String> props) {
+    /** An issue about {@code action} (a catalogue action, or a pattern as written) granted by entry {@code e}. */
+    private PolicyIssue issue(String rule, Severity severity, String message, String key,
+                              EffectivePermissions.Entry e, String action, Map<String, String> props) {
+        List<Integer> lines;
+        if (action != null && e.statement.actions().contains(action)) {
+            lines = List.of(e.statement.actionLine(action), resourceLine(e));
+        } else {
+            lines = evidence(e, action);
+        }
         Map<String, String> p = new LinkedHashMap<>(props);
+        p.put("lines", joinLines(lines));
         if (!e.statement.sid().isEmpty()) {
             p.put("sid", e.statement.sid());
         }
@@ -319,33 +405,40 @@ public final class PolicyAnalyzer {
         Map<String, Grant> byKey = new LinkedHashMap<>();
         for (EffectivePermissions.Entry e : entries) {
             Map<Integer, Set<String>> m = marks.getOrDefault(e, Map.of());
-            boolean cond = e.statement.hasConditions();
-            if (e.statement.notAction()) {
+            Statement st = e.statement;
+            boolean cond = st.hasConditions();
+            List<String> keys = st.conditionKeys();
+            int resLine = resourceLine(e);
+            if (st.notAction()) {
                 if (!e.actions.isEmpty()) {
-                    add(byKey, new Grant("NotAction(" + String.join(",", e.statement.actions()) + ")", e.resource,
+                    List<Integer> lines = new ArrayList<>();
+                    st.actions().forEach(p -> lines.add(st.actionLine(p)));
+                    lines.add(resLine);
+                    add(byKey, new Grant("NotAction(" + String.join(",", st.actions()) + ")", e.resource,
                             catalog.maxLevel(e.actions), e.actions.cardinality(), cond, e.policy, e.line(),
-                            escalations(e.actions, m), e.statement.conditionKeys()));
+                            escalations(e.actions, m), keys, lines));
                 }
                 continue;
             }
-            for (String p : e.statement.actions()) {
+            for (String p : st.actions()) {
+                int line = e.line();
+                List<Integer> lines = List.of(st.actionLine(p), resLine);
                 BitSet bits = catalog.match(p);
                 bits.and(e.actions);
                 if (bits.isEmpty()) {
                     if (e.unknown.contains(p)) {
-                        add(byKey, new Grant(p, e.resource, catalog.levelOf(p), 0, cond, e.policy, e.line(),
-                                List.of(), e.statement.conditionKeys()));
+                        add(byKey, new Grant(p, e.resource, catalog.levelOf(p), 0, cond, e.policy, line, List.of(),
+                                keys, lines));
                     }
                     continue;
                 }
                 boolean whole = p.equals("*") || p.equals("*:*");
                 if (!Glob.hasWildcard(p) || !whole && bits.cardinality() <= EXPAND_LIMIT) {
                     bits.stream().forEach(i -> add(byKey, new Grant(catalog.get(i).id(), e.resource,
-                            catalog.get(i).level(), 1, cond, e.policy, e.line(), escalations(single(i), m),
-                            e.statement.conditionKeys())));
+                            catalog.get(i).level(), 1, cond, e.policy, line, escalations(single(i), m), keys, lines)));
                 } else {
                     add(byKey, new Grant(whole ? "*" : p, e.resource, catalog.maxLevel(bits), bits.cardinality(),
-                            cond, e.policy, e.line(), escalations(bits, m), e.statement.conditionKeys()));
+                            cond, e.policy, line, escalations(bits, m), keys, lines));
                 }
             }
         }
@@ -383,6 +476,6 @@ public final class PolicyAnalyzer {
         merged.addAll(g.escalations());
         Grant base = old.conditional() && !g.conditional() ? g : old;
         byKey.put(k, new Grant(base.action(), base.resource(), base.level(), base.actionCount(), base.conditional(),
-                base.policy(), base.line(), List.copyOf(merged), base.conditionKeys()));
+                base.policy(), base.line(), List.copyOf(merged), base.conditionKeys(), base.lines()));
     }
 }

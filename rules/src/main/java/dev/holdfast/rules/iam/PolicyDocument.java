@@ -72,12 +72,17 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 // A document carried as a string: its statements all point at the string's line.
                 for (Statement s : raw.parsed.statements) {
                     out.add(new Statement(s.sid(), s.allow(), s.actions(), s.notAction(), s.resources(),
-                            s.notResource(), s.principals(), s.notPrincipal(), s.conditions(), raw.line, s.index()));
+                            s.notResource(), s.principals(), s.notPrincipal(), s.conditions(), raw.line, s.index(),
+                            Map.of()));
                 }
                 return new PolicyDocument(raw.parsed.version, out);
             }
+            if (!raw.statements.isEmpty() && raw.statements.stream().noneMatch(n -> n.has("Effect"))) {
+                // A "Statement" of some other format (no statement has an Effect): not IAM at all.
+                throw new NotAPolicyException("no IAM statement (none has an Effect)", raw.lines.get(0));
+            }
             for (int i = 0; i < raw.statements.size(); i++) {
-                out.add(toStatement(raw.statements.get(i), raw.lines.get(i), i));
+                out.add(toStatement(raw.statements.get(i), raw.lines.get(i), i, raw.tokenLines.get(i)));
             }
             return new PolicyDocument(raw.version, out);
         } catch (JsonProcessingException e) {
@@ -131,8 +136,8 @@ public record PolicyDocument(String version, List<Statement> statements) {
     }
 
     /** Either statement nodes with their lines, or a document that was carried as a string at {@code line}. */
-    private record Raw(String version, List<ObjectNode> statements, List<Integer> lines, PolicyDocument parsed,
-                       int line) {
+    private record Raw(String version, List<ObjectNode> statements, List<Integer> lines,
+                       List<Map<String, Integer>> tokenLines, PolicyDocument parsed, int line) {
     }
 
     /** Reads the object whose START_OBJECT is current; returns the policy found in it or in a wrapper, else null. */
@@ -140,6 +145,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
         String version = null;
         List<ObjectNode> statements = null;
         List<Integer> lines = null;
+        List<Map<String, Integer>> tokenLines = null;
         Raw wrapped = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -147,17 +153,22 @@ public record PolicyDocument(String version, List<Statement> statements) {
             if ("Statement".equals(name)) {
                 statements = new ArrayList<>();
                 lines = new ArrayList<>();
+                tokenLines = new ArrayList<>();
                 if (t == JsonToken.START_ARRAY) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         if (p.currentToken() != JsonToken.START_OBJECT) {
                             throw new PolicyParseException("each Statement must be an object", line(p, offset));
                         }
                         lines.add(line(p, offset));
-                        statements.add((ObjectNode) MAPPER.readTree(p));
+                        Map<String, Integer> tl = new LinkedHashMap<>();
+                        statements.add(readStatement(p, offset, tl));
+                        tokenLines.add(tl);
                     }
                 } else if (t == JsonToken.START_OBJECT) {
                     lines.add(line(p, offset));
-                    statements.add((ObjectNode) MAPPER.readTree(p));
+                    Map<String, Integer> tl = new LinkedHashMap<>();
+                    statements.add(readStatement(p, offset, tl));
+                    tokenLines.add(tl);
                 } else {
                     throw new PolicyParseException("Statement must be an object or an array", line(p, offset));
                 }
@@ -172,23 +183,58 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 // API responses and CloudFormation sometimes carry the document as an (encoded) string.
                 String text = p.getText().strip();
                 if (wrapped == null && (text.startsWith("{") || text.startsWith("%7B") || text.startsWith("%7b"))) {
-                    wrapped = new Raw(null, null, null, parseUrlEncoded(text), line(p, offset));
+                    wrapped = new Raw(null, null, null, null, parseUrlEncoded(text), line(p, offset));
                 }
             } else {
                 p.skipChildren();
             }
         }
         if (statements != null) {
-            return new Raw(version == null ? "" : version, statements, lines, null, 0);
+            return new Raw(version == null ? "" : version, statements, lines, tokenLines, null, 0);
         }
         return wrapped;
+    }
+
+    /** Elements whose string values keep their own line, so findings can point at the very action or resource. */
+    private static final List<String> TRACKED_ELEMENTS = List.of("Action", "NotAction", "Resource", "NotResource");
+
+    /**
+     * Reads the statement object whose START_OBJECT is current into a tree, recording the line of each string value
+     * of Action/NotAction/Resource/NotResource in {@code tokenLines} (key "Element\u0000value", first occurrence).
+     */
+    private static ObjectNode readStatement(JsonParser p, int offset, Map<String, Integer> tokenLines)
+            throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (TRACKED_ELEMENTS.contains(name) && t == JsonToken.VALUE_STRING) {
+                tokenLines.putIfAbsent(name + "\u0000" + p.getText().strip(), line(p, offset));
+                node.put(name, p.getText());
+            } else if (TRACKED_ELEMENTS.contains(name) && t == JsonToken.START_ARRAY) {
+                com.fasterxml.jackson.databind.node.ArrayNode array = node.putArray(name);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        tokenLines.putIfAbsent(name + "\u0000" + p.getText().strip(), line(p, offset));
+                        array.add(p.getText());
+                    } else {
+                        array.add((JsonNode) MAPPER.readTree(p));
+                    }
+                }
+            } else {
+                JsonNode value = MAPPER.readTree(p);
+                node.set(name, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+            }
+        }
+        return node;
     }
 
     private static int line(JsonParser p, int offset) {
         return p.currentTokenLocation().getLineNr() + offset;
     }
 
-    private static Statement toStatement(ObjectNode n, int line, int index) throws PolicyParseException {
+    private static Statement toStatement(ObjectNode n, int line, int index, Map<String, Integer> tokenLines)
+            throws PolicyParseException {
         String where = "statement " + (index + 1);
         JsonNode effect = n.get("Effect");
         if (effect == null || !effect.isTextual()) {
@@ -219,7 +265,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
         Map<String, Map<String, List<String>>> conditions = conditions(n.get("Condition"), where, line);
         JsonNode sid = n.get("Sid");
         return new Statement(sid != null && sid.isValueNode() ? sid.asText() : "", allow, actions, notAction,
-                resources, notResource, principals, notPrincipal, conditions, line, index);
+                resources, notResource, principals, notPrincipal, conditions, line, index, tokenLines);
     }
 
     private static List<String> strings(JsonNode v, String where, String element, int line)
@@ -228,20 +274,70 @@ public record PolicyDocument(String version, List<Statement> statements) {
         if (v == null || v.isNull()) {
             return out;
         }
-        if (v.isTextual()) {
-            out.add(v.asText().strip());
+        String single = intrinsic(v);
+        if (single != null) {
+            out.add(single.strip());
             return out;
         }
         if (v.isArray()) {
             for (JsonNode e : v) {
-                if (!e.isTextual()) {
+                String value = intrinsic(e);
+                if (value == null) {
                     throw new PolicyParseException(where + ": " + element + " entries must be strings", line);
                 }
-                out.add(e.asText().strip());
+                out.add(value.strip());
             }
             return out;
         }
         throw new PolicyParseException(where + ": " + element + " must be a string or an array of strings", line);
+    }
+
+    /**
+     * A string, or a CloudFormation intrinsic as the value it stands for with its unknowns as {@code ${...}}
+     * placeholders ({"Ref": "Bucket"} is "${Bucket}", {"Fn::Sub": "arn:…:${Bucket}/*"} its template, Fn::Join its
+     * joined parts); null for anything else. Placeholders read as named resources, never as wildcards.
+     */
+    static String intrinsic(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (!v.isObject() || v.size() != 1) {
+            return null;
+        }
+        Map.Entry<String, JsonNode> e = v.fields().next();
+        String fn = e.getKey();
+        JsonNode arg = e.getValue();
+        switch (fn) {
+            case "Ref":
+                return "${" + arg.asText() + "}";
+            case "Fn::Sub":
+                if (arg.isTextual()) {
+                    return arg.asText();
+                }
+                return arg.isArray() && arg.size() > 0 && arg.get(0).isTextual() ? arg.get(0).asText() : "${Sub}";
+            case "Fn::GetAtt":
+                if (arg.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    arg.forEach(a -> parts.add(a.asText()));
+                    return "${" + String.join(".", parts) + "}";
+                }
+                return "${" + arg.asText() + "}";
+            case "Fn::Join":
+                if (arg.isArray() && arg.size() == 2 && arg.get(0).isTextual() && arg.get(1).isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    for (JsonNode part : arg.get(1)) {
+                        String p = intrinsic(part);
+                        parts.add(p == null ? "${Join}" : p);
+                    }
+                    return String.join(arg.get(0).asText(), parts);
+                }
+                return "${Join}";
+            default:
+                return fn.startsWith("Fn::") ? "${" + fn.substring(4) + "}" : null;
+        }
     }
 
     private static Map<String, List<String>> principals(JsonNode v, String where, int line)
@@ -285,13 +381,14 @@ public record PolicyDocument(String version, List<Statement> statements) {
                 JsonNode val = k.getValue();
                 if (val.isArray()) {
                     for (JsonNode e : val) {
-                        if (!e.isValueNode()) {
+                        String text = e.isValueNode() ? e.asText() : intrinsic(e);
+                        if (text == null) {
                             throw new PolicyParseException(where + ": Condition values must be scalars", line);
                         }
-                        values.add(e.asText());
+                        values.add(text);
                     }
-                } else if (val.isValueNode()) {
-                    values.add(val.asText());
+                } else if (val.isValueNode() || intrinsic(val) != null) {
+                    values.add(val.isValueNode() ? val.asText() : intrinsic(val));
                 } else {
                     throw new PolicyParseException(where + ": Condition values must be scalars", line);
                 }

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param conditions   operator to (condition key to values), as written
  * @param line         1-based line of the statement's opening brace in the source, 0 when unknown
  * @param index        0-based position of the statement in its policy
+ * @param tokenLines   line of each Action/NotAction/Resource/NotResource string, keyed "Element\u0000value"
  */
 public record Statement(String sid, boolean allow, List<String> actions, boolean notAction, List<String> resources,
                         boolean notResource, Map<String, List<String>> principals, boolean notPrincipal,
-                        Map<String, Map<String, List<String>>> conditions, int line, int index) {
+                        Map<String, Map<String, List<String>>> conditions, int line, int index,
+                        Map<String, Integer> tokenLines) {
 
     public Statement {
         sid = sid == null ? "" : sid;
@@ -28,6 +30,25 @@ public record Statement(String sid, boolean allow, List<String> actions, boolean
         resources = List.copyOf(resources);
         principals = Map.copyOf(principals);
         conditions = Map.copyOf(conditions);
+        tokenLines = tokenLines == null ? Map.of() : Map.copyOf(tokenLines);
+    }
+
+    /** A statement without token lines (built in code rather than parsed). */
+    public Statement(String sid, boolean allow, List<String> actions, boolean notAction, List<String> resources,
+                     boolean notResource, Map<String, List<String>> principals, boolean notPrincipal,
+                     Map<String, Map<String, List<String>>> conditions, int line, int index) {
+        this(sid, allow, actions, notAction, resources, notResource, principals, notPrincipal, conditions, line, index,
+                Map.of());
+    }
+
+    /** Line of an action pattern as written in Action/NotAction, or the statement's line. */
+    public int actionLine(String pattern) {
+        return tokenLines.getOrDefault((notAction ? "NotAction" : "Action") + "\u0000" + pattern, line);
+    }
+
+    /** Line of a resource pattern as written in Resource/NotResource, or the statement's line. */
+    public int resourceLine(String pattern) {
+        return tokenLines.getOrDefault((notResource ? "NotResource" : "Resource") + "\u0000" + pattern, line);
     }
 
     public boolean hasConditions() {

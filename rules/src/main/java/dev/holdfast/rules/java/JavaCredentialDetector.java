@@ -28,6 +28,8 @@ import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 
 import java.util.ArrayList;
@@ -46,17 +48,34 @@ import java.util.regex.Pattern;
  * annotation members and property keys. Every detection has property {@code ast=true}: the scan prefers it over a
  * regex finding on the same line and value, because the AST knows which argument is the secret.
  */
-public final class JavaCredentialDetector implements Detector {
+public final class JavaCredentialDetector implements Detector, SelfTesting {
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/java/rules.yml");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^\\s*(\\$\\{.*}|#\\{.*}|\\{\\{.*}}|<[^>]*>|%[^%]+%|\\$[A-Z_][A-Z0-9_]*|\\*+|x+|X+)\\s*$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$");
     private static final Pattern PROPERTY_KEY = Pattern.compile("^[a-z][a-zA-Z0-9-]*(\\.[a-zA-Z0-9-]+)+$");
-    /** "X-Auth-Token", "access_token", "bearer": names of things, not secrets. */
-    private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+)$");
+    /** "X-Auth-Token", "access_token", "bearer", "azurePasswordMaxDays": names of things, not secrets. */
+    private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+|[a-z]+([A-Z][a-z]+)+)$");
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
+    /** A file that names no credential API and no credential-like identifier is not worth parsing. */
+    private final Pattern prefilter = Pattern.compile(catalogue.credentialNames() + "|\\b(" + String.join("|",
+            catalogue.apis().stream().map(a -> a.kind().equals("new") ? a.type() : a.method()).distinct().toList())
+            + ")\\b");
+    /** APIs indexed by method name (calls) and type name (constructors): most calls match none, cheaply. */
+    private final Map<String, List<JavaApiCatalogue.Api>> callsByMethod = index("call");
+    private final Map<String, List<JavaApiCatalogue.Api>> creationsByType = index("new");
+
+    private Map<String, List<JavaApiCatalogue.Api>> index(String kind) {
+        Map<String, List<JavaApiCatalogue.Api>> out = new java.util.HashMap<>();
+        for (JavaApiCatalogue.Api api : catalogue.apis()) {
+            if (api.kind().equals(kind)) {
+                out.computeIfAbsent(kind.equals("call") ? api.method() : api.type(), k -> new ArrayList<>()).add(api);
+            }
+        }
+        return out;
+    }
 
     @Override
     public String name() {
@@ -73,10 +92,14 @@ public final class JavaCredentialDetector implements Detector {
         if (!document.path().endsWith(".java")) {
             return List.of();
         }
+        String text = document.text();
+        if (!prefilter.matcher(text).find()) {
+            return List.of(); // parsing is the expensive part; most files have nothing to look at
+        }
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setAttributeComments(false);
-        ParseResult<CompilationUnit> result = new JavaParser(config).parse(document.text());
+        ParseResult<CompilationUnit> result = new JavaParser(config).parse(text);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             // Problem messages quote source tokens, which may be the very secret: report only where it failed.
             String where = result.getProblems().stream().findFirst().flatMap(Problem::getLocation)
@@ -106,9 +129,8 @@ public final class JavaCredentialDetector implements Detector {
         }
 
         void call(MethodCallExpr m) {
-            for (JavaApiCatalogue.Api api : catalogue.apis()) {
-                if (api.kind().equals("call") && api.method().equals(m.getNameAsString())
-                        && (api.arity() == null || api.arity() == m.getArguments().size())
+            for (JavaApiCatalogue.Api api : callsByMethod.getOrDefault(m.getNameAsString(), List.of())) {
+                if ((api.arity() == null || api.arity() == m.getArguments().size())
                         && (api.type() == null || receiverIs(m.getScope().orElse(null), api.type(), 0))) {
                     arguments(api, m.getArguments(), m);
                 }
@@ -122,9 +144,8 @@ public final class JavaCredentialDetector implements Detector {
         }
 
         void creation(ObjectCreationExpr o) {
-            for (JavaApiCatalogue.Api api : catalogue.apis()) {
-                if (api.kind().equals("new") && api.type().equals(o.getType().getNameAsString())
-                        && (api.arity() == null || api.arity() == o.getArguments().size())) {
+            for (JavaApiCatalogue.Api api : creationsByType.getOrDefault(o.getType().getNameAsString(), List.of())) {
+                if (api.arity() == null || api.arity() == o.getArguments().size()) {
                     arguments(api, o.getArguments(), o);
                 }
             }
@@ -170,7 +191,8 @@ public final class JavaCredentialDetector implements Detector {
                     continue;
                 }
                 Optional<LiteralResolver.Literal> lit = resolver.resolve(args.get(i));
-                if (lit.isEmpty() || blankOrPlaceholder(lit.get().value())) {
+                if (lit.isEmpty() || blankOrPlaceholder(lit.get().value())
+                        || catalogue.nonSecretValues().contains(lit.get().value().trim().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 report(api.rule(), "Hardcoded credential passed to " + api.label() + " (argument " + (i + 1) + ")"
@@ -206,7 +228,15 @@ public final class JavaCredentialDetector implements Detector {
                 return false;
             }
             if (scope instanceof NameExpr n) {
-                return n.getNameAsString().equals(type) || declaredType(n).map(type::equals).orElse(false);
+                if (n.getNameAsString().equals(type)) {
+                    return true;
+                }
+                Optional<VariableDeclarator> decl = declaration(n);
+                if (decl.isPresent() && decl.get().getType().isVarType()) {
+                    // var ks = KeyStore.getInstance(..) / var b = new GitHubBuilder(): judge by the initializer
+                    return decl.get().getInitializer().map(i -> receiverIs(i, type, depth + 1)).orElse(false);
+                }
+                return declaredType(n).map(type::equals).orElse(false);
             }
             if (scope instanceof FieldAccessExpr f) {
                 return f.getNameAsString().equals(type) || receiverIs(f.getScope(), type, depth + 1);
@@ -218,6 +248,21 @@ public final class JavaCredentialDetector implements Detector {
                 return receiverIs(m.getScope().orElse(null), type, depth + 1);
             }
             return false;
+        }
+
+        /** The local variable or field declaration of this name in this file (nearest first). */
+        private Optional<VariableDeclarator> declaration(NameExpr n) {
+            String name = n.getNameAsString();
+            Optional<CallableDeclaration> method = n.findAncestor(CallableDeclaration.class);
+            if (method.isPresent()) {
+                for (VariableDeclarator v : method.get().findAll(VariableDeclarator.class)) {
+                    if (v.getNameAsString().equals(name)) {
+                        return Optional.of(v);
+                    }
+                }
+            }
+            return cu.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
+                    .findFirst();
         }
 
         /** The simple type name a variable, parameter or field of this name is declared with, in this file. */
@@ -300,5 +345,10 @@ public final class JavaCredentialDetector implements Detector {
         return ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || WORDS.matcher(v).matches()
                 || v.split("\\s+").length > 3
                 || lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }

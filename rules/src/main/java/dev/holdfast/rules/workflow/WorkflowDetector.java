@@ -4,6 +4,8 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.model.Severity;
 import dev.holdfast.rules.support.RuleBook;
 import dev.holdfast.rules.support.YamlNodes;
@@ -29,8 +31,10 @@ import static dev.holdfast.rules.support.YamlNodes.scalar;
  * GitHub Actions workflows ({@code .github/workflows/*.yml}). Subjects are "job|action|step|issue" rather than
  * values or lines, so a finding keeps its fingerprint when the workflow is reformatted or steps move.
  */
-public final class WorkflowDetector implements Detector {
+public final class WorkflowDetector implements Detector, SelfTesting {
     private static final Pattern PATH = Pattern.compile("(^|.*/)\\.github/workflows/[^/]+\\.ya?ml$");
+    /** Composite actions (action.yml) run steps too, with the caller's credentials. */
+    private static final Pattern ACTION = Pattern.compile("(^|.*/)action\\.ya?ml$");
     private static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/workflow/rules.yml");
 
     private final WorkflowCatalogue catalogue = WorkflowCatalogue.load();
@@ -46,7 +50,7 @@ public final class WorkflowDetector implements Detector {
     }
 
     public static boolean applies(String path) {
-        return PATH.matcher(path).matches();
+        return PATH.matcher(path).matches() || ACTION.matcher(path).matches();
     }
 
     @Override
@@ -59,6 +63,15 @@ public final class WorkflowDetector implements Detector {
             return List.of();
         }
         List<Detection> out = new ArrayList<>();
+        if (!PATH.matcher(document.path()).matches()) {
+            // A composite action: its steps are judged like a job's ("action" stands for the job id).
+            Node runs = get(root, "runs");
+            if ("composite".equals(scalar(get(runs, "using")))) {
+                checkEnv(get(runs, "env"), "action", "action", out);
+                checkSteps("action", get(runs, "steps"), false, out);
+            }
+            return out;
+        }
         boolean prTarget = triggers(get(root, "on")).contains("pull_request_target");
         NodeTuple workflowPermissions = entry(root, "permissions");
         checkWriteAll(workflowPermissions, "*", usesCloudAnywhere(root), out);
@@ -76,43 +89,49 @@ public final class WorkflowDetector implements Detector {
                         jobId + "|permissions|missing", jobId, Map.of("job", jobId)));
             }
             checkEnv(get(body, "env"), jobId, "job", out);
-            for (Node step : items(get(body, "steps"))) {
-                String stepKey = stepKey(step);
-                checkEnv(get(step, "env"), jobId, stepKey, out);
-                String uses = scalar(get(step, "uses"));
-                if (uses == null) {
+            // A reusable-workflow call handing cloud keys over as secrets is the same static key.
+            checkEnv(get(body, "secrets"), jobId, "secrets", out);
+            checkSteps(jobId, get(body, "steps"), prTarget, out);
+        }
+        return out;
+    }
+
+    private void checkSteps(String jobId, Node steps, boolean prTarget, List<Detection> out) {
+        for (Node step : items(steps)) {
+            String stepKey = stepKey(step);
+            checkEnv(get(step, "env"), jobId, stepKey, out);
+            String uses = scalar(get(step, "uses"));
+            if (uses == null) {
+                continue;
+            }
+            String action = actionName(uses);
+            for (WorkflowCatalogue.Action a : catalogue.actions()) {
+                if (!a.uses().equalsIgnoreCase(action)) {
                     continue;
                 }
-                String action = actionName(uses);
-                for (WorkflowCatalogue.Action a : catalogue.actions()) {
-                    if (!a.uses().equalsIgnoreCase(action)) {
-                        continue;
-                    }
-                    for (String input : a.staticInputs()) {
-                        NodeTuple with = entry(get(step, "with"), input);
-                        if (with != null) {
-                            out.add(RULES.detection(a.rule(),
-                                    "Job '" + jobId + "' passes static credentials (" + input + ") to " + action
-                                            + " instead of OIDC federation",
-                                    YamlNodes.line(with.getKeyNode()), YamlNodes.column(with.getKeyNode()),
-                                    jobId + "|" + action + "|" + stepKey + "|" + input, action + " " + input,
-                                    Map.of("job", jobId, "action", action, "input", input)));
-                        }
-                    }
-                }
-                if (prTarget && action.equalsIgnoreCase("actions/checkout")) {
-                    Node ref = get(get(step, "with"), "ref");
-                    String refText = scalar(ref);
-                    if (refText != null && catalogue.prHeadRefs().stream().anyMatch(refText::contains)) {
-                        out.add(RULES.detection("workflow-pull-request-target-checkout",
-                                "Job '" + jobId + "' runs on pull_request_target and checks out the pull request head",
-                                YamlNodes.line(ref), YamlNodes.column(ref),
-                                jobId + "|" + action + "|" + stepKey + "|pr-head", refText, Map.of("job", jobId)));
+                for (String input : a.staticInputs()) {
+                    NodeTuple with = entry(get(step, "with"), input);
+                    if (with != null) {
+                        out.add(RULES.detection(a.rule(),
+                                "Job '" + jobId + "' passes static credentials (" + input + ") to " + action
+                                        + " instead of OIDC federation",
+                                YamlNodes.line(with.getKeyNode()), YamlNodes.column(with.getKeyNode()),
+                                jobId + "|" + action + "|" + stepKey + "|" + input, action + " " + input,
+                                Map.of("job", jobId, "action", action, "input", input)));
                     }
                 }
             }
+            if (prTarget && action.equalsIgnoreCase("actions/checkout")) {
+                Node ref = get(get(step, "with"), "ref");
+                String refText = scalar(ref);
+                if (refText != null && catalogue.prHeadRefs().stream().anyMatch(refText::contains)) {
+                    out.add(RULES.detection("workflow-pull-request-target-checkout",
+                            "Job '" + jobId + "' runs on pull_request_target and checks out the pull request head",
+                            YamlNodes.line(ref), YamlNodes.column(ref),
+                            jobId + "|" + action + "|" + stepKey + "|pr-head", refText, Map.of("job", jobId)));
+                }
+            }
         }
-        return out;
     }
 
     private void checkWriteAll(NodeTuple permissions, String jobId, boolean cloud, List<Detection> out) {
@@ -164,7 +183,7 @@ public final class WorkflowDetector implements Detector {
 
     /** Does the job log in to a cloud (a login action, or cloud key variables)? */
     private boolean usesCloud(Node job) {
-        if (hasCloudEnv(get(job, "env"))) {
+        if (hasCloudEnv(get(job, "env")) || hasCloudEnv(get(job, "secrets"))) {
             return true;
         }
         for (Node step : items(get(job, "steps"))) {
@@ -207,5 +226,10 @@ public final class WorkflowDetector implements Detector {
     static String actionName(String uses) {
         int at = uses.indexOf('@');
         return (at < 0 ? uses : uses.substring(0, at)).trim();
+    }
+
+    @Override
+    public RuleTestReport testRules() {
+        return RULES.test(this);
     }
 }

@@ -26,17 +26,22 @@ public final class ScanHarness {
         try (Stream<Path> s = Files.walk(root)) {
             s.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
+        long detectNanos = 0;
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             if (binary(bytes)) {
                 continue;
             }
             String rel = root.relativize(f).toString().replace('\\', '/');
-            for (Detection d : detector.detect(new Document(rel, bytes))) {
+            long t0 = System.nanoTime();
+            List<Detection> found = detector.detect(new Document(rel, bytes));
+            detectNanos += System.nanoTime() - t0;
+            for (Detection d : found) {
                 System.out.println("{\"path\":\"" + rel + "\",\"line\":" + d.line() + ",\"ruleId\":\"" + d.ruleId()
-                        + "\",\"redacted\":\"" + d.redacted().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+                        + "\",\"key\":\"" + d.properties().getOrDefault("key", "").replace("\"", "") + "\",\"redacted\":\"" + d.redacted().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             }
         }
+        System.err.printf("detector time: %d ms over %d files%n", detectNanos / 1_000_000, files.size());
     }
 
     static boolean binary(byte[] bytes) {

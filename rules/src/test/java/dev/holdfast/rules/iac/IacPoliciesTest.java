@@ -36,8 +36,19 @@ class IacPoliciesTest {
         Document doc = DetectorCases.document(caseDir, new TestSecrets());
         List<EmbeddedPolicy> policies = IacPolicies.extract(doc);
         List<Map<String, Object>> actual = new ArrayList<>();
+        String[] fileLines = doc.text().split("\n", -1);
         for (EmbeddedPolicy p : policies) {
             assertThat(p.path()).isEqualTo(doc.path());
+            // Line-aligned: every action named on line k of the JSON is written on line (p.line() + k - 1) of the file.
+            String[] jsonLines = p.json().split("\n", -1);
+            for (int k = 0; k < jsonLines.length; k++) {
+                java.util.regex.Matcher action = java.util.regex.Pattern.compile("\"([a-z0-9-]+:[A-Za-z*]+)\"")
+                        .matcher(jsonLines[k]);
+                while (action.find()) {
+                    assertThat(fileLines[p.line() + k - 1]).as("file line " + (p.line() + k) + " for " + action.group(1))
+                            .contains(action.group(1));
+                }
+            }
             JsonNode json = JSON.readTree(p.json());
             List<String> actions = new ArrayList<>();
             json.get("Statement").forEach(st -> {

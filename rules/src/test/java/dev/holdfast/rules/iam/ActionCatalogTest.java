@@ -55,4 +55,19 @@ class ActionCatalogTest {
         assertThat(catalog.levelOf("newsvc:GetThing")).isEqualTo(AccessLevel.READ);
         assertThat(catalog.levelOf("newsvc:DeleteThing")).isEqualTo(AccessLevel.WRITE);
     }
+
+    @Test
+    void actionsApplyOnlyToTheirResourceTypes() {
+        int getObject = catalog.indexOf("s3:GetObject");
+        assertThat(catalog.appliesTo(getObject, "arn:aws:s3:::bucket/key")).isTrue();
+        assertThat(catalog.appliesTo(getObject, "arn:aws:s3:::bucket/*")).isTrue();
+        assertThat(catalog.appliesTo(getObject, "arn:aws:s3:::bucket")).isFalse();
+        assertThat(catalog.appliesTo(getObject, "*")).isTrue();
+        int passRole = catalog.indexOf("iam:PassRole");
+        assertThat(catalog.appliesTo(passRole, "arn:aws:iam::123456789012:role/service-role/x")).isTrue();
+        assertThat(catalog.appliesTo(passRole, "arn:aws:iam::*:role/*")).isTrue();
+        assertThat(catalog.appliesTo(passRole, "arn:aws:lambda:eu-west-1:123456789012:function:f")).isFalse();
+        // Actions that name no resource type apply to whatever the statement says.
+        assertThat(catalog.appliesTo(catalog.indexOf("sts:GetCallerIdentity"), "arn:aws:s3:::x")).isTrue();
+    }
 }

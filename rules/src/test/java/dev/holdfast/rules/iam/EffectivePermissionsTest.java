@@ -97,4 +97,18 @@ class EffectivePermissionsTest {
         assertThat(a.issues()).filteredOn(i -> i.ruleId().equals(IamRules.ESCALATION))
                 .allSatisfy(i -> assertThat(i.properties()).containsEntry("mfaRequired", "true"));
     }
+
+    @Test
+    void documentsAsTheIamApiReturnsThem() {
+        String inline = java.net.URLEncoder.encode("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"iam:PassRole\",\"ec2:RunInstances\"],\"Resource\":\"*\"}]}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> docs = new java.util.LinkedHashMap<>();
+        docs.put("inline:user/ci-bot/run", inline);
+        docs.put("arn:aws:iam::123456789012:policy/broken", "{\"Statement\": [");
+        PolicyAnalyzer.DocumentsAnalysis r = PolicyAnalyzer.standard().analyzeDocuments(docs);
+        assertThat(r.analysis().escalations()).contains("ec2-001");
+        assertThat(r.warnings()).singleElement().asString()
+                .startsWith("arn:aws:iam::123456789012:policy/broken: invalid policy JSON");
+    }
 }

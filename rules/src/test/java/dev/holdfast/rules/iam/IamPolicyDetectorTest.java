@@ -26,6 +26,8 @@ class IamPolicyDetectorTest {
         // A CloudFormation template mentions Statement deep inside: not a raw policy, no warning either.
         assertThat(detect("stack.json", "{\"Resources\": {\"R\": {\"Properties\": {\"PolicyDocument\": 1,"
                 + " \"X\": {\"Version\": \"2012-10-17\", \"Statement\": []}}}}}")).isEmpty();
+        // Some other format that happens to use "Statement" and "Version".
+        assertThat(detect("sql/plan.json", "{\"Version\": 3, \"Statement\": [{\"Text\": \"SELECT 1\"}]}")).isEmpty();
     }
 
     @Test
@@ -60,5 +62,52 @@ class IamPolicyDetectorTest {
     void listsItsRules() {
         assertThat(detector.rules()).extracting(r -> r.id()).contains(IamRules.GRANT, IamRules.ESCALATION,
                 IamRules.ADMIN, IamRules.PASSROLE);
+    }
+
+    @Test
+    void reserialisedPoliciesTakeTheirStatementLinesFromTheCaller() {
+        // As the CloudFormation detector hands it over: intrinsics kept as objects, lines from the template.
+        String json = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":{\"Fn::Sub\":\"arn:${AWS::Partition}:s3:::${ReportBucket}/*\"}},"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"iam:PassRole\",\"lambda:CreateFunction\","
+                + "\"lambda:InvokeFunction\"],\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":{\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}}]}";
+        List<Detection> ds = detector.analyze("stack.yaml", "stack.yaml#DeployPolicy", json, List.of(31, 38), 30);
+        assertThat(ds).filteredOn(d -> d.ruleId().equals(IamRules.ESCALATION)).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.line()).isEqualTo(38);
+                    assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|privesc:lambda-001");
+                });
+        assertThat(ds).anySatisfy(d -> {
+            assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|grant:s3:GetObject|arn:${AWS::Partition}:s3:::${ReportBucket}/*");
+            assertThat(d.line()).isEqualTo(31);
+        });
+        assertThat(ds).anySatisfy(d -> {
+            assertThat(d.subject()).isEqualTo("stack.yaml#DeployPolicy|grant:sqs:SendMessage|${Queue.Arn}");
+            assertThat(d.line()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void apiLinesAreStatementLinesDetectionsPointAtTheAction() throws Exception {
+        String json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
+                + "      \"Action\": [\n        \"iam:PassRole\"\n      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
+        PolicyAnalysis a = PolicyAnalyzer.standard().analyze("p.json", PolicyDocument.parse(json));
+        Grant g = a.grants().get(0);
+        assertThat(g.line()).as("statement line, for callers that look statements up").isEqualTo(4);
+        assertThat(g.lines()).containsExactly(7, 9);
+        assertThat(a.issues()).allSatisfy(i -> assertThat(i.line()).isEqualTo(4));
+        assertThat(IamPolicyDetector.toDetections(a, null)).allSatisfy(d -> {
+            assertThat(d.line()).isEqualTo(7);
+            assertThat(d.properties()).containsEntry("lines", "7,9");
+        });
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotHideAPolicy() {
+        String text = "\uFEFF{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\"}]}";
+        assertThat(detect("iam/admin.json", text)).extracting(Detection::ruleId).contains(IamRules.ADMIN);
     }
 }

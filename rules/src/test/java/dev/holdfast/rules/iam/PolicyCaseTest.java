@@ -99,6 +99,9 @@ class PolicyCaseTest {
             if (want.has("messageContains")) {
                 assertThat(g.message()).contains(want.get("messageContains").asText());
             }
+            if (want.has("lines")) {
+                assertThat(g.properties()).containsEntry("lines", want.get("lines").asText());
+            }
         }
         for (JsonNode not : exp.path("absentGrants")) {
             assertThat(grants).noneMatch(d -> d.subject().equals(path + "|" + not.asText()));
@@ -118,6 +121,9 @@ class PolicyCaseTest {
             return false;
         }
         if (want.has("line") && d.line() != want.get("line").asInt()) {
+            return false;
+        }
+        if (want.has("lines") && !want.get("lines").asText().equals(d.properties().get("lines"))) {
             return false;
         }
         return !want.has("messageContains") || d.message().contains(want.get("messageContains").asText());

@@ -49,11 +49,18 @@ class JavaCredentialDetectorTest {
 
     @Test
     void unparsableSourceIsAPerFileWarningThatDoesNotQuoteTheSource() {
-        String src = "class X { String s = \"" + new TestSecrets().value("SECRET_BROKEN") + "\" +; }";
+        String src = "class X { String password = \"" + new TestSecrets().value("SECRET_BROKEN") + "\" +; }";
         assertThatThrownBy(() -> detector.detect(new Document("src/X.java", src.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(DetectorException.class)
                 .hasMessageStartingWith("src/X.java:1")
                 .hasMessageNotContaining(new TestSecrets().value("SECRET_BROKEN"));
+    }
+
+    @Test
+    void filesWithoutCredentialNamesOrApisAreNotParsedAtAll() {
+        // Parsing is the expensive part; a broken file with nothing credential-like in it is not this detector's to report.
+        assertThat(detector.detect(new Document("src/Y.java", "class Y { int a = ; }".getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
     }
 
     @Test

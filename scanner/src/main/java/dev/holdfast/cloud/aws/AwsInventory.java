@@ -5,10 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.cloud.CallLog;
 import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
-import dev.holdfast.cloud.CloudGrant;
 import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudRisk;
 import dev.holdfast.cloud.CloudSnapshot;
 import dev.holdfast.cloud.IdentityClassifier;
 import dev.holdfast.cloud.TrustEntry;
@@ -17,7 +15,6 @@ import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.IdentityKind;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityType;
@@ -27,7 +24,6 @@ import software.amazon.awssdk.services.iam.model.GroupDetail;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
-import software.amazon.awssdk.services.iam.model.PolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
@@ -46,7 +42,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -114,6 +109,7 @@ public final class AwsInventory {
         Map<String, String> managed = new HashMap<>(); // policy ARN -> default version document
         String marker = null;
         int page = 0;
+        java.util.Set<String> markers = new java.util.HashSet<>();
         do {
             page++;
             GetAccountAuthorizationDetailsResponse r;
@@ -146,7 +142,12 @@ public final class AwsInventory {
                     }
                 }
             }
-            marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+            marker = next(r.isTruncated(), r.marker());
+            if (marker != null && !markers.add(marker)) {
+                log.missed("iam:GetAccountAuthorizationDetails", "the IAM inventory after page " + page,
+                        "the endpoint repeated pagination marker '" + marker + "'");
+                break;
+            }
         } while (marker != null && !marker.isEmpty());
 
         Map<String, Integer> sessions = maxSessionDurations(c, log, roles.isEmpty());
@@ -259,7 +260,7 @@ public final class AwsInventory {
                 String m = marker;
                 ListAccessKeysResponse r = c.iam.listAccessKeys(b -> b.userName(u.userName()).marker(m));
                 meta.addAll(r.accessKeyMetadata());
-                marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+                marker = next(r.isTruncated(), r.marker());
             } while (marker != null && !marker.isEmpty());
         } catch (AwsServiceException e) {
             failed(log, e, "iam:ListAccessKeys", "the access keys of " + u.arn());
@@ -322,7 +323,7 @@ public final class AwsInventory {
                         out.put(role.arn(), role.maxSessionDuration());
                     }
                 }
-                marker = Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
+                marker = next(r.isTruncated(), r.marker());
             } while (marker != null && !marker.isEmpty());
         } catch (AwsServiceException e) {
             optional(log, e, "iam:ListRoles", "the maximum session durations of roles");
@@ -371,6 +372,14 @@ public final class AwsInventory {
         return c == null ? "HTTP " + e.statusCode() : c;
     }
 
+    /** The next page's marker: IsTruncated says so, or (a trimmed response without it) a marker is given. */
+    private static String next(Boolean truncated, String marker) {
+        if (Boolean.FALSE.equals(truncated) || marker == null || marker.isEmpty()) {
+            return null;
+        }
+        return marker;
+    }
+
     /** Policy documents arrive URL-encoded (RFC 3986) in the IAM Query API. */
     static String decode(String doc) {
         if (doc == null) {
@@ -413,9 +422,5 @@ public final class AwsInventory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,8 @@
 package dev.holdfast.cloud.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudPrincipal;
@@ -11,20 +14,17 @@ import dev.holdfast.cloud.TrustEntry;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Severity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.holdfast.cloud.Dates.day;
 import static dev.holdfast.cloud.Dates.daysSince;

@@ -168,9 +168,18 @@ final class AzureHttp {
             JsonNode page = get(p, next);
             page.path("value").forEach(items::add);
             JsonNode n = page.get(nextKey);
-            next = n == null || n.isNull() ? null : n.asText();
+            next = n == null || n.isNull() ? null : absolute(n.asText(), url);
         }
         return items;
+    }
+
+    /** Next links are absolute in both APIs; a relative one is taken against the listing's own origin. */
+    static String absolute(String link, String base) {
+        if (link.isBlank() || link.startsWith("https://") || link.startsWith("http://")) {
+            return link.isBlank() ? null : link;
+        }
+        java.net.URI b = java.net.URI.create(base);
+        return b.getScheme() + "://" + b.getRawAuthority() + (link.startsWith("/") ? "" : "/") + link;
     }
 
     private static JsonNode get(HttpPipeline p, String url) {

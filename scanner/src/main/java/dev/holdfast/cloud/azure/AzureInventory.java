@@ -55,7 +55,7 @@ public final class AzureInventory {
         String authz = options.armEndpoint() + "/subscriptions/" + sub + "/providers/Microsoft.Authorization/";
         List<JsonNode> assignments = list(log, "arm:roleAssignments", "the role assignments of subscription " + sub,
                 () -> http.armList(authz + "roleAssignments?api-version=2022-04-01"));
-        List<JsonNode> definitions = list(log, "arm:roleDefinitions", "the role definitions of subscription " + sub,
+        List<JsonNode> definitions = optional(log, "arm:roleDefinitions", "the role definitions of subscription " + sub,
                 () -> http.armList(authz + "roleDefinitions?api-version=2022-04-01"));
 
         Map<String, String> roleNames = new HashMap<>();
@@ -124,6 +124,24 @@ public final class AzureInventory {
         } catch (AzureHttp.CallFailed e) {
             String reason = e.status == 403 || e.status == 401 ? "access denied (" + e.code + ")" : e.getMessage();
             log.missed(call, what, reason);
+            return List.of();
+        }
+    }
+
+    /**
+     * Role definitions only name custom roles: the built-in ones are known by GUID (azure-roles.yml). An endpoint
+     * without the listing (404, 400) is noted; denied or failing after retries is still partial.
+     */
+    private static List<JsonNode> optional(CallLog log, String call, String what, Call c) {
+        try {
+            return c.run();
+        } catch (AzureHttp.CallFailed e) {
+            if (e.status == 404 || e.status == 400 || e.status == 405 || e.status == 501) {
+                log.note(call, "not available at this endpoint (" + e.code + "); built-in role names used for " + what);
+            } else {
+                log.missed(call, what, e.status == 403 || e.status == 401 ? "access denied (" + e.code + ")"
+                        : e.getMessage());
+            }
             return List.of();
         }
     }

@@ -35,3 +35,25 @@ resource app 'Microsoft.Graph/applications@v1.0' = {
     }
   ]
 }
+
+resource agentIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'agent'
+  location: 'westeurope'
+}
+
+resource uaaForIdentity 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(subscription().id, 'uaa')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9')
+    principalId: agentIdentity.properties.principalId
+  }
+}
+
+resource ownerForUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(subscription().id, 'user')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ownerRoleId)
+    principalId: adminObjectId
+    principalType: 'User'
+  }
+}

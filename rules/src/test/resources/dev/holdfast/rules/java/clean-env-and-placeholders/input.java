@@ -17,6 +17,8 @@ class Clean {
         String apiKey = "";
         String token = "changeme";
         S3Client.builder().credentialsProvider(DefaultCredentialsProvider.create()).build();
+        new PostgreSQLContainer<>("postgres:16").withPassword("test");
+        KeyStore.getInstance("JKS").load(in, "changeit".toCharArray());
     }
 
     String url() {

@@ -11,6 +11,9 @@ class Crypto {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(in, "{{SECRET_KS}}".toCharArray());
         ks.load(in, System.getenv("KS_PW").toCharArray());
+        var trust = KeyStore.getInstance("JKS");
+        trust.load(in, "{{SECRET_TRUST}}".toCharArray());
+        properties.load(in, "not-a-keystore".toCharArray());
     }
 
     String token() {

@@ -26,5 +26,6 @@ class Settings {
         String passwordPrompt = "Enter your password please";
         String csrfToken = "X-CSRF-TOKEN";
         String grantToken = "access_token";
+        String signingSecret = "configuredElsewhere";
     }
 }

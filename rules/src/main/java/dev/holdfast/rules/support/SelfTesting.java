@@ -1,0 +1,8 @@
+package dev.holdfast.rules.support;
+
+import dev.holdfast.rules.catalog.RuleTestReport;
+
+/** A detector whose rules carry their own match / no-match examples (for `holdfast rules test`). */
+public interface SelfTesting {
+    RuleTestReport testRules();
+}
