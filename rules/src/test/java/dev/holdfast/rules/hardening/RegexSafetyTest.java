@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * own match examples: the example's prefix, keyword and secret alphabet repeated to 30k characters, with and
  * without a closing quote, plus generic worst cases (long runs of one character, of separators, of base64). The
  * bound is a hang guard for catastrophic backtracking, not a benchmark. (At 30k characters a quadratic search
- * already takes minutes: before SecretDetector capped its overlap retries, retrying a rejected match one character
+ * already takes minutes: before SecretDetector capped the matches per line, retrying a rejected match one character
  * later on such lines did not finish.)
  */
 class RegexSafetyTest {
