@@ -160,7 +160,14 @@ public final class ScanCommand implements Callable<Integer> {
                     : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
                     .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
                     .withProgress(TerminalProgressBar.forConsole(console, noProgress));
-            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
+            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
+            // what each version of a file changed. A push range gets every detector on whole files.
+            dev.holdfast.detect.Detector historyDetector = history
+                    ? new CompositeDetector(java.util.List.of(Detectors.catalog(cfg).detector(cfg::isAllowedValue)),
+                    cfg.disabledRules())
+                    : detector;
+            return new HistoryScanner(identities).scan(root, path.toString(), historyDetector, factory::toFinding,
+                    options);
         }
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {

@@ -35,8 +35,9 @@ final class BlobPool implements AutoCloseable {
     private final Repository repo;
     private final Detector detector;
     private final long maxBlobSize;
-    private final BlockingQueue<BlobTask> queue;
+    private final List<BlockingQueue<BlobTask>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final long lineMemory;
     private final Map<ObjectId, List<Detection>> detections = new ConcurrentHashMap<>();
     private final List<ScanWarning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean partial = new AtomicBoolean();
@@ -48,27 +49,37 @@ final class BlobPool implements AutoCloseable {
     record BlobTask(ObjectId id, String path) {
     }
 
-    BlobPool(Repository repo, Detector detector, long maxBlobSize, int threads, Runnable onProgress) {
+    /**
+     * @param lineMemory when positive, each worker remembers up to this many lines per worker and shows the detector
+     *                   only the lines a version of a path changed (see {@link LineMemory}); 0 scans whole blobs
+     */
+    BlobPool(Repository repo, Detector detector, long maxBlobSize, int threads, long lineMemory,
+             Runnable onProgress) {
         this.repo = repo;
         this.detector = detector;
         this.maxBlobSize = maxBlobSize;
         this.onProgress = onProgress;
-        this.queue = new ArrayBlockingQueue<>(Math.max(64, threads * 64));
+        this.lineMemory = lineMemory;
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(this::work, "holdfast-blob-" + i);
+            BlockingQueue<BlobTask> queue = new ArrayBlockingQueue<>(256);
+            queues.add(queue);
+            Thread t = new Thread(() -> work(queue), "holdfast-blob-" + i);
             t.setDaemon(true);
             workers.add(t);
             t.start();
         }
     }
 
-    /** Queues a blob; blocks while the queue is full. */
+    /**
+     * Queues a blob; blocks while its worker's queue is full. All blobs of one path go to the same worker, in the
+     * order submitted, so that versions of a file are scanned oldest first.
+     */
     void submit(ObjectId id, String path) throws InterruptedException {
-        put(new BlobTask(id, path));
+        put(queues.get((path.hashCode() & 0x7fffffff) % queues.size()), new BlobTask(id, path));
     }
 
     /** Offers with a timeout so that a producer never waits forever on workers that died. */
-    private void put(BlobTask t) throws InterruptedException {
+    private void put(BlockingQueue<BlobTask> queue, BlobTask t) throws InterruptedException {
         while (fatal == null && !queue.offer(t, 100, TimeUnit.MILLISECONDS)) {
             // retry until a worker takes it or one failed
         }
@@ -76,8 +87,8 @@ final class BlobPool implements AutoCloseable {
 
     /** Waits for every queued blob to be scanned. */
     void finish() throws InterruptedException {
-        for (int i = 0; i < workers.size(); i++) {
-            put(POISON);
+        for (BlockingQueue<BlobTask> q : queues) {
+            put(q, POISON);
         }
         for (Thread t : workers) {
             t.join();
@@ -107,7 +118,8 @@ final class BlobPool implements AutoCloseable {
         return bytesDone.get();
     }
 
-    private void work() {
+    private void work(BlockingQueue<BlobTask> queue) {
+        LineMemory memory = lineMemory > 0 ? new LineMemory(lineMemory) : null;
         try (ObjectReader reader = repo.newObjectReader()) {
             while (true) {
                 BlobTask t = queue.take();
@@ -115,7 +127,7 @@ final class BlobPool implements AutoCloseable {
                     return;
                 }
                 if (fatal == null) {
-                    scan(reader, t);
+                    scan(reader, memory, t);
                 }
                 blobsDone.incrementAndGet();
                 onProgress.run();
@@ -124,14 +136,16 @@ final class BlobPool implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             fatal = e;
-            queue.clear();
+            for (BlockingQueue<BlobTask> q : queues) {
+                q.clear();
+            }
             for (Thread other : workers) {
                 other.interrupt();
             }
         }
     }
 
-    private void scan(ObjectReader reader, BlobTask t) {
+    private void scan(ObjectReader reader, LineMemory memory, BlobTask t) {
         String where = t.path() + " (blob " + t.id().abbreviate(12).name() + ")";
         byte[] bytes;
         try {
@@ -148,17 +162,38 @@ final class BlobPool implements AutoCloseable {
             return;
         }
         bytesDone.addAndGet(bytes.length);
-        byte[] text = ContentSniffer.forDetector(detector, t.path(), bytes);
+        byte[] text = ContentSniffer.textOrNull(bytes);
+        LineMemory.Shown shown;
         if (text == null) {
+            // binary (keystores, DER certificates): only for detectors that read it, and always whole
+            shown = detector.readsBinary(t.path()) ? new LineMemory.Shown(bytes, null) : null;
+        } else {
+            shown = memory == null ? new LineMemory.Shown(text, null) : memory.unseen(t.path(), text);
+        }
+        if (shown == null) {
             return;
         }
+        text = shown.text();
+        boolean whole = shown.lineMap() == null;
         List<Detection> found;
         try {
             found = detector.detect(new Document(t.path(), text));
         } catch (DetectorException e) {
-            warnings.add(new ScanWarning(t.path(), detector.name() + " could not fully read " + where + ": "
-                    + Sanitize.oneLine(e.getMessage())));
+            // A version shown only in part may not parse; that is expected and not worth a warning.
+            if (whole) {
+                warnings.add(new ScanWarning(t.path(), detector.name() + " could not fully read " + where + ": "
+                        + Sanitize.oneLine(e.getMessage())));
+            }
             found = e.found();
+        }
+        if (!whole) {
+            List<Detection> mapped = new ArrayList<>(found.size());
+            for (Detection d : found) {
+                mapped.add(new Detection(d.ruleId(), d.category(), d.severity(), d.message(),
+                        shown.originalLine(d.line()), d.column(), d.subject(), d.redacted(), d.remediation(),
+                        d.properties()));
+            }
+            found = mapped;
         }
         found = DetectionMerger.merge(found);
         if (!found.isEmpty()) {

@@ -14,9 +14,15 @@ import java.util.function.Predicate;
  * @param threads     scanning threads (at least 1)
  * @param progress    where progress goes
  * @param ignored     paths (relative, '/' separated) whose content is not scanned, e.g. the config's ignore globs
+ * @param lineMemory  0 to show the detector every blob whole; else how many lines to remember so that each later
+ *                    version of a file is shown only with the lines it changed (plus context, line numbers kept):
+ *                    the speed of a whole-history scan, for line-oriented detectors such as the secret rules
  */
 public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress,
-                             Predicate<String> ignored) {
+                             Predicate<String> ignored, long lineMemory) {
+
+    /** Up to 8 million remembered lines: at most ~256 MiB of hash tables, far more than most histories need. */
+    public static final long DEFAULT_LINE_MEMORY = 8_000_000L;
 
     /** Ignores nothing. */
     public static final Predicate<String> NOTHING_IGNORED = p -> false;
@@ -37,37 +43,46 @@ public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int t
         threads = Math.max(1, threads);
         progress = progress == null ? ScanProgress.NONE : progress;
         ignored = ignored == null ? NOTHING_IGNORED : ignored;
+        lineMemory = Math.max(0, lineMemory);
     }
 
     /** Every commit reachable from any ref (--history). */
     public static HistoryOptions all() {
-        return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+        return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
+                NOTHING_IGNORED, DEFAULT_LINE_MEMORY);
     }
 
     /** Commits after {@code rev} up to HEAD (--since REV). */
     public static HistoryOptions since(String rev) {
-        return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+        return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
+                NOTHING_IGNORED, 0);
     }
 
     /** Commits in {@code A..B} (--range A..B); A may be all zeros for a new branch. */
     public static HistoryOptions range(String range) {
-        return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE, NOTHING_IGNORED);
+        return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
+                NOTHING_IGNORED, 0);
     }
 
     public HistoryOptions withMaxBlobSize(long bytes) {
-        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored);
+        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored, lineMemory);
     }
 
     public HistoryOptions withThreads(int n) {
-        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored);
+        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored, lineMemory);
     }
 
     public HistoryOptions withProgress(ScanProgress p) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored, lineMemory);
     }
 
     public HistoryOptions withIgnored(Predicate<String> paths) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths, lineMemory);
+    }
+
+    /** 0 shows every blob whole (exact for any detector); see {@link #lineMemory()}. */
+    public HistoryOptions withLineMemory(long lines) {
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, ignored, lines);
     }
 
     /** The report's target mode: "history" or "range". */

@@ -2,6 +2,9 @@ package dev.holdfast.git;
 
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.DetectorException;
+import dev.holdfast.detect.Document;
+import dev.holdfast.scan.ContentSniffer;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
@@ -11,6 +14,7 @@ import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
@@ -25,6 +29,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +46,12 @@ import java.util.function.Predicate;
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
  * scanned in parallel, then each finding mapped to the commit and path that first introduced it.
  *
- * <p>The commit walk runs once, newest first, diffing each commit against all of its parents with
- * {@link TreeFilter#ANY_DIFF} (unchanged subtrees are never opened); a blob is queued for scanning the first time it
- * is seen and its introduction (oldest commit, first path there) is refined as older commits show it. Nothing is
- * diffed as text.
+ * <p>The commit walk runs once, oldest first (parents before children), diffing each commit against every parent
+ * with {@link TreeFilter#ANY_DIFF} so unchanged subtrees are never opened; the first sighting of a blob is its
+ * introduction. Blobs go to a bounded pool of workers, all versions of one path to the same worker in order. With
+ * {@link HistoryOptions#lineMemory()} on (the {@code --history} default) a later version of a file is shown to the
+ * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed.
+ * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it.
  */
 public final class HistoryScanner {
     /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
@@ -90,8 +97,11 @@ public final class HistoryScanner {
             List<ScanWarning> warnings = new ArrayList<>(set.warnings());
             rw.reset();
             rw.setRetainBody(false);
+            // oldest first: parents before children, so a blob's first sighting is its introduction and each
+            // file's versions reach the scanner in order
             rw.sort(RevSort.TOPO);
             rw.sort(RevSort.COMMIT_TIME_DESC, true);
+            rw.sort(RevSort.REVERSE, true);
             for (ObjectId id : set.starts()) {
                 rw.markStart(rw.parseCommit(id));
             }
@@ -112,7 +122,8 @@ public final class HistoryScanner {
                         p == null ? 0 : p.blobsDone(), blobsTotal[0], p == null ? 0 : p.bytesDone()));
             };
             Introductions intro = new Introductions();
-            try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(), report)) {
+            try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
+                    options.lineMemory() / options.threads(), report)) {
                 poolRef[0] = pool;
                 walk(reader, rw, commits, intro, pool, commitsDone, report, options.ignored());
                 blobsTotal[0] = intro.size();
@@ -120,8 +131,8 @@ public final class HistoryScanner {
 
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
-                Set<ObjectId> tipBlobs = set.tip() == null ? Set.of() : blobsOf(reader, rw, set.tip());
-                List<Finding> findings = findings(pool.detections(), intro, commits, tipBlobs, rw, maker);
+                List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, maker),
+                        set.tip(), reader, rw, detector, options);
                 Map<String, RuleInfo> rules = new TreeMap<>();
                 for (RuleInfo ri : detector.rules()) {
                     rules.put(ri.id(), ri);
@@ -138,7 +149,7 @@ public final class HistoryScanner {
         }
     }
 
-    /** Walks commits newest first, queueing each unseen blob and recording where blobs were introduced. */
+    /** Walks commits oldest first, queueing each unseen blob with the commit and path that introduced it. */
     private void walk(ObjectReader reader, RevWalk rw, List<RevCommit> commits, Introductions intro, BlobPool pool,
                       AtomicLong commitsDone, Runnable report, Predicate<String> ignored)
             throws IOException, InterruptedException {
@@ -174,9 +185,6 @@ public final class HistoryScanner {
                     String path = paths.computeIfAbsent(tw.getPathString(), s -> s);
                     e = intro.add(id.toObjectId(), ordinal, path);
                     pool.submit(e, path);
-                } else if (ordinal > e.ordinal) {
-                    e.ordinal = ordinal;
-                    e.path = paths.computeIfAbsent(tw.getPathString(), s -> s);
                 }
             }
             commitsDone.incrementAndGet();
@@ -186,19 +194,21 @@ public final class HistoryScanner {
         }
     }
 
-    private List<Finding> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
-                                   List<RevCommit> commits, Set<ObjectId> tipBlobs, RevWalk rw, FindingMaker maker)
-            throws IOException {
+    /** A finding with what it is about (in memory only: the subject may be a raw secret). */
+    private record Found(Finding finding, String ruleId, String subject) {
+        @Override
+        public String toString() {
+            return finding.toString(); // never the subject
+        }
+    }
+
+    private List<Found> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
+                                 List<RevCommit> commits, RevWalk rw, FindingMaker maker) throws IOException {
         // The same secret lives on in every later version of its file: keep its oldest appearance per path.
         Map<Key, Best> best = new LinkedHashMap<>();
-        Set<String> atTip = new HashSet<>();
         for (Map.Entry<ObjectId, List<Detection>> e : detections.entrySet()) {
             Introductions.Entry in = intro.get(e.getKey());
-            boolean tip = tipBlobs.contains(e.getKey());
             for (Detection d : e.getValue()) {
-                if (tip) {
-                    atTip.add(d.ruleId() + '\u0000' + d.subject());
-                }
                 Key k = new Key(d.ruleId(), d.subject(), in.path);
                 Best b = best.get(k);
                 if (b == null || older(in.ordinal, d, b)) {
@@ -207,7 +217,7 @@ public final class HistoryScanner {
             }
         }
         Map<Integer, Attribution> attributions = new HashMap<>();
-        List<Finding> out = new ArrayList<>();
+        List<Found> out = new ArrayList<>();
         for (Map.Entry<Key, Best> e : best.entrySet()) {
             Best b = e.getValue();
             RevCommit c = commits.get(b.ordinal);
@@ -216,36 +226,77 @@ public final class HistoryScanner {
                 a = CommitAttribution.of(rw, c, identities);
                 attributions.put(b.ordinal, a);
             }
-            boolean present = atTip.contains(b.detection.ruleId() + '\u0000' + b.detection.subject());
-            out.add(maker.make(b.detection, e.getKey().path, c.name())
-                    .withIntroducedBy(a)
-                    .withProperty(PRESENT_AT_HEAD, Boolean.toString(present)));
+            Finding f = maker.make(b.detection, e.getKey().path, c.name()).withIntroducedBy(a);
+            out.add(new Found(f, b.detection.ruleId(), b.detection.subject()));
+        }
+        return out;
+    }
+
+    /**
+     * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path.
+     * Tip files are scanned whole here, but only those at a finding's path or containing one of the values: a few.
+     */
+    private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, ObjectReader reader, RevWalk rw,
+                                           Detector detector, HistoryOptions options) throws IOException {
+        Set<String> atTip = new HashSet<>();
+        if (!found.isEmpty() && tip != null) {
+            Set<String> paths = new HashSet<>();
+            Set<String> values = new HashSet<>();
+            for (Found f : found) {
+                paths.add(f.finding().location().path());
+                values.add(f.subject());
+            }
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.setRecursive(true);
+                tw.addTree(rw.parseCommit(tip).getTree());
+                while (tw.next()) {
+                    int mode = tw.getRawMode(0);
+                    if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
+                        continue;
+                    }
+                    String path = tw.getPathString();
+                    ObjectId id = tw.getObjectId(0);
+                    if (options.ignored().test(path)
+                            || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
+                        continue;
+                    }
+                    byte[] text = ContentSniffer.forDetector(detector, path,
+                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
+                    if (text == null) {
+                        continue;
+                    }
+                    String s = new String(text, StandardCharsets.UTF_8);
+                    if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
+                        continue;
+                    }
+                    List<Detection> ds;
+                    try {
+                        ds = detector.detect(new Document(path, text));
+                    } catch (DetectorException e) {
+                        ds = e.found();
+                    }
+                    for (Detection d : ds) {
+                        atTip.add(d.ruleId() + '\u0000' + d.subject());
+                    }
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            boolean present = atTip.contains(f.ruleId() + '\u0000' + f.subject());
+            out.add(f.finding().withProperty(PRESENT_AT_HEAD, Boolean.toString(present)));
         }
         return out;
     }
 
     private static boolean older(int ordinal, Detection d, Best b) {
         if (ordinal != b.ordinal) {
-            return ordinal > b.ordinal;
+            return ordinal < b.ordinal;
         }
         if (d.line() != b.detection.line()) {
             return d.line() < b.detection.line();
         }
         return d.column() < b.detection.column();
-    }
-
-    private static Set<ObjectId> blobsOf(ObjectReader reader, RevWalk rw, ObjectId commit) throws IOException {
-        Set<ObjectId> out = new HashSet<>();
-        try (TreeWalk tw = new TreeWalk(reader)) {
-            tw.setRecursive(true);
-            tw.addTree(rw.parseCommit(commit).getTree());
-            while (tw.next()) {
-                if (tw.getFileMode(0).getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
-                    out.add(tw.getObjectId(0));
-                }
-            }
-        }
-        return out;
     }
 
     private static List<ScanWarning> sortedWarnings(List<ScanWarning> ws) {

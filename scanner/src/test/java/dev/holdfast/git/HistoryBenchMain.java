@@ -14,17 +14,48 @@ import java.nio.file.Path;
  */
 public final class HistoryBenchMain {
     public static void main(String[] args) throws Exception {
-        Detector detector = realDetector();
+        Detector inner = realDetector();
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong docs = new java.util.concurrent.atomic.AtomicLong();
+        Detector detector = new Detector() {
+            public String name() {
+                return inner.name();
+            }
+
+            public java.util.List<dev.holdfast.detect.Detection> detect(dev.holdfast.detect.Document d) {
+                long t = System.nanoTime();
+                try {
+                    return inner.detect(d);
+                } finally {
+                    nanos.addAndGet(System.nanoTime() - t);
+                    bytes.addAndGet(d.content().length);
+                    docs.incrementAndGet();
+                }
+            }
+        };
         long t0 = System.nanoTime();
         ScanResult r = new HistoryScanner().scan(Path.of(args[0]), detector,
                 FindingMaker.of(new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
                 HistoryOptions.all());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("detector=" + detector.name() + " findings=" + r.findings().size() + " warnings="
-                + r.warnings().size() + " scanMs=" + ms);
+                + r.warnings().size() + " scanMs=" + ms + " detectorDocs=" + docs + " detectorBytes=" + bytes
+                + " detectorMs=" + nanos.get() / 1_000_000);
     }
 
     private static Detector realDetector() {
+        if ("none".equals(System.getProperty("holdfast.bench.detector"))) {
+            return new Detector() {
+                public String name() {
+                    return "none";
+                }
+
+                public java.util.List<dev.holdfast.detect.Detection> detect(dev.holdfast.detect.Document d) {
+                    return java.util.List.of();
+                }
+            };
+        }
         try {
             Class<?> cat = Class.forName("dev.holdfast.rules.catalog.RuleCatalog");
             Object builtin = cat.getMethod("builtin").invoke(null);

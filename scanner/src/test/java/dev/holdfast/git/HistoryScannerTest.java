@@ -167,6 +167,39 @@ class HistoryScannerTest {
     }
 
     @Test
+    void showingLaterVersionsOnlyTheirChangedLinesFindsTheSameAsScanningWholeBlobs() throws Exception {
+        try (TestRepo t = new TestRepo(tmp.resolve("repo"))) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 1; i <= 60; i++) {
+                body.append("line ").append(i).append('\n');
+            }
+            String base = body.toString();
+            ObjectId c1 = t.commit("main", files("big.txt", base), "v1");
+            // v2 inserts the key at line 31 (after 30 unchanged lines)
+            String v2 = base.replace("line 31\n", "key=" + awsKey(11) + "\nline 31\n");
+            ObjectId c2 = t.commit("main", files("big.txt", v2), "v2", c1);
+            // v3 shifts everything down by two lines far above; the key line itself is unchanged
+            String v3 = "new a\nnew b\n" + v2;
+            ObjectId c3 = t.commit("main", files("big.txt", v3), "v3", c2);
+            // v4 puts a second key far from any change, next to an unchanged line
+            String v4 = v3.replace("line 55\n", "line 55 " + awsKey(12) + "\n");
+            ObjectId c4 = t.commit("main", files("big.txt", v4), "v4", c3);
+
+            ScanResult fast = scan(t.dir, HistoryOptions.all());
+            ScanResult whole = scan(t.dir, HistoryOptions.all().withLineMemory(0));
+
+            assertThat(fast.findings()).isEqualTo(whole.findings());
+            assertThat(fast.findings()).hasSize(2);
+            Finding first = fast.findings().stream().filter(f -> f.location().line() == 31).findFirst().orElseThrow();
+            assertThat(first.location().commit()).isEqualTo(c2.name());
+            assertThat(first.properties()).containsEntry("presentAtHead", "true");
+            Finding second = fast.findings().stream().filter(f -> f.location().commit().equals(c4.name()))
+                    .findFirst().orElseThrow();
+            assertThat(second.location().line()).isEqualTo(58);
+        }
+    }
+
+    @Test
     void anEmptyRepositoryScansCleanWithoutATargetCommit() throws Exception {
         try (TestRepo t = new TestRepo(tmp.resolve("repo"))) {
             ScanResult r = scan(t.dir, HistoryOptions.all());

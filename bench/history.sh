@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Full-history scan of the commons-lang bundle, side by side in ONE run with the log-based floor and peers:
+#   holdfast scan --history   (every unique blob once, from the object database)
+#   git log -p --all          (what every log-based scanner reads at least)
+#   git secrets --scan-history (Debian git-secrets, AWS patterns registered)
+#   git cat-file --batch-all-objects --batch (inflating every object once: the object-store floor)
+# Prints wall-time ratios and peak RSS (/usr/bin/time -v). Usage: bench/history.sh [BUNDLE] [RUNS]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+bundle="${1:-$root/../shared/bench/commons-lang.bundle}"
+[ -f "$bundle" ] || bundle=/work/shared/bench/commons-lang.bundle
+runs="${2:-3}"
+work="$here/work"
+mkdir -p "$work"
+
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v git-secrets >/dev/null || need+=(git-secrets)
+command -v bc >/dev/null || need+=(bc)
+if [ ${#need[@]} -gt 0 ]; then
+  (apt-get install -y -qq "${need[@]}" >/dev/null 2>&1) || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
+fi
+
+# A mirror clone: every ref of the bundle, so --history and `git log --all` see the same commits.
+repo="$work/commons-lang-history.git"
+if [ ! -d "$repo" ]; then
+  git clone -q --mirror "$bundle" "$repo"
+fi
+if ! git -C "$repo" config --get-all secrets.patterns >/dev/null 2>&1; then
+  git -C "$repo" secrets --register-aws >/dev/null
+fi
+"$root/holdfast" --version >/dev/null   # build once, outside the timing
+
+# measure NAME CMD... : appends "name seconds rss_kb" to $results
+results="$work/history-results.txt"
+: > "$results"
+measure() {
+  local name="$1"; shift
+  local tv="$work/time-$name.txt"
+  /usr/bin/time -v -o "$tv" "$@" || true
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tv" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
+  echo "$name $wall $rss" >> "$results"
+  printf '  %-10s %7.2fs  %7.1f MiB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
+}
+
+for i in $(seq "$runs"); do
+  echo "run $i:"
+  measure holdfast "$root/holdfast" scan "$repo" --history --format json --no-progress --fail-on none \
+      --output "$work/holdfast-history.json"
+  measure gitlog sh -c "git -C '$repo' log -p --all > /dev/null"
+  measure secrets sh -c "cd '$repo' && git secrets --scan-history > '$work/git-secrets.txt' 2>&1"
+  measure catfile sh -c "git -C '$repo' cat-file --batch-all-objects --batch > /dev/null"
+done
+
+best() { awk -v n="$1" '$1==n { if (min=="" || $2<min) min=$2 } END { print min }' "$results"; }
+peak() { awk -v n="$1" '$1==n { if ($3>max) max=$3 } END { print max }' "$results"; }
+h=$(best holdfast); l=$(best gitlog); s=$(best secrets); c=$(best catfile)
+commits=$(git -C "$repo" rev-list --all | wc -l)
+findings=$(python3 -c "import json;print(len(json.load(open('$work/holdfast-history.json'))['findings']))" 2>/dev/null || echo "?")
+echo
+printf 'commons-lang full history (%d commits), best of %d runs:\n' "$commits" "$runs"
+printf '  holdfast --history          %7.2fs  peak RSS %6.1f MiB  (%s findings)\n' "$h" "$(echo "$(peak holdfast) / 1024" | bc -l)" "$findings"
+printf '  git log -p --all            %7.2fs  peak RSS %6.1f MiB\n' "$l" "$(echo "$(peak gitlog) / 1024" | bc -l)"
+printf '  git secrets --scan-history  %7.2fs  peak RSS %6.1f MiB\n' "$s" "$(echo "$(peak secrets) / 1024" | bc -l)"
+printf '  git cat-file --batch-all    %7.2fs  peak RSS %6.1f MiB\n' "$c" "$(echo "$(peak catfile) / 1024" | bc -l)"
+printf 'ratios: holdfast / git log -p = %.2fx   holdfast / git-secrets = %.2fx   holdfast / cat-file = %.2fx\n' \
+  "$(echo "$h / $l" | bc -l)" "$(echo "$h / $s" | bc -l)" "$(echo "$h / $c" | bc -l)"
