@@ -53,9 +53,9 @@ public final class SnapshotStore {
     public static CloudSnapshot read(Path file) {
         try {
             CloudSnapshot s = MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), CloudSnapshot.class);
-            if (s.schemaVersion() != CloudSnapshot.SCHEMA_VERSION || s.provider() == null) {
-                throw new CloudException(file + ": not a holdfast cloud snapshot (schemaVersion "
-                        + s.schemaVersion() + ")");
+            if (s == null || s.schemaVersion() != CloudSnapshot.SCHEMA_VERSION || s.provider() == null) {
+                throw new CloudException(file + ": not a holdfast cloud snapshot"
+                        + (s == null ? "" : " (schemaVersion " + s.schemaVersion() + ")"));
             }
             return s;
         } catch (IOException e) {

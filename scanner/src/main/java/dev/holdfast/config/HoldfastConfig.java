@@ -201,7 +201,14 @@ public final class HoldfastConfig {
 
     private static Path insideRoot(Path file, Path root, String relative, String key) {
         Path base = root.toAbsolutePath().normalize();
-        Path p = base.resolve(relative).normalize();
+        Path p;
+        try {
+            p = base.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // e.g. a NUL character: never a path on any file system
+            throw new ConfigException(file + ": " + key + ": '" + relative.replaceAll("\\p{Cntrl}", "?")
+                    + "' is not a valid path");
+        }
         if (!p.startsWith(base)) {
             throw new ConfigException(file + ": " + key + ": '" + relative + "' points outside the repository");
         }

@@ -73,9 +73,13 @@ public final class AnnotationsReport implements Report {
         return "::" + level + " " + props + "::" + data(msg.toString());
     }
 
-    /** Escaping of the message part, as @actions/core does it. */
+    /**
+     * Escaping of the message part, as @actions/core does it; other control characters (ESC, BEL from author names or
+     * file names) are dropped, since the Actions log would interpret them as terminal escapes.
+     */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                .replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u202e]", "?");
     }
 
     /** Escaping of a property value, as @actions/core does it. */

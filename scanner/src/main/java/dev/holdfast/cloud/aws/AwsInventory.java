@@ -125,6 +125,13 @@ public final class AwsInventory {
                         firstLine(e.getMessage()));
                 break;
             }
+            if (!isApiAnswer(r)) {
+                // A 200 whose body is not an IAM answer (a proxy's HTML page) unmarshals to an empty page: an empty
+                // account would then look clean.
+                log.missed("iam:GetAccountAuthorizationDetails", "the IAM inventory from page " + page + " on",
+                        "the response is not an IAM API answer (no RequestId)");
+                break;
+            }
             users.addAll(r.userDetailList());
             roles.addAll(r.roleDetailList());
             r.groupDetailList().forEach(g -> groups.put(g.groupName(), g));
@@ -328,6 +335,12 @@ public final class AwsInventory {
      * Access denied or exhausted retries: the scan is partial. An endpoint that does not offer the call at all (a
      * private or emulated endpoint) is noted, and the findings that need it are not made.
      */
+    /** Every AWS query API answer carries a RequestId; the SDK reports "UNKNOWN" when the body had none. */
+    private static boolean isApiAnswer(software.amazon.awssdk.awscore.AwsResponse r) {
+        String id = r.responseMetadata() == null ? null : r.responseMetadata().requestId();
+        return id != null && !id.isBlank() && !"UNKNOWN".equals(id);
+    }
+
     private static void failed(CallLog log, AwsServiceException e, String call, String what) {
         String code = code(e);
         if (UNSUPPORTED.contains(code) || e.statusCode() == 404 || e.statusCode() == 501) {

@@ -1,0 +1,34 @@
+package dev.holdfast.cli.hardening;
+
+import dev.holdfast.cli.Console;
+import dev.holdfast.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs the CLI in-process and captures what it printed, byte for byte. */
+final class Cli {
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, false);
+        int code = Main.run(console, args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Cli() {
+    }
+}
