@@ -130,7 +130,7 @@ public final class ScanCommand implements Callable<Integer> {
             // The value history of every path with a finding: who last brought each finding into the tree
             // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
             Timeline timeline = range ? null : BaselineSupport.workflow(cfg, scanDetector, path.toString())
-                    .timeline(root, base.fingerprinter(), findingPaths(raw));
+                    .timeline(root, base.fingerprinter(), findingPaths(raw, history));
             if (!history && !range) {
                 raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
             }
@@ -179,8 +179,14 @@ public final class ScanCommand implements Callable<Integer> {
         return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
     }
 
-    private static Set<String> findingPaths(ScanResult r) {
-        return r.findings().stream().map(f -> f.location().path()).filter(Objects::nonNull)
+    /**
+     * The paths whose value history is worth mining. In a history scan only findings still present at HEAD can be
+     * open regressions; a value deleted since is history, and mining every path it ever touched costs a second walk.
+     */
+    private static Set<String> findingPaths(ScanResult r, boolean history) {
+        return r.findings().stream()
+                .filter(f -> !history || !"false".equals(f.properties().get("presentAtHead")))
+                .map(f -> f.location().path()).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
