@@ -60,8 +60,15 @@ public final class ScanBaseline {
      * @param timeline null unless history was mined
      */
     public ScanResult apply(ScanResult result, Timeline timeline, Clock clock) {
-        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline, timeline == null
-                ? fp -> true : fp -> timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));
+        // A history scan marks each finding presentAtHead; a value found only in old commits is not in the tree now.
+        java.util.Set<String> atHead = new java.util.HashSet<>();
+        java.util.Set<String> onlyInHistory = new java.util.HashSet<>();
+        for (dev.holdfast.model.Finding f : result.findings()) {
+            ("false".equals(f.properties().get("presentAtHead")) ? onlyInHistory : atHead).add(f.fingerprint());
+        }
+        java.util.function.Predicate<String> inTreeNow = fp -> atHead.contains(fp) || !onlyInHistory.contains(fp)
+                && (timeline == null || timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));
+        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline, inTreeNow);
         return timeline == null ? r : HistoryRegressions.apply(r, timeline);
     }
 }
