@@ -93,25 +93,9 @@ public final class SecretDetector implements Detector {
     public List<Detection> detect(Document document) {
         String text = document.text();
         String path = document.path();
-        // Lines and their start offsets, split on \r\n, \r or \n.
-        List<String> lineList = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        int begin = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lineList.add(text.substring(begin, i));
-                starts.add(begin);
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                begin = i + 1;
-            }
-        }
-        lineList.add(text.substring(begin));
-        starts.add(begin);
-        String[] lines = lineList.toArray(new String[0]);
-        int[] lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        // Lines are cut out of the text only when a rule looks at them: most lines of most files hold no keyword.
+        Lines lines = new Lines(text);
+        int[] lineStarts = lines.starts;
         // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords.
         java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
         Boolean[] applies = new Boolean[rules.size()];
@@ -123,7 +107,7 @@ public final class SecretDetector implements Detector {
                 }
                 if (applies[r]) {
                     if (linesByRule[r] == null) {
-                        linesByRule[r] = new java.util.BitSet(lines.length);
+                        linesByRule[r] = new java.util.BitSet(lines.length());
                     }
                     linesByRule[r].set(line);
                 }
@@ -138,14 +122,14 @@ public final class SecretDetector implements Detector {
             }
             java.util.BitSet marked = linesByRule[r];
             if (marked == null && rule.keywords().isEmpty() && rule.appliesTo(path)) {
-                marked = new java.util.BitSet(lines.length);
-                marked.set(0, lines.length);
+                marked = new java.util.BitSet(lines.length());
+                marked.set(0, lines.length());
             }
             if (rule.keywords().stream().anyMatch(k -> !k.chars().allMatch(c -> c < 128)) && rule.appliesTo(path)) {
                 // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
-                marked = marked == null ? new java.util.BitSet(lines.length) : marked;
-                for (int i = 0; i < lines.length; i++) {
-                    if (rule.keywordIn(lines[i].toLowerCase(Locale.ROOT))) {
+                marked = marked == null ? new java.util.BitSet(lines.length()) : marked;
+                for (int i = 0; i < lines.length(); i++) {
+                    if (rule.keywordIn(lines.get(i).toLowerCase(Locale.ROOT))) {
                         marked.set(i);
                     }
                 }
@@ -154,7 +138,7 @@ public final class SecretDetector implements Detector {
                 continue;
             }
             for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
-                String line = lines[i];
+                String line = lines.get(i);
                 if (line.isEmpty() || line.contains(INLINE_ALLOW)) {
                     continue;
                 }
@@ -173,10 +157,13 @@ public final class SecretDetector implements Detector {
         return i >= 0 ? i : -i - 2;
     }
 
-    private void scanLine(SecretRule rule, String[] lines, int index, List<Candidate> out) {
+    private void scanLine(SecretRule rule, Lines lines, int index, List<Candidate> out) {
         // With joinPrevious the pattern sees "previous\ncurrent"; offsets are shifted back to the current line.
-        int shift = rule.joinPrevious() && index > 0 ? lines[index - 1].length() + 1 : 0;
-        String line = shift > 0 ? lines[index - 1] + "\n" + lines[index] : lines[index];
+        int shift = rule.joinPrevious() && index > 0 ? lines.get(index - 1).length() + 1 : 0;
+        String line = shift > 0 ? lines.get(index - 1) + "\n" + lines.get(index) : lines.get(index);
+        if (!rule.mayMatch(line)) {
+            return;
+        }
         Matcher m = rule.pattern().matcher(line);
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
@@ -280,9 +267,9 @@ public final class SecretDetector implements Detector {
      * The base64 body of a PEM block: on the same line when the key is embedded with "\n" escapes (JSON, env), else
      * the following lines up to the END marker. Null when there is no body: a mention of the header is not a key.
      */
-    static String pemBody(String[] lines, int index, int afterHeader) {
+    static String pemBody(Lines lines, int index, int afterHeader) {
         StringBuilder body = new StringBuilder();
-        String rest = lines[index].substring(afterHeader);
+        String rest = lines.get(index).substring(afterHeader);
         if (rest.contains("\\n") || rest.contains("-----END")) {
             Matcher end = PEM_END.matcher(rest);
             String inline = end.find() ? rest.substring(0, end.start()) : rest;
@@ -292,8 +279,8 @@ public final class SecretDetector implements Detector {
                 }
             }
         } else {
-            for (int i = index + 1; i < lines.length && i < index + 200; i++) {
-                String l = lines[i].strip();
+            for (int i = index + 1; i < lines.length() && i < index + 200; i++) {
+                String l = lines.get(i).strip();
                 if (PEM_END.matcher(l).find()) {
                     break;
                 }
@@ -313,12 +300,12 @@ public final class SecretDetector implements Detector {
     }
 
     /** The private lines of a PuTTY key file, which follow "Private-Lines: N". */
-    static String puttyBody(String[] lines, int index) {
-        for (int i = index + 1; i < lines.length && i < index + 100; i++) {
-            if (lines[i].startsWith("Private-Lines:")) {
+    static String puttyBody(Lines lines, int index) {
+        for (int i = index + 1; i < lines.length() && i < index + 100; i++) {
+            if (lines.get(i).startsWith("Private-Lines:")) {
                 StringBuilder body = new StringBuilder();
-                for (int j = i + 1; j < lines.length && !lines[j].startsWith("Private-"); j++) {
-                    body.append(lines[j].strip());
+                for (int j = i + 1; j < lines.length() && !lines.get(j).startsWith("Private-"); j++) {
+                    body.append(lines.get(j).strip());
                 }
                 return body.length() >= 32 ? body.toString() : null;
             }
@@ -326,9 +313,9 @@ public final class SecretDetector implements Detector {
         return null;
     }
 
-    private static boolean pairNearby(Pattern pair, String[] lines, int index) {
-        for (int i = Math.max(0, index - PAIR_WINDOW); i < Math.min(lines.length, index + PAIR_WINDOW + 1); i++) {
-            if (pair.matcher(lines[i]).find()) {
+    private static boolean pairNearby(Pattern pair, Lines lines, int index) {
+        for (int i = Math.max(0, index - PAIR_WINDOW); i < Math.min(lines.length(), index + PAIR_WINDOW + 1); i++) {
+            if (pair.matcher(lines.get(i)).find()) {
                 return true;
             }
         }
@@ -364,6 +351,56 @@ public final class SecretDetector implements Detector {
                     Redactor.redact(c.subject()), r.remediation(), c.properties()));
         }
         return out;
+    }
+
+    /** A document's lines, split on \r\n, \r or \n, each cut out of the text the first time it is asked for. */
+    static final class Lines {
+        private final String text;
+        /** Where each line starts. */
+        final int[] starts;
+        private final int[] ends;
+        private final String[] cut;
+
+        Lines(String text) {
+            this.text = text;
+            int[] s = new int[64];
+            int[] e = new int[64];
+            int n = 0;
+            int begin = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (n + 1 >= s.length) {
+                        s = java.util.Arrays.copyOf(s, s.length * 2);
+                        e = java.util.Arrays.copyOf(e, e.length * 2);
+                    }
+                    s[n] = begin;
+                    e[n++] = i;
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    begin = i + 1;
+                }
+            }
+            s[n] = begin;
+            e[n++] = text.length();
+            this.starts = java.util.Arrays.copyOf(s, n);
+            this.ends = e;
+            this.cut = new String[n];
+        }
+
+        int length() {
+            return cut.length;
+        }
+
+        String get(int i) {
+            String l = cut[i];
+            if (l == null) {
+                l = text.substring(starts[i], ends[i]);
+                cut[i] = l;
+            }
+            return l;
+        }
     }
 
     private record Candidate(SecretRule rule, int line, int column, int end, String subject,

@@ -24,13 +24,16 @@ import java.util.regex.Pattern;
  * @param priority   when two rules flag overlapping text on one line, the higher priority wins
  * @param joinPrevious the pattern sees the previous line, a newline, then the current line (for pairs split over two
  *                   lines such as "- name: DB_PASSWORD" / "value: ..."); the secret must be on the current line
+ * @param needs      strings of which the pattern cannot match without one (a quote, "</"): a line holding none of
+ *                   them is skipped before the regex runs, which is most of the cost on source code; empty: no check
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
                          List<Pattern> paths, List<Pattern> skipPaths, List<Pattern> allow, String remediation,
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
-                         java.util.Set<String> namedGroups, boolean joinPrevious) {
+                         java.util.Set<String> namedGroups, boolean joinPrevious,
+                         List<String> needs) {
 
     /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
     public record Example(String path, String text) {
@@ -58,6 +61,19 @@ public record SecretRule(String id, String title, String description, Category c
             return false;
         }
         return skipPaths.stream().noneMatch(g -> g.matcher(p).matches());
+    }
+
+    /** Whether the text holds one of {@link #needs}, without which the pattern cannot match. */
+    boolean mayMatch(String text) {
+        if (needs.isEmpty()) {
+            return true;
+        }
+        for (String n : needs) {
+            if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean keywordIn(String lowerText) {
