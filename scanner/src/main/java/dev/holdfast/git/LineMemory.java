@@ -16,6 +16,12 @@ final class LineMemory {
     static final int CONTEXT = 6;
 
     private final Map<String, LongSet> byPath = new HashMap<>();
+    /**
+     * Per path, the line hashes of the version seen last, when all of its lines were remembered: the lines a new
+     * version shares with it at the start and at the end (most of them) are known without a set lookup, and set
+     * lookups are cache misses that dominated the cost of a history scan.
+     */
+    private final Map<String, long[]> lastVersion = new HashMap<>();
     private final long maxLines;
     private long remembered;
 
@@ -53,15 +59,27 @@ final class LineMemory {
             hash[i] = hash(text, start[i], Math.min(start[i + 1] - 1, text.length));
         }
         LongSet seen = byPath.get(path);
+        long[] prev = lastVersion.get(path);
+        int head = 0;
+        int tail = 0;
+        if (prev != null) {
+            while (head < n && head < prev.length && prev[head] == hash[head]) {
+                head++;
+            }
+            while (tail < n - head && tail < prev.length - head
+                    && prev[prev.length - 1 - tail] == hash[n - 1 - tail]) {
+                tail++;
+            }
+        }
         boolean[] fresh = new boolean[n];
         int freshCount = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = head; i < n - tail; i++) {
             fresh[i] = seen == null || !seen.contains(hash[i]);
             if (fresh[i]) {
                 freshCount++;
             }
         }
-        remember(path, seen, hash);
+        remember(path, seen, hash, fresh);
         if (freshCount == 0) {
             return null;
         }
@@ -79,7 +97,8 @@ final class LineMemory {
             }
             keep[i] = keep[i] || i - lastFresh <= CONTEXT;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] out = new byte[text.length + n + 1];
+        int size = 0;
         int[] map = new int[n + n / 2 + 2];
         int lines = 0;
         boolean gap = false;
@@ -89,30 +108,36 @@ final class LineMemory {
                 continue;
             }
             if (gap) {
-                out.write('\n'); // an empty line between runs, so that runs never join
+                out[size++] = '\n'; // an empty line between runs, so that runs never join
                 map[lines++] = i + 1;
                 gap = false;
             }
             int s = start[i];
             int e = Math.min(start[i + 1] - 1, text.length);
-            out.write(text, s, e - s);
-            out.write('\n');
+            System.arraycopy(text, s, out, size, e - s);
+            size += e - s;
+            out[size++] = '\n';
             map[lines++] = i + 1;
         }
-        return new Shown(out.toByteArray(), java.util.Arrays.copyOf(map, lines));
+        return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines));
     }
 
-    private void remember(String path, LongSet seen, long[] hash) {
+    /** Adds the fresh lines' hashes (the others are in the set already). */
+    private void remember(String path, LongSet seen, long[] hash, boolean[] fresh) {
         if (remembered >= maxLines) {
+            lastVersion.remove(path); // its lines may not all be in the set
             return;
         }
+        lastVersion.put(path, hash);
         if (seen == null) {
             seen = new LongSet();
             byPath.put(path, seen);
         }
         int before = seen.size();
-        for (long h : hash) {
-            seen.add(h);
+        for (int i = 0; i < hash.length; i++) {
+            if (fresh[i]) {
+                seen.add(hash[i]);
+            }
         }
         remembered += seen.size() - before;
     }

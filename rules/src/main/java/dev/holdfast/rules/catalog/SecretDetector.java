@@ -53,6 +53,8 @@ public final class SecretDetector implements Detector {
     private final KeywordIndex index;
     /** For each keyword id, the indexes of the rules that list it. */
     private final int[][] rulesByKeyword;
+    /** Per rule: has a non-ASCII keyword, which the automaton cannot see (worked out once, not per document). */
+    private final boolean[] nonAsciiKeyword;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -74,6 +76,11 @@ public final class SecretDetector implements Detector {
                     }
                 }
             }
+        }
+        this.nonAsciiKeyword = new boolean[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            nonAsciiKeyword[r] = this.rules.get(r).keywords().stream()
+                    .anyMatch(k -> !k.chars().allMatch(c -> c < 128));
         }
         this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
@@ -125,7 +132,7 @@ public final class SecretDetector implements Detector {
                 marked = new java.util.BitSet(lines.length());
                 marked.set(0, lines.length());
             }
-            if (rule.keywords().stream().anyMatch(k -> !k.chars().allMatch(c -> c < 128)) && rule.appliesTo(path)) {
+            if (nonAsciiKeyword[r] && rule.appliesTo(path)) {
                 // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
                 marked = marked == null ? new java.util.BitSet(lines.length()) : marked;
                 for (int i = 0; i < lines.length(); i++) {
