@@ -4,6 +4,7 @@ import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudRules;
 import dev.holdfast.cloud.CloudThresholds;
+import dev.holdfast.cloud.HttpTimeout;
 import dev.holdfast.cloud.IdentityClassifier;
 import dev.holdfast.cloud.aws.AwsInventory;
 import dev.holdfast.cloud.aws.AwsOptions;
@@ -52,6 +53,7 @@ public final class CloudAwsCommand implements Callable<Integer> {
         AwsOptions opts;
         try {
             uri = endpoint == null ? null : endpoint(endpoint);
+            HttpTimeout.fromEnv(console.env(), null); // a bad value is a usage error here, not a failed scan later
             opts = new AwsOptions(profile, region, uri, console.env(), CloudCommand.retryBase(console.env()), 4);
         } catch (IllegalArgumentException e) {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));

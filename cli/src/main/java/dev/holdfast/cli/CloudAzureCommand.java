@@ -4,6 +4,7 @@ import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudRules;
 import dev.holdfast.cloud.CloudThresholds;
+import dev.holdfast.cloud.HttpTimeout;
 import dev.holdfast.cloud.IdentityClassifier;
 import dev.holdfast.cloud.azure.AzureInventory;
 import dev.holdfast.cloud.azure.AzureOptions;
@@ -51,6 +52,7 @@ public final class CloudAzureCommand implements Callable<Integer> {
         AzureOptions opts;
         try {
             checkUrl("--arm-endpoint", arm);
+            HttpTimeout.fromEnv(console.env(), null); // a bad value is a usage error here, not a failed scan later
             checkUrl("--graph-endpoint", graph);
             opts = new AzureOptions(tenant, subscription, arm, graph, console.env(),
                     CloudCommand.retryBase(console.env()), 3);

@@ -119,7 +119,7 @@ public final class ScanCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         try {
-            boolean range = since != null || this.range != null;
+            boolean pushRange = since != null || range != null;
             // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
             // what each version of a file changed. A push range and the tree get every detector on whole files.
             CompositeDetector scanDetector = history
@@ -129,9 +129,9 @@ public final class ScanCommand implements Callable<Integer> {
             ScanResult raw = withoutBaselineFile(scan(root, cfg, scanDetector, identities, base));
             // The value history of every path with a finding: who last brought each finding into the tree
             // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
-            Timeline timeline = range ? null : BaselineSupport.workflow(cfg, scanDetector, path.toString())
+            Timeline timeline = pushRange ? null : BaselineSupport.workflow(cfg, scanDetector, path.toString())
                     .timeline(root, base.fingerprinter(), findingPaths(raw, history));
-            if (!history && !range) {
+            if (!history && !pushRange) {
                 raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
             }
             ScanResult compared = base.apply(raw, history ? timeline : null, clock);

@@ -171,6 +171,44 @@ class FixCommandTest {
         }
     }
 
+    /** GitHub faults during --open-pr: a 503 on create, a connection reset on the lookup (retried, bounded). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"cli-create-503, POST, 1", "cli-lookup-reset, GET, 3"})
+    void gitHubFaultsDuringOpenPrAreExit3WithOneLine(String scenario, String method, int attempts) throws Exception {
+        Path bare = tmp.resolve("remote.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+        try (Git git = Git.open(dir.toFile())) {
+            git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+        }
+        WireMockServer github = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .usingFilesUnderClasspath("github/" + scenario));
+        github.start();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("GITHUB_TOKEN", "test-token"), false,
+                    false);
+            int exit = new CommandRunner().run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
+                    dir.toString(), "--open-pr", "octo-org/demo", "--github-api-url", github.baseUrl()).exit();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            String error = err.toString(StandardCharsets.UTF_8);
+
+            assertThat(exit).as(printed + error).isEqualTo(ExitCode.RUNTIME);
+            assertThat(error).startsWith("holdfast: fix failed: GitHub call failed while publishing holdfast/")
+                    .hasLineCount(1).doesNotContain("\tat ");
+            assertThat(printed).doesNotContain("opened pull request");
+            assertThat(github.findAllUnmatchedRequests()).isEmpty();
+            assertThat(github.getAllServeEvents().stream().map(e -> e.getRequest())
+                    .filter(q -> q.getMethod().getName().equals(method)
+                            && q.getUrl().startsWith("/repos/octo-org/demo/pulls"))
+                    .count()).isEqualTo(attempts);
+            secrets.values().forEach(v -> assertThat(printed + error).doesNotContain(v));
+        } finally {
+            github.stop();
+        }
+    }
+
     @Test
     void usageErrorsAreOneLine() {
         CliRunner.Run noBaseline = fix(tmp.toString());

@@ -285,6 +285,115 @@ class GitHubPublisherTest {
                 .contains("\"iss\":\"4242\"", "\"iat\":" + (NOW.getEpochSecond() - 60));
     }
 
+    private long calls(String method, String path) {
+        return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(q -> q.getMethod().getName().equals(method) && q.getUrl().split("\\?")[0].equals(path))
+                .count();
+    }
+
+    private static void oneLine(Throwable e) {
+        assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\tat ").doesNotContain(KEY);
+    }
+
+    @Test
+    void aServerErrorOnThePullRequestLookupIsOneLineNeverSuccess() {
+        GitHubConnection c = start("lookup-502");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                .hasMessageContaining("Server Error").satisfies(GitHubPublisherTest::oneLine);
+        assertThat(calls("GET", "/repos/octo-org/demo/pulls")).isEqualTo(1L); // a 5xx is not retried: one line instead
+        assertThat(pushes).isZero();
+    }
+
+    @Test
+    void aServiceUnavailableOnCreateIsOneLineNeverSuccess() {
+        GitHubConnection c = start("create-503");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                .hasMessageContaining("Service Unavailable").satisfies(GitHubPublisherTest::oneLine);
+        assertThat(calls("POST", "/repos/octo-org/demo/pulls")).isEqualTo(1L); // a 5xx is not retried: one line instead
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsOneLineNeverSuccess() {
+        GitHubConnection c = start("lookup-truncated");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                .satisfies(GitHubPublisherTest::oneLine);
+        assertThat(calls("GET", "/repos/octo-org/demo/pulls")).isBetween(1L, 3L);
+        assertThat(pushes).isZero();
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsOneLineNeverSuccess() {
+        GitHubConnection c = start("repo-cut");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                .satisfies(GitHubPublisherTest::oneLine);
+        assertThat(calls("GET", "/repos/octo-org/demo")).isBetween(1L, 3L);
+        assertThat(pushes).isZero();
+    }
+
+    @Test
+    void aConnectionResetIsRetriedABoundedNumberOfTimesThenOneLine() {
+        GitHubConnection c = start("lookup-reset");
+
+        assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
+                .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                .satisfies(GitHubPublisherTest::oneLine);
+        assertThat(calls("GET", "/repos/octo-org/demo/pulls")).isEqualTo(3L); // a GET whose connection broke is retried twice, 100 ms apart
+        assertThat(pushes).isZero();
+    }
+
+    @Test
+    void aServerThatAcceptsAndNeverAnswersTimesOutWithOneLine() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, read by no one, never answered
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            WaitBudget budget = new WaitBudget(Clock.fixed(NOW, ZoneOffset.UTC), slept::add, Duration.ofMinutes(5));
+            GitHubConnection c = GitHubConnection.connect("http://127.0.0.1:" + silent.getLocalPort(),
+                    Map.of("GITHUB_TOKEN", "test-token", "HOLDFAST_HTTP_TIMEOUT_SECONDS", "1"), "octo-org/demo",
+                    budget);
+
+            Throwable thrown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> org.assertj.core.api.Assertions.catchThrowable(() -> publish(c)));
+
+            assertThat(thrown).isInstanceOf(RemediationException.class)
+                    .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
+                    .satisfies(GitHubPublisherTest::oneLine);
+            assertThat(pushes).isZero();
+            assertThat(held).hasSize(1); // an HTTP timeout is not retried by hub4j: one wait, then the failure
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutThatIsNotAWholeNumberOfSecondsIsRejectedOnOneLine() {
+        WaitBudget budget = new WaitBudget(Clock.fixed(NOW, ZoneOffset.UTC), slept::add, Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> GitHubConnection.connect("http://127.0.0.1:9", Map.of("GITHUB_TOKEN", "t",
+                "HOLDFAST_HTTP_TIMEOUT_SECONDS", "soon"), "octo-org/demo", budget))
+                .isInstanceOf(RemediationException.class).hasMessageContaining("HOLDFAST_HTTP_TIMEOUT_SECONDS")
+                .hasMessageContaining("'soon'");
+    }
+
     @Test
     void branchNameMatchesTheStubs() {
         assertThat(FixNames.branch(fix())).isEqualTo("holdfast/regression/aws-access-key-config-java-06a88abf45");

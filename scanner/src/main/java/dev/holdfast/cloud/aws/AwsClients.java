@@ -1,5 +1,6 @@
 package dev.holdfast.cloud.aws;
 
+import dev.holdfast.cloud.HttpTimeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -26,7 +27,7 @@ final class AwsClients implements AutoCloseable {
     AwsClients(AwsOptions o) {
         http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .socketTimeout(HttpTimeout.fromEnv(o.env(), Duration.ofSeconds(60)))
                 .build();
         Duration max = o.retryBase().multipliedBy(20);
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()

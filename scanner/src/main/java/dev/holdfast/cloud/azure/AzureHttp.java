@@ -23,6 +23,7 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.cloud.CloudException;
+import dev.holdfast.cloud.HttpTimeout;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 
@@ -63,14 +64,14 @@ final class AzureHttp {
     }
 
     AzureHttp(AzureOptions o) {
-        HttpClient http = httpClient();
+        HttpClient http = httpClient(HttpTimeout.fromEnv(o.env(), Duration.ofSeconds(60)));
         credential = credential(o, http);
         graphScope = o.graphEndpoint() + "/.default";
         graph = pipeline(http, credential, graphScope, o);
         arm = pipeline(http, credential, o.armEndpoint() + "/.default", o);
     }
 
-    static HttpClient httpClient() {
+    static HttpClient httpClient(Duration responseTimeout) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init((KeyStore) null); // the JVM's standard trust store, honouring javax.net.ssl.trustStore
@@ -79,7 +80,7 @@ final class AzureHttp {
                     .secure(spec -> spec.sslContext(ssl));
             return new NettyAsyncHttpClientBuilder(netty)
                     .connectTimeout(Duration.ofSeconds(10))
-                    .responseTimeout(Duration.ofSeconds(60))
+                    .responseTimeout(responseTimeout)
                     .build();
         } catch (GeneralSecurityException | SSLException e) {
             throw new CloudException("cannot set up TLS: " + e.getMessage(), e);
