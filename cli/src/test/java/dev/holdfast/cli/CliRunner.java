@@ -5,16 +5,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Runs the CLI in-process and captures what it printed. */
-final class CliRunner {
-    record Run(int exit, String out, String err) {
+/** Runs the CLI in-process and captures what it printed; shared by every CLI test package. */
+public final class CliRunner {
+    public record Run(int exit, String out, String err) {
+        /** Both streams, for checks that nothing leaked to either. */
+        public String all() {
+            return out + err;
+        }
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         return run(Map.of(), args);
     }
 
-    static Run run(Map<String, String> env, String... args) {
+    public static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),

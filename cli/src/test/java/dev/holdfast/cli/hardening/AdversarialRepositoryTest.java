@@ -2,6 +2,7 @@ package dev.holdfast.cli.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdfast.cli.CliRunner;
 import dev.holdfast.rules.catalog.ExampleExpander;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.BatchRefUpdate;
@@ -62,7 +63,7 @@ class AdversarialRepositoryTest {
         List<String> args = new ArrayList<>(List.of("scan", repo.toString(), "--format", "json", "--output",
                 out.toString()));
         args.addAll(List.of(extra));
-        Cli.Run r = Cli.run(args.toArray(String[]::new));
+        CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         return JSON.readTree(out.toFile());
     }
@@ -73,7 +74,7 @@ class AdversarialRepositoryTest {
         return out;
     }
 
-    private static void assertNoStackTrace(Cli.Run r) {
+    private static void assertNoStackTrace(CliRunner.Run r) {
         assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception:");
     }
 
@@ -90,7 +91,7 @@ class AdversarialRepositoryTest {
                 f.setLength(4L << 30);
             }
             Files.writeString(repo.resolve("app.properties"), keyLine(key(1)));
-            Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run("scan", repo.toString(), "--no-progress"));
+            CliRunner.Run r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run("scan", repo.toString(), "--no-progress"));
             assertThat(r.exit()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).contains("warning: huge.log: skipped: " + (4L << 30) + " bytes is over the")
                     .contains("app.properties");
@@ -121,7 +122,7 @@ class AdversarialRepositoryTest {
         }
         Files.writeString(repo.resolve("bundle.min.js"), js);
         // 5 MB on one line takes tens of seconds on a loaded 2-core machine; the bound only guards against a hang.
-        Cli.Run r = assertTimeoutPreemptively(BOUND.multipliedBy(2), () -> Cli.run("scan", repo.toString(), "--format", "json"));
+        CliRunner.Run r = assertTimeoutPreemptively(BOUND.multipliedBy(2), () -> CliRunner.run("scan", repo.toString(), "--format", "json"));
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         assertNoStackTrace(r);
         JsonNode report = JSON.readTree(r.out());
@@ -259,7 +260,7 @@ class AdversarialRepositoryTest {
                     commit(g, "names", "Dev");
                 }
             }
-            Cli.Run text = assertTimeoutPreemptively(BOUND, () -> Cli.run("scan", repo.toString(), "--no-progress"));
+            CliRunner.Run text = assertTimeoutPreemptively(BOUND, () -> CliRunner.run("scan", repo.toString(), "--no-progress"));
             assertThat(text.exit()).as(text.err()).isEqualTo(1);
             assertNoTerminalControls(text.out());
             assertNoTerminalControls(text.err());
@@ -291,7 +292,7 @@ class AdversarialRepositoryTest {
                     "--report", "markdown=" + out.resolve("r.md"), "--report", "html=" + out.resolve("r.html"),
                     "--report", "github-annotations=" + out.resolve("r.ann")));
             args.addAll(List.of(extra));
-            Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run(args.toArray(String[]::new)));
+            CliRunner.Run r = assertTimeoutPreemptively(BOUND, () -> CliRunner.run(args.toArray(String[]::new)));
             assertThat(r.exit()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).contains("Mallory");
             assertNoTerminalControls(r.out());
@@ -320,7 +321,7 @@ class AdversarialRepositoryTest {
             Files.createSymbolicLink(repo.resolve("link"), outside);
             Files.writeString(repo.resolve(".holdfast.yml"), configs[i]);
             for (String cmd : new String[] {"scan", "baseline"}) {
-                Cli.Run r = Cli.run(cmd, repo.toString());
+                CliRunner.Run r = CliRunner.run(cmd, repo.toString());
                 assertThat(r.exit()).as(cmd + " " + configs[i] + r.err()).isEqualTo(2);
                 assertThat(r.err().strip()).doesNotContain("\n").contains("outside the repository");
                 assertThat(r.out()).isEmpty();

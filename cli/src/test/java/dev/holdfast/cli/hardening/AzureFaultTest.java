@@ -1,5 +1,6 @@
 package dev.holdfast.cli.hardening;
 
+import dev.holdfast.cli.CliRunner;
 import dev.holdfast.cli.cloud.AzureServer;
 import dev.holdfast.cli.cloud.FixtureTemplates;
 import dev.holdfast.cli.cloud.LocalTls;
@@ -52,7 +53,7 @@ class AzureFaultTest {
             env.put("AZURE_AUTHORITY_HOST", s.url());
             env.put("HOLDFAST_NOW", NOW.toString());
             env.put("HOLDFAST_RETRY_BASE_MS", "5");
-            Cli.Run r = Cli.run(env, "cloud", "azure", "--tenant", TENANT, "--subscription", SUB, "--arm-endpoint",
+            CliRunner.Run r = CliRunner.run(env, "cloud", "azure", "--tenant", TENANT, "--subscription", SUB, "--arm-endpoint",
                     s.url(), "--graph-endpoint", s.url(), "--format", "json");
             assertThat(r.exit()).as(r.all()).isEqualTo(3);
             assertThat(r.err()).startsWith("holdfast:").doesNotContain("\tat ");

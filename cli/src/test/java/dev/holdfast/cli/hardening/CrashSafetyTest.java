@@ -1,6 +1,7 @@
 package dev.holdfast.cli.hardening;
 
 import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.cli.CliRunner;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.lib.ObjectId;
@@ -57,7 +58,7 @@ class CrashSafetyTest {
                 Files.writeString(repo.resolve("svc" + i + "/app.properties"), "aws.accessKeyId=${AWS_KEY}\n");
             }
             commit(git, "keys from the environment");
-            assertThat(Cli.run("baseline", repo.toString()).exit()).isZero();
+            assertThat(CliRunner.run("baseline", repo.toString()).exit()).isZero();
             commit(git, "baseline");
             if (regression) {
                 for (int i = 0; i < 12; i += 2) {
@@ -95,7 +96,7 @@ class CrashSafetyTest {
             new BaselineStore().read(file); // complete and valid, whichever it is
             Files.write(file, old);         // back to the old one for the next kill
         }
-        assertThat(Cli.run("baseline", repo.toString()).exit()).isZero();
+        assertThat(CliRunner.run("baseline", repo.toString()).exit()).isZero();
         byte[] complete = Files.readAllBytes(file);
         assertThat(complete).isNotEqualTo(old);
         for (byte[] s : seen) {
@@ -114,7 +115,7 @@ class CrashSafetyTest {
         Path repo = repository(false);
         Path file = repo.resolve(BaselineStore.DEFAULT_RELATIVE_PATH);
         byte[] old = Files.readAllBytes(file);
-        assertThat(Cli.run("baseline", repo.toString()).exit()).isZero();
+        assertThat(CliRunner.run("baseline", repo.toString()).exit()).isZero();
         byte[] expected = Files.readAllBytes(file); // same salt: a refresh keeps it
         assertThat(expected).isNotEqualTo(old);
         for (int round = 0; round < 2; round++) {
@@ -165,7 +166,7 @@ class CrashSafetyTest {
             assertThat(now).containsExactlyInAnyOrderElementsOf(files);
         }
         // and a complete run afterwards still works: stale locks from the killed runs do not wedge it
-        Cli.Run after = Cli.run("fix", repo.toString());
+        CliRunner.Run after = CliRunner.run("fix", repo.toString());
         assertThat(after.exit()).as(after.all()).isZero();
     }
 

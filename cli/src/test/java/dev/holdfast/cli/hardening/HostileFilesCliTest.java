@@ -1,5 +1,6 @@
 package dev.holdfast.cli.hardening;
 
+import dev.holdfast.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class HostileFilesCliTest {
     @TempDir
     Path dir;
 
-    private static void assertUsageOneLine(Cli.Run r, String names) {
+    private static void assertUsageOneLine(CliRunner.Run r, String names) {
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("holdfast:").doesNotContain("\n").doesNotContain("\tat ")
                 .contains(names);
@@ -29,7 +30,7 @@ class HostileFilesCliTest {
     void corruptBaselinesAreExit2WithOneLine() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Files.writeString(repo.resolve("app.properties"), AdversarialRepositoryTest.keyLine(AdversarialRepositoryTest.key(1)));
-        assertThat(Cli.run("baseline", repo.toString()).exit()).isZero();
+        assertThat(CliRunner.run("baseline", repo.toString()).exit()).isZero();
         Path good = repo.resolve(".holdfast/baseline.json");
         byte[] valid = Files.readAllBytes(good);
         Random random = new Random(3);
@@ -40,7 +41,7 @@ class HostileFilesCliTest {
                     : i == 2 ? new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}
                     : java.util.Arrays.copyOf(valid, random.nextInt(valid.length - 1)); // cut anywhere
             Files.write(bad, b);
-            assertUsageOneLine(Cli.run("scan", repo.toString(), "--baseline", bad.toString(), "--no-progress"),
+            assertUsageOneLine(CliRunner.run("scan", repo.toString(), "--baseline", bad.toString(), "--no-progress"),
                     "bad-baseline.json");
         }
     }
@@ -53,8 +54,8 @@ class HostileFilesCliTest {
             "scan:\n  maxFileSize: \"\u001b]8;;x\u0007\"\n"};
         for (String c : configs) {
             Files.writeString(repo.resolve(".holdfast.yml"), c);
-            assertUsageOneLine(Cli.run("scan", repo.toString(), "--no-progress"), ".holdfast.yml");
-            assertUsageOneLine(Cli.run("baseline", repo.toString()), ".holdfast.yml");
+            assertUsageOneLine(CliRunner.run("scan", repo.toString(), "--no-progress"), ".holdfast.yml");
+            assertUsageOneLine(CliRunner.run("baseline", repo.toString()), ".holdfast.yml");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.holdfast.cli.hardening;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.holdfast.cli.CliRunner;
 import dev.holdfast.cli.cloud.FixtureTemplates;
 import dev.holdfast.cli.cloud.IamQueryServer;
 import org.junit.jupiter.api.Test;
@@ -129,11 +130,11 @@ class NetworkFaultTest {
         return env;
     }
 
-    private static Cli.Run scan(FaultyProxy proxy) {
-        return Cli.run(env(), "cloud", "aws", "--endpoint-url", proxy.url(), "--format", "json");
+    private static CliRunner.Run scan(FaultyProxy proxy) {
+        return CliRunner.run(env(), "cloud", "aws", "--endpoint-url", proxy.url(), "--format", "json");
     }
 
-    private static void assertOneLineFailure(Cli.Run r) {
+    private static void assertOneLineFailure(CliRunner.Run r) {
         assertThat(r.exit()).as(r.all()).isEqualTo(3);
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("holdfast:");
     }
@@ -144,7 +145,7 @@ class NetworkFaultTest {
             try (IamQueryServer up = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW));
                  FaultyProxy proxy = new FaultyProxy(up.url(), "GetAccountAuthorizationDetails", Fault.TRUNCATE,
                          times)) {
-                Cli.Run r = scan(proxy);
+                CliRunner.Run r = scan(proxy);
                 assertOneLineFailure(r);
                 assertThat(r.err()).contains("partial").contains("iam:GetAccountAuthorizationDetails");
                 assertThat(JSON.readTree(r.out()).at("/target/partial").asBoolean()).isTrue();
@@ -174,7 +175,7 @@ class NetworkFaultTest {
         try (IamQueryServer up = new IamQueryServer(FIXTURES, "account", new FixtureTemplates(NOW));
              FaultyProxy proxy = new FaultyProxy(up.url(), "GetAccountAuthorizationDetails", Fault.GARBAGE,
                      Integer.MAX_VALUE)) {
-            Cli.Run r = scan(proxy);
+            CliRunner.Run r = scan(proxy);
             assertThat(r.exit()).as(r.all()).isEqualTo(3);
             assertThat(r.err()).doesNotContain("\tat ").startsWith("holdfast:");
             if (!r.out().isBlank()) {

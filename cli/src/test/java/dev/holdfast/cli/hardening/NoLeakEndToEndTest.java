@@ -1,5 +1,6 @@
 package dev.holdfast.cli.hardening;
 
+import dev.holdfast.cli.CliRunner;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
@@ -102,7 +103,7 @@ class NoLeakEndToEndTest {
             }
             commit(git, "move secrets to the environment", "Security Team");
 
-            Cli.Run baseline = Cli.run("baseline", repo.toString(), "--verbose");
+            CliRunner.Run baseline = CliRunner.run("baseline", repo.toString(), "--verbose");
             outputs.add(baseline.all());
             assertThat(baseline.exit()).as(baseline.err()).isEqualTo(0);
             commit(git, "record baseline", "Security Team");
@@ -124,12 +125,12 @@ class NoLeakEndToEndTest {
             if (mode.equals("history")) {
                 args.add("--history");
             }
-            Cli.Run scan = Cli.run(args.toArray(String[]::new));
+            CliRunner.Run scan = CliRunner.run(args.toArray(String[]::new));
             assertThat(scan.exit()).as(scan.err()).isEqualTo(0);
             outputs.add(scan.all());
             for (String f : FORMATS) {
                 // stdout in each format too
-                Cli.Run one = Cli.run("scan", repo.toString(), "--format", f, "--verbose", "--no-progress",
+                CliRunner.Run one = CliRunner.run("scan", repo.toString(), "--format", f, "--verbose", "--no-progress",
                         "--fail-on", "none", mode.equals("history") ? "--history" : "--no-progress");
                 outputs.add(one.all());
             }
@@ -137,9 +138,9 @@ class NoLeakEndToEndTest {
         String treeJson = Files.readString(reports.resolve("tree.json"));
         assertThat(treeJson).contains("\"regressed\"");
 
-        Cli.Run dry = Cli.run("fix", repo.toString(), "--dry-run", "--verbose");
+        CliRunner.Run dry = CliRunner.run("fix", repo.toString(), "--dry-run", "--verbose");
         outputs.add(dry.all());
-        Cli.Run fix = Cli.run("fix", repo.toString(), "--verbose");
+        CliRunner.Run fix = CliRunner.run("fix", repo.toString(), "--verbose");
         outputs.add(fix.all());
 
         List<String> branchNames = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.holdfast.cli.hardening;
 
+import dev.holdfast.cli.CliRunner;
 import dev.holdfast.cli.cloud.AzureServer;
 import dev.holdfast.cli.cloud.FixtureTemplates;
 import dev.holdfast.cli.cloud.LocalTls;
@@ -100,7 +101,7 @@ class SilentServerFaultTest {
         }
     }
 
-    private static void assertOneLineFailure(Cli.Run r) {
+    private static void assertOneLineFailure(CliRunner.Run r) {
         assertThat(r.exit()).as(r.all()).isEqualTo(3);
         assertThat(r.err()).startsWith("holdfast:").doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -113,7 +114,7 @@ class SilentServerFaultTest {
             Map<String, String> env = NetworkFaultTest.env();
             env.put("HOLDFAST_HTTP_TIMEOUT_SECONDS", "1");
 
-            Cli.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> Cli.run(env, "cloud", "aws", "--endpoint-url",
+            CliRunner.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> CliRunner.run(env, "cloud", "aws", "--endpoint-url",
                     "http://127.0.0.1:" + silent.port(), "--format", "json"));
 
             assertOneLineFailure(r);
@@ -136,7 +137,7 @@ class SilentServerFaultTest {
             env.put("HOLDFAST_HTTP_TIMEOUT_SECONDS", "1");
             String silentUrl = "https://127.0.0.1:" + silent.port();
 
-            Cli.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> Cli.run(env, "cloud", "azure", "--tenant", TENANT,
+            CliRunner.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> CliRunner.run(env, "cloud", "azure", "--tenant", TENANT,
                     "--subscription", SUB, "--arm-endpoint", silentUrl, "--graph-endpoint", silentUrl,
                     "--format", "json"));
 
@@ -150,7 +151,7 @@ class SilentServerFaultTest {
         Map<String, String> env = NetworkFaultTest.env();
         env.put("HOLDFAST_HTTP_TIMEOUT_SECONDS", "0");
 
-        Cli.Run r = Cli.run(env, "cloud", "aws", "--endpoint-url", "http://127.0.0.1:9", "--format", "json");
+        CliRunner.Run r = CliRunner.run(env, "cloud", "aws", "--endpoint-url", "http://127.0.0.1:9", "--format", "json");
 
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("holdfast: HOLDFAST_HTTP_TIMEOUT_SECONDS").doesNotContain("\n");
