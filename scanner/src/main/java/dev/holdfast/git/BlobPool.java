@@ -166,9 +166,9 @@ final class BlobPool implements AutoCloseable {
         LineMemory.Shown shown;
         if (text == null) {
             // binary (keystores, DER certificates): only for detectors that read it, and always whole
-            shown = detector.readsBinary(t.path()) ? new LineMemory.Shown(bytes, null) : null;
+            shown = detector.readsBinary(t.path()) ? new LineMemory.Shown(bytes, null, null) : null;
         } else {
-            shown = memory == null ? new LineMemory.Shown(text, null) : memory.unseen(t.path(), text);
+            shown = memory == null ? new LineMemory.Shown(text, null, null) : memory.unseen(t.path(), text);
         }
         if (shown == null) {
             return;
@@ -177,7 +177,7 @@ final class BlobPool implements AutoCloseable {
         boolean whole = shown.lineMap() == null;
         List<Detection> found;
         try {
-            found = detector.detect(new Document(t.path(), text));
+            found = detector.detect(new Document(t.path(), text, shown.changed()));
         } catch (DetectorException e) {
             // A version shown only in part may not parse; that is expected and not worth a warning.
             if (whole) {

@@ -1,9 +1,8 @@
 package dev.holdfast.git;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,18 +14,38 @@ final class LineMemory {
     /** Lines around a new line that stay visible: secrets paired with a nearby key id, PEM headers and bodies. */
     static final int CONTEXT = 6;
 
+    /**
+     * Per worker, how many bytes of last versions (with their line indexes) to keep: enough for every file of a
+     * large repository at once; past it the least recently changed files are forgotten, which only costs time.
+     */
+    static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
+
     private final Map<String, LongSet> byPath = new HashMap<>();
     /**
-     * Per path, the line hashes of the version seen last, when all of its lines were remembered: the lines a new
-     * version shares with it at the start and at the end (most of them) are known without a set lookup, and set
-     * lookups are cache misses that dominated the cost of a history scan.
+     * Per path, the version seen last, most recently used last: the next version is indexed from it (see
+     * {@link LineIndex#after}), and when all of its lines were remembered the lines the two share at the start and
+     * at the end (most of them) are known seen without a set lookup; set lookups are cache misses that dominated the
+     * cost of a history scan.
      */
-    private final Map<String, long[]> lastVersion = new HashMap<>();
+    private final LinkedHashMap<String, Last> lastVersion = new LinkedHashMap<>(64, 0.75f, true);
     private final long maxLines;
+    private final long maxKeptBytes;
     private long remembered;
+    private long keptBytes;
+
+    private record Last(LineIndex index, boolean allRemembered) {
+        long bytes() {
+            return index.text().length + 12L * index.lines();
+        }
+    }
 
     LineMemory(long maxLines) {
+        this(maxLines, MAX_KEPT_BYTES);
+    }
+
+    LineMemory(long maxLines, long maxKeptBytes) {
         this.maxLines = maxLines;
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     /**
@@ -35,8 +54,9 @@ final class LineMemory {
      * @param text    the lines to scan
      * @param lineMap for each line of {@code text}, its 1-based line number in the version; null when {@code text}
      *                is the whole version
+     * @param changed the 0-based lines of {@code text} that are new (the others are context); null when all are
      */
-    record Shown(byte[] text, int[] lineMap) {
+    record Shown(byte[] text, int[] lineMap, java.util.BitSet changed) {
         /** The version's line number of line {@code line} (1-based) of {@link #text}. */
         int originalLine(int line) {
             if (lineMap == null || line < 1) {
@@ -52,39 +72,26 @@ final class LineMemory {
      * empty line, with a map back to the version's line numbers; null when nothing is new. Remembers the lines.
      */
     Shown unseen(String path, byte[] text) {
-        int[] start = lineStarts(text);
-        int n = start.length - 1;
-        long[] hash = new long[n];
-        for (int i = 0; i < n; i++) {
-            hash[i] = hash(text, start[i], Math.min(start[i + 1] - 1, text.length));
-        }
+        Last last = lastVersion.get(path);
+        LineIndex index = last == null ? LineIndex.of(text) : last.index().after(text);
+        int n = index.lines();
+        // lines equal to a line of the last version are seen when all of its lines were remembered
+        boolean known = last != null && last.allRemembered();
         LongSet seen = byPath.get(path);
-        long[] prev = lastVersion.get(path);
-        int head = 0;
-        int tail = 0;
-        if (prev != null) {
-            while (head < n && head < prev.length && prev[head] == hash[head]) {
-                head++;
-            }
-            while (tail < n - head && tail < prev.length - head
-                    && prev[prev.length - 1 - tail] == hash[n - 1 - tail]) {
-                tail++;
-            }
-        }
         boolean[] fresh = new boolean[n];
         int freshCount = 0;
-        for (int i = head; i < n - tail; i++) {
-            fresh[i] = seen == null || !seen.contains(hash[i]);
+        for (int i = 0; i < n; i++) {
+            fresh[i] = !(known && index.shared(i)) && (seen == null || !seen.contains(index.hash(i)));
             if (fresh[i]) {
                 freshCount++;
             }
         }
-        remember(path, seen, hash, fresh);
+        keep(path, new Last(index, remember(path, seen, index.hashes(), fresh)));
         if (freshCount == 0) {
             return null;
         }
         if (freshCount == n) {
-            return new Shown(text, null);
+            return new Shown(text, null, null);
         }
         boolean[] keep = new boolean[n];
         int lastFresh = -CONTEXT - 1;
@@ -100,6 +107,7 @@ final class LineMemory {
         byte[] out = new byte[text.length + n + 1];
         int size = 0;
         int[] map = new int[n + n / 2 + 2];
+        java.util.BitSet changed = new java.util.BitSet();
         int lines = 0;
         boolean gap = false;
         for (int i = 0; i < n; i++) {
@@ -112,23 +120,24 @@ final class LineMemory {
                 map[lines++] = i + 1;
                 gap = false;
             }
-            int s = start[i];
-            int e = Math.min(start[i + 1] - 1, text.length);
+            int s = index.start(i);
+            int e = index.end(i);
             System.arraycopy(text, s, out, size, e - s);
             size += e - s;
             out[size++] = '\n';
+            if (fresh[i]) {
+                changed.set(lines);
+            }
             map[lines++] = i + 1;
         }
-        return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines));
+        return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines), changed);
     }
 
-    /** Adds the fresh lines' hashes (the others are in the set already). */
-    private void remember(String path, LongSet seen, long[] hash, boolean[] fresh) {
+    /** Adds the fresh lines' hashes (the others are in the set already); false when the memory is full. */
+    private boolean remember(String path, LongSet seen, long[] hash, boolean[] fresh) {
         if (remembered >= maxLines) {
-            lastVersion.remove(path); // its lines may not all be in the set
-            return;
+            return false;
         }
-        lastVersion.put(path, hash);
         if (seen == null) {
             seen = new LongSet();
             byPath.put(path, seen);
@@ -140,61 +149,18 @@ final class LineMemory {
             }
         }
         remembered += seen.size() - before;
+        return true;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long K = 0x9E3779B97F4A7C15L;
-
-    /**
-     * Where each line starts, plus one past the end ({@code text.length + 1}); finds newlines eight bytes at a time
-     * because this runs over every byte of history.
-     */
-    static int[] lineStarts(byte[] text) {
-        int[] starts = new int[64];
-        int n = 0;
-        starts[n++] = 0;
-        int i = 0;
-        for (; i + 8 <= text.length; i += 8) {
-            long x = (long) LONGS.get(text, i) ^ NEWLINES;
-            long t = (x - ONES) & ~x & HIGHS;
-            while (t != 0) {
-                int at = i + (Long.numberOfTrailingZeros(t) >>> 3);
-                if (n + 1 >= starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-                }
-                starts[n++] = at + 1;
-                t &= t - 1;
-            }
+    /** Keeps {@code last} as the path's last version, forgetting the least recently used others past the budget. */
+    private void keep(String path, Last last) {
+        Last old = lastVersion.put(path, last);
+        keptBytes += last.bytes() - (old == null ? 0 : old.bytes());
+        Iterator<Map.Entry<String, Last>> it = lastVersion.entrySet().iterator();
+        while (keptBytes > maxKeptBytes && lastVersion.size() > 1) {
+            keptBytes -= it.next().getValue().bytes();
+            it.remove();
         }
-        for (; i < text.length; i++) {
-            if (text[i] == '\n') {
-                if (n + 1 >= starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-                }
-                starts[n++] = i + 1;
-            }
-        }
-        starts[n++] = text.length + 1;
-        return java.util.Arrays.copyOf(starts, n);
-    }
-
-    /** A 64-bit hash of text[from, to), eight bytes at a time. */
-    static long hash(byte[] text, int from, int to) {
-        long h = K ^ (to - from);
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = Long.rotateLeft((h ^ (long) LONGS.get(text, i)) * K, 29);
-        }
-        long tail = 0;
-        for (int shift = 0; i < to; i++, shift += 8) {
-            tail |= (text[i] & 0xffL) << shift;
-        }
-        h = (h ^ tail) * K;
-        return h ^ (h >>> 32);
     }
 
     /** An open-addressing set of 64-bit hashes. */

@@ -72,25 +72,31 @@ class LineMemoryTest {
     }
 
     @Test
-    void lineStartsAndHashesAgreeWithTheObviousImplementation() {
-        Random r = new Random(42);
-        for (int round = 0; round < 500; round++) {
-            byte[] t = new byte[r.nextInt(100)];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = (byte) (r.nextInt(5) == 0 ? '\n' : 'a' + r.nextInt(3));
+    void aSmallKeptBudgetForgetsLastVersionsButShowsTheSame() {
+        LineMemory roomy = new LineMemory(1_000_000);
+        LineMemory tight = new LineMemory(1_000_000, 1); // keeps only the path just seen
+        Random r = new Random(7);
+        String[] paths = {"a.txt", "b.txt", "c.txt"};
+        java.util.Map<String, String> current = new java.util.HashMap<>();
+        for (int round = 0; round < 300; round++) {
+            String path = paths[r.nextInt(paths.length)];
+            String v = current.getOrDefault(path, lines(1, 30, null, -1));
+            v = lines(1, 30, "changed " + r.nextInt(1000), 1 + r.nextInt(30)) + (r.nextBoolean() ? v : "");
+            current.put(path, v);
+            LineMemory.Shown a = roomy.unseen(path, b(v));
+            LineMemory.Shown c = tight.unseen(path, b(v));
+            assertThat(c == null).isEqualTo(a == null);
+            if (a != null) {
+                assertThat(c.text()).isEqualTo(a.text());
+                assertThat(c.lineMap()).isEqualTo(a.lineMap());
             }
-            List<Integer> expected = new ArrayList<>();
-            expected.add(0);
-            for (int i = 0; i < t.length; i++) {
-                if (t[i] == '\n') {
-                    expected.add(i + 1);
-                }
-            }
-            expected.add(t.length + 1);
-            assertThat(LineMemory.lineStarts(t)).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
         }
-        assertThat(LineMemory.hash(b("abcdefghij"), 0, 10)).isNotEqualTo(LineMemory.hash(b("abcdefghik"), 0, 10));
-        assertThat(LineMemory.hash(b("xxabcdefghij"), 2, 12)).isEqualTo(LineMemory.hash(b("abcdefghij"), 0, 10));
-        assertThat(LineMemory.hash(b("ab"), 0, 1)).isNotEqualTo(LineMemory.hash(b("a\u0000"), 0, 2));
+    }
+
+    @Test
+    void hashesTellLinesApart() {
+        assertThat(LineIndex.hash(b("abcdefghij"), 0, 10)).isNotEqualTo(LineIndex.hash(b("abcdefghik"), 0, 10));
+        assertThat(LineIndex.hash(b("xxabcdefghij"), 2, 12)).isEqualTo(LineIndex.hash(b("abcdefghij"), 0, 10));
+        assertThat(LineIndex.hash(b("ab"), 0, 1)).isNotEqualTo(LineIndex.hash(b("a\u0000"), 0, 2));
     }
 }

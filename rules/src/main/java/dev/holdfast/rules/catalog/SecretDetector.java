@@ -55,6 +55,12 @@ public final class SecretDetector implements Detector {
     private final int[][] rulesByKeyword;
     /** Per rule: has a non-ASCII keyword, which the automaton cannot see (worked out once, not per document). */
     private final boolean[] nonAsciiKeyword;
+    /**
+     * Per rule: its verdict on a line depends on that line alone, so in a document shown in part it need only read the
+     * changed lines (see {@link Document#changedLines()}). Rules that read a PEM or PuTTY body on the following lines,
+     * or join the previous line, read the context too.
+     */
+    private final boolean[] lineLocal;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -82,6 +88,10 @@ public final class SecretDetector implements Detector {
             nonAsciiKeyword[r] = this.rules.get(r).keywords().stream()
                     .anyMatch(k -> !k.chars().allMatch(c -> c < 128));
         }
+        this.lineLocal = new boolean[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            lineLocal[r] = "match".equals(this.rules.get(r).capture()) && !this.rules.get(r).joinPrevious();
+        }
         this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
     }
@@ -103,6 +113,8 @@ public final class SecretDetector implements Detector {
         // Lines are cut out of the text only when a rule looks at them: most lines of most files hold no keyword.
         Lines lines = new Lines(text);
         int[] lineStarts = lines.starts;
+        // Lines are numbered as the document numbers them (at '\n') unless a lone '\r' splits one: then read all.
+        java.util.BitSet changed = lines.bareCarriageReturn ? null : document.changedLines();
         // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords.
         java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
         Boolean[] applies = new Boolean[rules.size()];
@@ -143,6 +155,9 @@ public final class SecretDetector implements Detector {
             }
             if (marked == null) {
                 continue;
+            }
+            if (changed != null && lineLocal[r]) {
+                marked.and(changed);
             }
             for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
                 String line = lines.get(i);
@@ -367,6 +382,8 @@ public final class SecretDetector implements Detector {
         final int[] starts;
         private final int[] ends;
         private final String[] cut;
+        /** A '\r' not followed by '\n' ends a line here: old Mac text, or a stray byte. */
+        final boolean bareCarriageReturn;
 
         Lines(String text) {
             this.text = text;
@@ -374,6 +391,7 @@ public final class SecretDetector implements Detector {
             int[] e = new int[64];
             int n = 0;
             int begin = 0;
+            boolean bareCr = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') {
@@ -383,8 +401,12 @@ public final class SecretDetector implements Detector {
                     }
                     s[n] = begin;
                     e[n++] = i;
-                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
+                    if (c == '\r') {
+                        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                            i++;
+                        } else {
+                            bareCr = true;
+                        }
                     }
                     begin = i + 1;
                 }
@@ -394,6 +416,7 @@ public final class SecretDetector implements Detector {
             this.starts = java.util.Arrays.copyOf(s, n);
             this.ends = e;
             this.cut = new String[n];
+            this.bareCarriageReturn = bareCr;
         }
 
         int length() {

@@ -1,0 +1,261 @@
+package dev.holdfast.git;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One version of a file split into lines, with a 64-bit hash of each line's content (newline excluded).
+ *
+ * <p>A history scan sees every version of every file, and most versions differ from the one before by a few lines.
+ * {@link #after} derives the index of a version from that of its predecessor: the unchanged prefix and suffix are
+ * found with vectorised byte comparisons and their line starts and hashes are copied, so only the changed middle is
+ * split and hashed. The result is the same as {@link #of} on the new bytes, at a cost that follows the size of the
+ * change rather than the size of the file.
+ */
+final class LineIndex {
+    private final byte[] text;
+    /** Where each line starts, plus one past the end ({@code text.length + 1}). */
+    private final int[] starts;
+    private final long[] hashes;
+    /** Per line, known equal to a line of the previous version; null for {@link #of}. */
+    private final boolean[] shared;
+
+    private LineIndex(byte[] text, int[] starts, long[] hashes, boolean[] shared) {
+        this.text = text;
+        this.starts = starts;
+        this.hashes = hashes;
+        this.shared = shared;
+    }
+
+    /** Splits and hashes every line of {@code text}. */
+    static LineIndex of(byte[] text) {
+        int[] starts = lineStarts(text);
+        int n = starts.length - 1;
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = hash(text, starts[i], Math.min(starts[i + 1] - 1, text.length));
+        }
+        return new LineIndex(text, starts, hashes, null);
+    }
+
+    /** The index of {@code next}, a later version of this one's file, reusing the lines they share. */
+    LineIndex after(byte[] next) {
+        int m = Arrays.mismatch(text, next);
+        if (m < 0) {
+            boolean[] all = new boolean[lines()];
+            Arrays.fill(all, true);
+            return new LineIndex(next, starts, hashes, all);
+        }
+        // Lines that start after the first byte of the common suffix are equal: the newline before them is common
+        // too, and they run to the end. Past the end each text has a virtual newline, at its sentinel start minus one.
+        int suffix = commonSuffix(text, next, Math.min(text.length, next.length) - m);
+        int tailFrom = firstAbove(starts, text.length - suffix);
+        int delta = next.length - text.length;
+        int pTo = Math.min(starts[tailFrom], text.length);
+        int nTo = starts[tailFrom] + delta; // where next's tail starts (its sentinel when there is no tail)
+
+        Ints s = new Ints(lines() + 16);
+        long[] h = new long[lines() + 16];
+        boolean[] same = new boolean[lines() + 16];
+        int n = 0;
+        // Walk both versions in step, a line of one for a line of the other: runs of equal bytes are copied a run
+        // at a time (found by a vectorised mismatch), and a line that differs is split and hashed. An edited line
+        // keeps the step; an inserted or deleted one loses it, and the rest of the middle is then hashed.
+        int pl = 0;
+        int ni = 0;
+        while (ni < nTo) {
+            if (pl < tailFrom) {
+                int pi = starts[pl];
+                int mm = Arrays.mismatch(text, pi, pTo, next, ni, Math.min(nTo, next.length));
+                int k = mm < 0 ? tailFrom : firstAbove(starts, pi + mm) - 1; // lines pl..k-1 match whole
+                for (int j = pl; j < k; j++) {
+                    if (n == h.length) {
+                        h = Arrays.copyOf(h, n * 2);
+                        same = Arrays.copyOf(same, n * 2);
+                    }
+                    s.add(starts[j] - pi + ni);
+                    h[n] = hashes[j];
+                    same[n++] = true;
+                }
+                ni += starts[k] - pi;
+                pl = k;
+                if (ni >= nTo) {
+                    break;
+                }
+            }
+            int e = indexOfNewline(next, ni, Math.min(nTo, next.length));
+            int end = e < 0 ? next.length : e;
+            if (n == h.length) {
+                h = Arrays.copyOf(h, n * 2);
+                same = Arrays.copyOf(same, n * 2);
+            }
+            s.add(ni);
+            h[n] = hash(next, ni, end);
+            same[n++] = false;
+            ni = end + 1;
+            pl++;
+        }
+        int tail = lines() - tailFrom;
+        for (int k = tailFrom; k < starts.length; k++) {
+            s.add(starts[k] + delta); // the tail's starts and the end sentinel
+        }
+        h = Arrays.copyOf(h, n + tail);
+        same = Arrays.copyOf(same, n + tail);
+        System.arraycopy(hashes, tailFrom, h, n, tail);
+        Arrays.fill(same, n, n + tail, true);
+        return new LineIndex(next, s.toArray(), h, same);
+    }
+
+    /** The first '\n' in {@code text[from, to)}, or -1. */
+    private static int indexOfNewline(byte[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    byte[] text() {
+        return text;
+    }
+
+    int lines() {
+        return starts.length - 1;
+    }
+
+    /** Where line {@code i} (0-based) starts. */
+    int start(int i) {
+        return starts[i];
+    }
+
+    /** Where line {@code i} ends, its newline excluded. */
+    int end(int i) {
+        return Math.min(starts[i + 1] - 1, text.length);
+    }
+
+    long hash(int i) {
+        return hashes[i];
+    }
+
+    long[] hashes() {
+        return hashes;
+    }
+
+    int[] starts() {
+        return starts.clone();
+    }
+
+    /** Whether line {@code i} is known equal to a line of the previous version (never, for {@link #of}). */
+    boolean shared(int i) {
+        return shared != null && shared[i];
+    }
+
+    /** The first index whose value is above {@code v}; {@code a} is ascending and its last value above any v. */
+    private static int firstAbove(int[] a, int v) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] > v) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** How many trailing bytes {@code a} and {@code b} share, at most {@code max}; compares in growing chunks. */
+    static int commonSuffix(byte[] a, byte[] b, int max) {
+        int done = 0;
+        int chunk = 64;
+        while (done < max) {
+            int len = Math.min(chunk, max - done);
+            int aFrom = a.length - done - len;
+            int bFrom = b.length - done - len;
+            if (Arrays.mismatch(a, aFrom, aFrom + len, b, bFrom, bFrom + len) >= 0) {
+                int i = len - 1;
+                while (a[aFrom + i] == b[bFrom + i]) {
+                    i--;
+                }
+                return done + len - 1 - i;
+            }
+            done += len;
+            chunk = Math.min(chunk * 2, 1 << 16);
+        }
+        return max;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long K = 0x9E3779B97F4A7C15L;
+
+    /** Where each line of {@code text} starts, plus one past the end ({@code text.length + 1}). */
+    static int[] lineStarts(byte[] text) {
+        Ints s = new Ints(64);
+        s.add(0);
+        newlines(text, 0, text.length, s);
+        s.add(text.length + 1);
+        return s.toArray();
+    }
+
+    /** Adds one past each newline in {@code text[from, to)}, eight bytes at a time: this runs over every new byte. */
+    private static void newlines(byte[] text, int from, int to, Ints out) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(text, i) ^ NEWLINES; // a zero byte where a newline was
+            // exact per byte, unlike the shorter (x - 0x01..) & ~x & 0x80.., which also flags a 0x0b after a newline
+            long t = ~(((x & LOWS) + LOWS) | x | LOWS);
+            while (t != 0) {
+                out.add(i + (Long.numberOfTrailingZeros(t) >>> 3) + 1);
+                t &= t - 1;
+            }
+        }
+        for (; i < to; i++) {
+            if (text[i] == '\n') {
+                out.add(i + 1);
+            }
+        }
+    }
+
+    /** A growable int array. */
+    private static final class Ints {
+        private int[] a;
+        private int n;
+
+        Ints(int capacity) {
+            a = new int[capacity];
+        }
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** A 64-bit hash of text[from, to), eight bytes at a time. */
+    static long hash(byte[] text, int from, int to) {
+        long h = K ^ (to - from);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(text, i)) * K, 29);
+        }
+        long tail = 0;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            tail |= (text[i] & 0xffL) << shift;
+        }
+        h = (h ^ tail) * K;
+        return h ^ (h >>> 32);
+    }
+}
