@@ -96,6 +96,32 @@ class DetectorBehaviourTest {
     }
 
     @Test
+    void inAVersionShownInPartSingleLineRulesReadOnlyChangedLinesAndPemRulesReadTheContext() {
+        String token = "ghp_" + gen.generate("A-Za-z0-9", 36);
+        String l1 = "MIIE" + gen.generate("A-Za-z0-9+/", 60);
+        String l2 = gen.generate("A-Za-z0-9+/", 64);
+        // line 0: an unchanged token; lines 1-4: an unchanged BEGIN line whose body changed (lines 2-3)
+        String text = "export GH=" + token + "\n-----BEGIN OPENSSH PRIVATE" + " KEY-----\n" + l1 + "\n" + l2
+                + "\n-----END OPENSSH PRIVATE" + " KEY-----\n";
+        java.util.BitSet changed = new java.util.BitSet();
+        changed.set(2, 4);
+        List<Detection> found = detector.detect(new Document("deploy/keys", text.getBytes(StandardCharsets.UTF_8),
+                changed));
+        assertThat(found).extracting(Detection::ruleId).containsExactly("private-key-openssh");
+        assertThat(found.get(0).subject()).isEqualTo(l1 + l2);
+
+        changed.set(0);
+        assertThat(detector.detect(new Document("deploy/keys", text.getBytes(StandardCharsets.UTF_8), changed)))
+                .extracting(Detection::ruleId).containsExactly("github-pat-classic", "private-key-openssh");
+        // a lone carriage return numbers lines differently from the caller: every line is read
+        String oldMac = "x\r" + text;
+        changed.clear();
+        changed.set(3, 5);
+        assertThat(detector.detect(new Document("deploy/keys", oldMac.getBytes(StandardCharsets.UTF_8), changed)))
+                .extracting(Detection::ruleId).containsExactly("github-pat-classic", "private-key-openssh");
+    }
+
+    @Test
     void aSpecificRuleWinsOverTheGenericOneOnTheSameValue() {
         String token = "glpat-" + gen.generate("A-Za-z0-9_-", 20);
         assertThat(scan("config.yml", "gitlab_token: \"" + token + "\""))
