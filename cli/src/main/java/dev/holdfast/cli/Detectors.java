@@ -34,19 +34,35 @@ final class Detectors {
     }
 
     /**
-     * @throws ConfigException when a configured rule file is invalid
+     * The secret rules alone, for a whole-history scan; the thresholds of the other detectors are still checked, so
+     * that a bad value is reported whatever the mode.
+     *
+     * @throws ConfigException when a configured rule file or threshold is invalid
+     */
+    static CompositeDetector secrets(HoldfastConfig config, Clock clock) {
+        iacDetectors(config, clock);
+        return new CompositeDetector(List.of(catalog(config).detector(config::isAllowedValue)),
+                config.disabledRules());
+    }
+
+    /**
+     * @throws ConfigException when a configured rule file or threshold is invalid
      */
     static CompositeDetector build(HoldfastConfig config, Clock clock) {
         List<Detector> all = new ArrayList<>();
         all.add(catalog(config).detector(config::isAllowedValue));
-        try {
-            all.addAll(IacDetectors.all(clock, config.thresholds()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
-        }
+        all.addAll(iacDetectors(config, clock));
         IamPolicyDetector iam = new IamPolicyDetector();
         all.add(iam);
         all.add(new EmbeddedPolicyDetector(iam));
         return new CompositeDetector(all, config.disabledRules());
+    }
+
+    private static List<Detector> iacDetectors(HoldfastConfig config, Clock clock) {
+        try {
+            return IacDetectors.all(clock, config.thresholds());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
+        }
     }
 }

@@ -112,7 +112,9 @@ public final class ScanCommand implements Callable<Integer> {
         ScanBaseline base;
         try {
             cfg = HoldfastConfig.load(root, config);
-            detector = Detectors.build(cfg, clock);
+            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
+            // what each version of a file changed. A push range and the tree get every detector on whole files.
+            detector = history ? Detectors.secrets(cfg, clock) : Detectors.build(cfg, clock);
             identities = BaselineSupport.identities(cfg);
             base = ScanBaseline.resolve(root, baseline);
         } catch (ConfigException | BaselineException e) {
@@ -120,16 +122,10 @@ public final class ScanCommand implements Callable<Integer> {
         }
         try {
             boolean pushRange = since != null || range != null;
-            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
-            // what each version of a file changed. A push range and the tree get every detector on whole files.
-            CompositeDetector scanDetector = history
-                    ? new CompositeDetector(List.of(Detectors.catalog(cfg).detector(cfg::isAllowedValue)),
-                    cfg.disabledRules())
-                    : detector;
-            ScanResult raw = withoutBaselineFile(scan(root, cfg, scanDetector, identities, base));
+            ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
             // The value history of every path with a finding: who last brought each finding into the tree
             // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
-            Timeline timeline = pushRange ? null : BaselineSupport.workflow(cfg, scanDetector, path.toString())
+            Timeline timeline = pushRange ? null : BaselineSupport.workflow(cfg, detector, path.toString())
                     .timeline(root, base.fingerprinter(), findingPaths(raw, history));
             if (!history && !pushRange) {
                 raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);

@@ -87,5 +87,11 @@ class HistoryScanCliTest {
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("identities.agents[0].name: bad regex '(oops'");
         assertThat(bad.err().strip().lines()).hasSize(1);
+
+        // thresholds belong to detectors a history scan does not run, yet a bad one is still an error
+        Files.writeString(repo.resolve(".holdfast.yml"), "thresholds:\n  certExpiringDays: soon\n");
+        CliRunner.Run threshold = CliRunner.run("scan", repo.toString(), "--history", "--no-progress");
+        assertThat(threshold.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(threshold.err()).contains("thresholds: threshold certExpiringDays must be a whole number");
     }
 }
