@@ -22,8 +22,12 @@ public final class KeywordIndex {
         }
     }
 
-    private final int[][] next;
-    /** For each state, the ids of the keywords that end there (including via suffix links). */
+    /**
+     * The transitions, flat: entry {@code s * ALPHABET + c} is the next state times ALPHABET, so the scan loop is a
+     * single array load per character.
+     */
+    private final int[] next;
+    /** For each state, the ids of the keywords that end there (including via suffix links); null when none. */
     private final int[][] outputs;
     private final String[] keywords;
 
@@ -73,10 +77,16 @@ public final class KeywordIndex {
                 }
             }
         }
-        next = trie.toArray(new int[0][]);
+        next = new int[trie.size() * ALPHABET];
+        for (int st = 0; st < trie.size(); st++) {
+            for (int c = 0; c < ALPHABET; c++) {
+                next[st * ALPHABET + c] = trie.get(st)[LOWER[c]] * ALPHABET;
+            }
+        }
         outputs = new int[out.size()][];
         for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            int[] found = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            outputs[i] = found.length == 0 ? null : found;
         }
     }
 
@@ -97,9 +107,30 @@ public final class KeywordIndex {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            state = c < ALPHABET ? next[state][LOWER[c]] : 0;
-            for (int k : outputs[state]) {
-                hit.at(k, i);
+            state = c < ALPHABET ? next[state + c] : 0;
+            int[] out = outputs[state >>> 7]; // state / ALPHABET
+            if (out != null) {
+                for (int k : out) {
+                    hit.at(k, i);
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #scan(CharSequence, Hit)} on UTF-8 bytes, with byte indexes: every byte of a multi-byte character is
+     * non-ASCII and resets the automaton, as the character does, so the same keywords are found.
+     */
+    public void scan(byte[] utf8, Hit hit) {
+        int state = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            int c = utf8[i];
+            state = c >= 0 ? next[state + c] : 0;
+            int[] out = outputs[state >>> 7]; // state / ALPHABET
+            if (out != null) {
+                for (int k : out) {
+                    hit.at(k, i);
+                }
             }
         }
     }

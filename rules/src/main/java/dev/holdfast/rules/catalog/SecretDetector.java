@@ -6,6 +6,7 @@ import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.RuleInfo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,7 +109,9 @@ public final class SecretDetector implements Detector {
 
     @Override
     public List<Detection> detect(Document document) {
-        String text = document.text();
+        // The UTF-8 bytes, not the decoded text: line breaks and keywords are ASCII, so both are found on the bytes,
+        // and only the few lines a rule looks at are decoded.
+        byte[] text = document.content();
         String path = document.path();
         // Lines are cut out of the text only when a rule looks at them: most lines of most files hold no keyword.
         Lines lines = new Lines(text);
@@ -375,25 +378,25 @@ public final class SecretDetector implements Detector {
         return out;
     }
 
-    /** A document's lines, split on \r\n, \r or \n, each cut out of the text the first time it is asked for. */
+    /** A document's lines, split on \r\n, \r or \n, each decoded from the UTF-8 bytes the first time it is asked for. */
     static final class Lines {
-        private final String text;
-        /** Where each line starts. */
+        private final byte[] text;
+        /** Where each line starts (a byte offset). */
         final int[] starts;
         private final int[] ends;
         private final String[] cut;
         /** A '\r' not followed by '\n' ends a line here: old Mac text, or a stray byte. */
         final boolean bareCarriageReturn;
 
-        Lines(String text) {
+        Lines(byte[] text) {
             this.text = text;
             int[] s = new int[64];
             int[] e = new int[64];
             int n = 0;
             int begin = 0;
             boolean bareCr = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = 0; i < text.length; i++) {
+                byte c = text[i];
                 if (c == '\n' || c == '\r') {
                     if (n + 1 >= s.length) {
                         s = java.util.Arrays.copyOf(s, s.length * 2);
@@ -402,7 +405,7 @@ public final class SecretDetector implements Detector {
                     s[n] = begin;
                     e[n++] = i;
                     if (c == '\r') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        if (i + 1 < text.length && text[i + 1] == '\n') {
                             i++;
                         } else {
                             bareCr = true;
@@ -412,7 +415,7 @@ public final class SecretDetector implements Detector {
                 }
             }
             s[n] = begin;
-            e[n++] = text.length();
+            e[n++] = text.length;
             this.starts = java.util.Arrays.copyOf(s, n);
             this.ends = e;
             this.cut = new String[n];
@@ -426,7 +429,7 @@ public final class SecretDetector implements Detector {
         String get(int i) {
             String l = cut[i];
             if (l == null) {
-                l = text.substring(starts[i], ends[i]);
+                l = new String(text, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
                 cut[i] = l;
             }
             return l;
