@@ -15,6 +15,9 @@ import java.util.Arrays;
  * change rather than the size of the file.
  */
 final class LineIndex {
+    /** How many lines of the old version a changed line is looked for in, to find the step again. */
+    private static final int RESYNC_WINDOW = 64;
+
     private final byte[] text;
     /** Where each line starts, plus one past the end ({@code text.length + 1}). */
     private final int[] starts;
@@ -60,27 +63,29 @@ final class LineIndex {
         long[] h = new long[lines() + 16];
         boolean[] same = new boolean[lines() + 16];
         int n = 0;
-        // Walk both versions in step, a line of one for a line of the other: runs of equal bytes are copied a run
-        // at a time (found by a vectorised mismatch), and a line that differs is split and hashed. An edited line
-        // keeps the step; an inserted or deleted one loses it, and the rest of the middle is then hashed.
+        // Walk both versions in step. Runs of equal bytes are copied a run at a time (found by a vectorised
+        // mismatch). A line that differs is split and hashed, then looked for among the next few lines of the old
+        // version: found, the walk resumes after it (lines were deleted, or this one edited); not found, it was
+        // inserted and the old version waits. Whatever the guess, copied lines are equal byte for byte.
         int pl = 0;
         int ni = 0;
         while (ni < nTo) {
             if (pl < tailFrom) {
                 int pi = starts[pl];
                 int mm = Arrays.mismatch(text, pi, pTo, next, ni, Math.min(nTo, next.length));
-                int k = mm < 0 ? tailFrom : firstAbove(starts, pi + mm) - 1; // lines pl..k-1 match whole
-                for (int j = pl; j < k; j++) {
+                int matchedTo = mm < 0 ? starts[tailFrom] : pi + mm;
+                // lines whose newline (or, at the end, virtual newline) lies inside the matched run
+                while (pl < tailFrom && starts[pl + 1] <= matchedTo) {
                     if (n == h.length) {
                         h = Arrays.copyOf(h, n * 2);
                         same = Arrays.copyOf(same, n * 2);
                     }
-                    s.add(starts[j] - pi + ni);
-                    h[n] = hashes[j];
+                    s.add(starts[pl] - pi + ni);
+                    h[n] = hashes[pl];
                     same[n++] = true;
+                    pl++;
                 }
-                ni += starts[k] - pi;
-                pl = k;
+                ni += starts[pl] - pi;
                 if (ni >= nTo) {
                     break;
                 }
@@ -91,11 +96,21 @@ final class LineIndex {
                 h = Arrays.copyOf(h, n * 2);
                 same = Arrays.copyOf(same, n * 2);
             }
+            long hash = hash(next, ni, end);
+            int found = -1;
+            for (int j = pl, to = Math.min(tailFrom, pl + RESYNC_WINDOW); j < to; j++) {
+                if (hashes[j] == hash) {
+                    found = j;
+                    break;
+                }
+            }
             s.add(ni);
-            h[n] = hash(next, ni, end);
-            same[n++] = false;
+            h[n] = hash;
+            same[n++] = found >= 0; // as equal as a seen-line lookup by hash would say
+            if (found >= 0) {
+                pl = found + 1;
+            }
             ni = end + 1;
-            pl++;
         }
         int tail = lines() - tailFrom;
         for (int k = tailFrom; k < starts.length; k++) {
@@ -246,7 +261,8 @@ final class LineIndex {
 
     /** A 64-bit hash of text[from, to), eight bytes at a time. */
     static long hash(byte[] text, int from, int to) {
-        long h = K ^ (to - from);
+        // the length multiplied out across the word, not xor-ed into the bytes the tail fills ("b" and "a\0")
+        long h = K ^ (to - from) * 0xC2B2AE3D27D4EB4FL;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             h = Long.rotateLeft((h ^ (long) LONGS.get(text, i)) * K, 29);
@@ -256,6 +272,7 @@ final class LineIndex {
             tail |= (text[i] & 0xffL) << shift;
         }
         h = (h ^ tail) * K;
+        h ^= h >>> 29;
         return h ^ (h >>> 32);
     }
 }

@@ -98,5 +98,7 @@ class LineMemoryTest {
         assertThat(LineIndex.hash(b("abcdefghij"), 0, 10)).isNotEqualTo(LineIndex.hash(b("abcdefghik"), 0, 10));
         assertThat(LineIndex.hash(b("xxabcdefghij"), 2, 12)).isEqualTo(LineIndex.hash(b("abcdefghij"), 0, 10));
         assertThat(LineIndex.hash(b("ab"), 0, 1)).isNotEqualTo(LineIndex.hash(b("a\u0000"), 0, 2));
+        assertThat(LineIndex.hash(b("b"), 0, 1)).isNotEqualTo(LineIndex.hash(b("a\u0000"), 0, 2));
+        assertThat(LineIndex.hash(b(""), 0, 0)).isNotEqualTo(LineIndex.hash(b("\u0001"), 0, 1));
     }
 }
