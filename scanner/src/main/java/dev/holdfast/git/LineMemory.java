@@ -95,20 +95,31 @@ final class LineMemory {
         }
         boolean[] keep = new boolean[n];
         int lastFresh = -CONTEXT - 1;
+        int size = 0;
+        int lines = 0;
         for (int i = 0; i < n; i++) {
             if (fresh[i]) {
                 lastFresh = i;
                 for (int j = Math.max(0, i - CONTEXT); j < i; j++) {
-                    keep[j] = true;
+                    if (!keep[j]) {
+                        keep[j] = true;
+                        size += index.end(j) - index.start(j) + 1;
+                        lines++;
+                    }
                 }
             }
-            keep[i] = keep[i] || i - lastFresh <= CONTEXT;
+            if (!keep[i] && i - lastFresh <= CONTEXT) {
+                keep[i] = true;
+                size += index.end(i) - index.start(i) + 1;
+                lines++;
+            }
         }
-        byte[] out = new byte[text.length + n + 1];
-        int size = 0;
-        int[] map = new int[n + n / 2 + 2];
+        // sized exactly: a version is often large and mostly unchanged, and zeroing its size again costs
+        byte[] out = new byte[size + lines];
+        size = 0;
+        int[] map = new int[2 * lines];
         java.util.BitSet changed = new java.util.BitSet();
-        int lines = 0;
+        lines = 0;
         boolean gap = false;
         for (int i = 0; i < n; i++) {
             if (!keep[i]) {

@@ -94,6 +94,11 @@ public final class KeywordIndex {
         return keywords.length;
     }
 
+    /** The keyword with this id. */
+    public String keyword(int id) {
+        return keywords[id];
+    }
+
     public int id(String keyword) {
         int i = Arrays.asList(keywords).indexOf(keyword);
         if (i < 0) {
@@ -122,8 +127,13 @@ public final class KeywordIndex {
      * non-ASCII and resets the automaton, as the character does, so the same keywords are found.
      */
     public void scan(byte[] utf8, Hit hit) {
+        scan(utf8, 0, utf8.length, hit);
+    }
+
+    /** As {@link #scan(byte[], Hit)} on {@code utf8[from, to)}, starting afresh at {@code from}. */
+    public void scan(byte[] utf8, int from, int to, Hit hit) {
         int state = 0;
-        for (int i = 0; i < utf8.length; i++) {
+        for (int i = from; i < to; i++) {
             int c = utf8[i];
             state = c >= 0 ? next[state + c] : 0;
             int[] out = outputs[state >>> 7]; // state / ALPHABET

@@ -62,6 +62,14 @@ public final class SecretDetector implements Detector {
      * or join the previous line, read the context too.
      */
     private final boolean[] lineLocal;
+    /**
+     * The keywords of the rules that are not line-local: in a document shown in part, the unchanged lines are
+     * scanned for these only.
+     */
+    private final KeywordIndex contextIndex;
+    /** For each keyword id of {@link #contextIndex}, the indexes of the rules that list it. */
+    private final int[][] contextRulesByKeyword;
+    private final boolean splitScan;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -95,6 +103,19 @@ public final class SecretDetector implements Detector {
         }
         this.rulesByKeyword = byKeyword.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
+        List<String> contextWords = new ArrayList<>();
+        for (int r = 0; r < this.rules.size(); r++) {
+            if (!lineLocal[r]) {
+                contextWords.addAll(this.rules.get(r).keywords());
+            }
+        }
+        this.contextIndex = new KeywordIndex(contextWords);
+        this.contextRulesByKeyword = new int[contextIndex.size()][];
+        for (int k = 0; k < contextIndex.size(); k++) {
+            contextRulesByKeyword[k] = rulesByKeyword[index.id(contextIndex.keyword(k))];
+        }
+        // a keyword with a line break could span a changed and an unchanged line: then scan every line whole
+        this.splitScan = all.stream().noneMatch(k -> k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0);
     }
 
     @Override
@@ -118,23 +139,26 @@ public final class SecretDetector implements Detector {
         int[] lineStarts = lines.starts;
         // Lines are numbered as the document numbers them (at '\n') unless a lone '\r' splits one: then read all.
         java.util.BitSet changed = lines.bareCarriageReturn ? null : document.changedLines();
-        // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords.
+        // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords. In a document
+        // shown in part, unchanged lines matter only to the rules that read across lines: they get a smaller
+        // automaton of those rules' keywords.
         java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
         Boolean[] applies = new Boolean[rules.size()];
-        index.scan(text, (keyword, end) -> {
-            int line = lineOf(lineStarts, end);
-            for (int r : rulesByKeyword[keyword]) {
-                if (applies[r] == null) {
-                    applies[r] = rules.get(r).appliesTo(path);
-                }
-                if (applies[r]) {
-                    if (linesByRule[r] == null) {
-                        linesByRule[r] = new java.util.BitSet(lines.length());
-                    }
-                    linesByRule[r].set(line);
-                }
+        if (changed == null || !splitScan) {
+            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, applies, linesByRule));
+        } else {
+            KeywordIndex.Hit all = marker(rulesByKeyword, lines, path, applies, linesByRule);
+            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, path, applies, linesByRule);
+            int n = lines.length();
+            for (int line = 0; line < n; ) {
+                boolean isChanged = changed.get(line);
+                int end = isChanged ? changed.nextClearBit(line) : changed.nextSetBit(line);
+                end = end < 0 || end > n ? n : end;
+                int to = end < n ? lineStarts[end] : text.length;
+                (isChanged ? index : contextIndex).scan(text, lineStarts[line], to, isChanged ? all : context);
+                line = end;
             }
-        });
+        }
         List<Candidate> found = new ArrayList<>();
         boolean example = noise.exampleFile(path);
         for (int r = 0; r < rules.size(); r++) {
@@ -175,6 +199,26 @@ public final class SecretDetector implements Detector {
             }
         }
         return resolve(found);
+    }
+
+    /** Marks, for each keyword found, its line for every rule that lists the keyword and applies to the path. */
+    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Boolean[] applies,
+                                    java.util.BitSet[] linesByRule) {
+        int[] lineStarts = lines.starts;
+        return (keyword, end) -> {
+            int line = lineOf(lineStarts, end);
+            for (int r : byKeyword[keyword]) {
+                if (applies[r] == null) {
+                    applies[r] = rules.get(r).appliesTo(path);
+                }
+                if (applies[r]) {
+                    if (linesByRule[r] == null) {
+                        linesByRule[r] = new java.util.BitSet(lines.length());
+                    }
+                    linesByRule[r].set(line);
+                }
+            }
+        };
     }
 
     private static int lineOf(int[] lineStarts, int position) {
