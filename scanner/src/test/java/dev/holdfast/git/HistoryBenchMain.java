@@ -9,8 +9,10 @@ import dev.holdfast.scan.ScanResult;
 import java.nio.file.Path;
 
 /**
- * Bench entry point used by bench/history.sh until the CLI's `scan --history` is wired: a full-history scan with
- * the real rule catalogue when it is on the class path, else the AWS test detector. Prints counts, never values.
+ * A profiling aid (bench/history.sh times the CLI): a full-history scan without the CLI around it, with the real rule
+ * catalogue when it is on the class path, else the AWS test detector, or no detector at all with
+ * {@code -Dholdfast.bench.detector=none} to time reading and line memory alone. Prints counts and the detector's
+ * share of the time, never values.
  */
 public final class HistoryBenchMain {
     public static void main(String[] args) throws Exception {
