@@ -16,15 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * A JDK HTTP client that gives every request a response timeout, and retries a read (GET/HEAD) whose connection broke
- * a bounded number of times. hub4j's HTTP-client connector builds its requests without a timeout, so a GitHub endpoint
- * that accepts the connection and never answers would hang {@code fix --open-pr}; and hub4j retries only
- * {@link java.net.SocketException}, which the JDK client does not throw for a reset connection. Writes are not
- * retried (a lost answer to a create must not create twice); timeouts are not retried (the wait is already spent).
+ * A JDK HTTP client that gives every request a response timeout, and retries a read (GET/HEAD) whose connection broke,
+ * or that a gateway answered 502, 503 or 504, a bounded number of times. hub4j's HTTP-client connector builds its
+ * requests without a timeout, so a GitHub endpoint that accepts the connection and never answers would hang
+ * {@code fix --open-pr}; hub4j retries only {@link java.net.SocketException}, which the JDK client does not throw for a
+ * reset connection, and no 5xx at all, which GitHub's front end answers now and then. Writes are not retried (a lost
+ * answer to a create must not create twice); timeouts are not retried (the wait is already spent).
  */
 final class TimedHttpClient extends HttpClient {
     static final int READ_RETRIES = 2;
     private static final Duration PAUSE = Duration.ofMillis(100);
+    /** A gateway's transient answers: worth asking again, unlike a 500 (a bug that asking again repeats). */
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(502, 503, 504);
     private final HttpClient delegate;
     private final Duration timeout;
 
@@ -43,8 +46,9 @@ final class TimedHttpClient extends HttpClient {
         HttpRequest timed = timed(request);
         boolean read = timed.method().equals("GET") || timed.method().equals("HEAD");
         for (int retriesLeft = read ? READ_RETRIES : 0; ; retriesLeft--) {
+            HttpResponse<T> response;
             try {
-                return delegate.send(timed, handler);
+                response = delegate.send(timed, handler);
             } catch (HttpTimeoutException e) {
                 throw e;
             } catch (IOException e) {
@@ -52,6 +56,23 @@ final class TimedHttpClient extends HttpClient {
                     throw e;
                 }
                 Thread.sleep(PAUSE.toMillis());
+                continue;
+            }
+            if (retriesLeft <= 0 || !TRANSIENT.contains(response.statusCode())) {
+                return response;
+            }
+            discard(response.body());
+            Thread.sleep(PAUSE.toMillis() * (READ_RETRIES - retriesLeft + 1));
+        }
+    }
+
+    /** Releases the connection behind a body that is dropped unread (hub4j reads bodies as streams). */
+    private static void discard(Object body) {
+        if (body instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the body is dropped either way
             }
         }
     }

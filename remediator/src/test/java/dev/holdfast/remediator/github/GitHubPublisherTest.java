@@ -296,14 +296,28 @@ class GitHubPublisherTest {
     }
 
     @Test
-    void aServerErrorOnThePullRequestLookupIsOneLineNeverSuccess() {
+    void aBadGatewayOnThePullRequestLookupIsRetriedABoundedNumberOfTimesThenOneLineNeverSuccess() {
         GitHubConnection c = start("lookup-502");
 
         assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
                 .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
                 .hasMessageContaining("Server Error").satisfies(GitHubPublisherTest::oneLine);
-        assertThat(calls("GET", "/repos/octo-org/demo/pulls")).isEqualTo(1L); // a 5xx is not retried: one line instead
+        // a read answered 502 is asked twice more, then the run fails in one line
+        assertThat(calls("GET", "/repos/octo-org/demo/pulls")).isEqualTo(1L + TimedHttpClient.READ_RETRIES);
         assertThat(pushes).isZero();
+    }
+
+    @Test
+    void aBadGatewayThatPassesIsRetriedAndThePullRequestCreatedOnce() {
+        PullRequestPublisher.Result r = publish(start("gateway-502-once"));
+
+        assertThat(r.action()).isEqualTo(PullRequestPublisher.Action.CREATED);
+        long lookups = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .filter(q -> q.getMethod().getName().equals("GET") && q.getUrl().contains("head=")).count();
+        assertThat(lookups).isEqualTo(2L); // answered 502, asked again, answered
+
+        assertThat(calls("POST", "/repos/octo-org/demo/pulls")).isEqualTo(1L);
+        assertThat(pushes).isEqualTo(1);
     }
 
     @Test
@@ -313,7 +327,7 @@ class GitHubPublisherTest {
         assertThatThrownBy(() -> publish(c)).isInstanceOf(RemediationException.class)
                 .hasMessageStartingWith("GitHub call failed while publishing holdfast/regression/")
                 .hasMessageContaining("Service Unavailable").satisfies(GitHubPublisherTest::oneLine);
-        assertThat(calls("POST", "/repos/octo-org/demo/pulls")).isEqualTo(1L); // a 5xx is not retried: one line instead
+        assertThat(calls("POST", "/repos/octo-org/demo/pulls")).isEqualTo(1L); // a write is never retried
     }
 
     @Test
