@@ -24,12 +24,15 @@ final class LineIndex {
     private final long[] hashes;
     /** Per line, known equal to a line of the previous version; null for {@link #of}. */
     private final boolean[] shared;
+    /** Ascending: the lines before which lines of the previous version were dropped ({@link #lines()} for the end). */
+    private final int[] gaps;
 
-    private LineIndex(byte[] text, int[] starts, long[] hashes, boolean[] shared) {
+    private LineIndex(byte[] text, int[] starts, long[] hashes, boolean[] shared, int[] gaps) {
         this.text = text;
         this.starts = starts;
         this.hashes = hashes;
         this.shared = shared;
+        this.gaps = gaps;
     }
 
     /** Splits and hashes every line of {@code text}. */
@@ -40,7 +43,7 @@ final class LineIndex {
         for (int i = 0; i < n; i++) {
             hashes[i] = hash(text, starts[i], Math.min(starts[i + 1] - 1, text.length));
         }
-        return new LineIndex(text, starts, hashes, null);
+        return new LineIndex(text, starts, hashes, null, new int[0]);
     }
 
     /** The index of {@code next}, a later version of this one's file, reusing the lines they share. */
@@ -49,7 +52,7 @@ final class LineIndex {
         if (m < 0) {
             boolean[] all = new boolean[lines()];
             Arrays.fill(all, true);
-            return new LineIndex(next, starts, hashes, all);
+            return new LineIndex(next, starts, hashes, all, new int[0]);
         }
         // Lines that start after the first byte of the common suffix are equal: the newline before them is common
         // too, and they run to the end. Past the end each text has a virtual newline, at its sentinel start minus one.
@@ -62,6 +65,7 @@ final class LineIndex {
         Ints s = new Ints(lines() + 16);
         long[] h = new long[lines() + 16];
         boolean[] same = new boolean[lines() + 16];
+        Ints gaps = new Ints(4);
         int n = 0;
         // Walk both versions in step. Runs of equal bytes are copied a run at a time (found by a vectorised
         // mismatch). A line that differs is split and hashed, then looked for among the next few lines of the old
@@ -104,6 +108,9 @@ final class LineIndex {
                     break;
                 }
             }
+            if (found > pl) {
+                gaps.add(n); // old lines pl..found-1 were dropped (or edited into the lines before this one)
+            }
             s.add(ni);
             h[n] = hash;
             same[n++] = found >= 0; // as equal as a seen-line lookup by hash would say
@@ -111,6 +118,9 @@ final class LineIndex {
                 pl = found + 1;
             }
             ni = end + 1;
+        }
+        if (pl < tailFrom) {
+            gaps.add(n); // the old lines before the tail (or the end) that were not walked were dropped
         }
         int tail = lines() - tailFrom;
         for (int k = tailFrom; k < starts.length; k++) {
@@ -120,7 +130,7 @@ final class LineIndex {
         same = Arrays.copyOf(same, n + tail);
         System.arraycopy(hashes, tailFrom, h, n, tail);
         Arrays.fill(same, n, n + tail, true);
-        return new LineIndex(next, s.toArray(), h, same);
+        return new LineIndex(next, s.toArray(), h, same, gaps.toArray());
     }
 
     /** The first '\n' in {@code text[from, to)}, or -1. */
@@ -161,6 +171,14 @@ final class LineIndex {
 
     int[] starts() {
         return starts.clone();
+    }
+
+    /**
+     * Where lines of the previous version were dropped: before each of these lines ({@link #lines()} for the end).
+     * Lines that were neighbours may not be any more, which a rule that reads across lines sees.
+     */
+    int[] gaps() {
+        return gaps.clone();
     }
 
     /** Whether line {@code i} is known equal to a line of the previous version (never, for {@link #of}). */

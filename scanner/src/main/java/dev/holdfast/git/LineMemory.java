@@ -67,9 +67,12 @@ final class LineMemory {
     }
 
     /**
-     * The part of this version of {@code path} to scan: the whole version when every line is new, else only the
-     * lines not seen in an earlier version of the path plus {@link #CONTEXT} lines around them, runs separated by an
-     * empty line, with a map back to the version's line numbers; null when nothing is new. Remembers the lines.
+     * The part of this version of {@code path} to scan: the whole version when every line is new, else the lines that
+     * changed since the last version (new, edited, moved, or next to dropped lines) plus {@link #CONTEXT} lines around
+     * them, runs separated by an empty line, with a map back to the version's line numbers and, as
+     * {@link Shown#changed()}, the lines not seen in any earlier version of the path; null when nothing changed.
+     * Rules that read one line need only those; rules that read across lines see every changed neighbourhood.
+     * Remembers the lines.
      */
     Shown unseen(String path, byte[] text) {
         Last last = lastVersion.get(path);
@@ -79,46 +82,62 @@ final class LineMemory {
         boolean known = last != null && last.allRemembered();
         LongSet seen = byPath.get(path);
         boolean[] fresh = new boolean[n];
+        boolean[] anchor = new boolean[n];
         int freshCount = 0;
+        boolean anyAnchor = false;
         for (int i = 0; i < n; i++) {
-            fresh[i] = !(known && index.shared(i)) && (seen == null || !seen.contains(index.hash(i)));
+            boolean shared = index.shared(i);
+            fresh[i] = !(known && shared) && (seen == null || !seen.contains(index.hash(i)));
+            anchor[i] = !shared || fresh[i];
+            anyAnchor |= anchor[i];
             if (fresh[i]) {
                 freshCount++;
             }
         }
+        for (int gap : index.gaps()) {
+            for (int i = Math.max(0, gap - 1); i <= gap && i < n; i++) {
+                anchor[i] = true;
+                anyAnchor = true;
+            }
+        }
         keep(path, new Last(index, remember(path, seen, index.hashes(), fresh)));
-        if (freshCount == 0) {
+        if (!anyAnchor) {
             return null;
         }
+        java.util.BitSet changed = new java.util.BitSet();
         if (freshCount == n) {
             return new Shown(text, null, null);
         }
+        if (touchesEncodedBlock(index, anchor)) {
+            for (int i = 0; i < n; i++) {
+                if (fresh[i]) {
+                    changed.set(i);
+                }
+            }
+            return new Shown(text, null, changed);
+        }
+        // A new line gets CONTEXT lines around it (a key id paired with a secret nearby); a line that only moved, or
+        // whose neighbour was dropped, gets its two neighbours: what a rule joining a line to the one before reads.
         boolean[] keep = new boolean[n];
-        int lastFresh = -CONTEXT - 1;
         int size = 0;
         int lines = 0;
         for (int i = 0; i < n; i++) {
-            if (fresh[i]) {
-                lastFresh = i;
-                for (int j = Math.max(0, i - CONTEXT); j < i; j++) {
-                    if (!keep[j]) {
-                        keep[j] = true;
-                        size += index.end(j) - index.start(j) + 1;
-                        lines++;
-                    }
-                }
+            if (!anchor[i]) {
+                continue;
             }
-            if (!keep[i] && i - lastFresh <= CONTEXT) {
-                keep[i] = true;
-                size += index.end(i) - index.start(i) + 1;
-                lines++;
+            int radius = fresh[i] ? CONTEXT : 1;
+            for (int j = Math.max(0, i - radius); j <= i + radius && j < n; j++) {
+                if (!keep[j]) {
+                    keep[j] = true;
+                    size += index.end(j) - index.start(j) + 1;
+                    lines++;
+                }
             }
         }
         // sized exactly: a version is often large and mostly unchanged, and zeroing its size again costs
         byte[] out = new byte[size + lines];
         size = 0;
         int[] map = new int[2 * lines];
-        java.util.BitSet changed = new java.util.BitSet();
         lines = 0;
         boolean gap = false;
         for (int i = 0; i < n; i++) {
@@ -142,6 +161,106 @@ final class LineMemory {
             map[lines++] = i + 1;
         }
         return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines), changed);
+    }
+
+    /**
+     * Whether a changed line or its context is part of an encoded block (a PEM or PuTTY key body, or its BEGIN or END
+     * line). Such a block is read from its opening line to its end, which the context may cut: the version is then
+     * shown whole, so that a key is read entire or not at all.
+     */
+    static boolean touchesEncodedBlock(LineIndex index, boolean[] changed) {
+        byte[] text = index.text();
+        int n = changed.length;
+        int checkedTo = 0; // lines below this one were looked at already
+        for (int i = 0; i < n; i++) {
+            if (!changed[i]) {
+                continue;
+            }
+            for (int j = Math.max(checkedTo, i - CONTEXT - 1); j <= i + CONTEXT + 1 && j < n; j++) {
+                int from = index.start(j);
+                int to = index.end(j);
+                if (encodedLength(text, from, to) >= 16 || hasMarker(text, from, to)) {
+                    return true;
+                }
+                checkedTo = j + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The lines that open or close a key block: PEM, SSH2 (RFC 4716) and PuTTY. */
+    private static final byte[][] MARKERS = java.util.stream.Stream.of("-----BEGIN ", "-----END ", "---- BEGIN SSH2",
+            "---- END SSH2", "PuTTY-User-Key-File-").map(m -> m.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+
+    /**
+     * Whether the line opens or closes a key block. Only at its start (after indentation, quotes, '+'): a marker in
+     * the middle of a line of code is followed or preceded by body lines, which are caught as encoded.
+     */
+    private static boolean hasMarker(byte[] text, int from, int to) {
+        while (from < to && isWrapping(text[from])) {
+            from++;
+        }
+        if (from == to || text[from] != '-' && text[from] != 'P') {
+            return false;
+        }
+        for (byte[] m : MARKERS) {
+            if (startsWith(text, from, to, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] text, int at, int to, byte[] prefix) {
+        if (to - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (text[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The length of the base64 run a line holds once the wrapping a key body gets in code or config is taken off
+     * (indentation, quotes, a trailing comma, '+' or ';', "\n" escapes); -1 when anything else is left, such as a
+     * space between words, or when the run does not look random.
+     */
+    static int encodedLength(byte[] text, int from, int to) {
+        while (from < to && isWrapping(text[from])) {
+            from++;
+        }
+        while (to > from && (isWrapping(text[to - 1]) || text[to - 1] == ',' || text[to - 1] == ';')) {
+            to--;
+        }
+        int length = 0;
+        int classes = 0; // bits: upper case, lower case, digit or symbol
+        for (int i = from; i < to; i++) {
+            int c = text[i];
+            if (c == '\\' && i + 1 < to && text[i + 1] == 'n') {
+                i++;
+            } else if (c >= 'A' && c <= 'Z') {
+                classes |= 1;
+                length++;
+            } else if (c >= 'a' && c <= 'z') {
+                classes |= 2;
+                length++;
+            } else if (c >= '0' && c <= '9' || c == '/' || c == '=' || c == '+') {
+                classes |= 4;
+                length++;
+            } else {
+                return -1;
+            }
+        }
+        // an identifier or a quoted word is not key material: that mixes all three, unless the line is long
+        return classes == 7 || length >= 40 ? length : -1;
+    }
+
+    private static boolean isWrapping(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '+';
     }
 
     /** Adds the fresh lines' hashes (the others are in the set already); false when the memory is full. */

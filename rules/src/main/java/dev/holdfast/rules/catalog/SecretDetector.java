@@ -35,6 +35,7 @@ public final class SecretDetector implements Detector {
     private static final Pattern LINE_START = Pattern.compile("(?i)\\s*(?:(?:export|env|arg|set|setenv)\\s+)?");
     private static final Pattern OPERATOR = Pattern.compile("[=:(>,]");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
+    private static final Pattern BASE64_CHARS = Pattern.compile("[A-Za-z0-9+/=]+");
 
     private static final boolean TRACE = Boolean.getBoolean("holdfast.trace");
     /** Tuning aid (system property holdfast.profile=true): time spent per rule, printed at exit. */
@@ -368,13 +369,28 @@ public final class SecretDetector implements Detector {
         return body.length() >= 64 ? body.toString() : null;
     }
 
-    /** The private lines of a PuTTY key file, which follow "Private-Lines: N". */
+    /**
+     * The private lines of a PuTTY key file: the N lines after "Private-Lines: N", each base64. A body cut short (a
+     * line that is not base64, or the next "Private-" field) ends there: the subject never runs on into the rest of
+     * the file, so it does not change when unrelated lines far below do.
+     */
     static String puttyBody(Lines lines, int index) {
         for (int i = index + 1; i < lines.length() && i < index + 100; i++) {
-            if (lines.get(i).startsWith("Private-Lines:")) {
+            String header = lines.get(i);
+            if (header.startsWith("Private-Lines:")) {
+                int count;
+                try {
+                    count = Math.min(Integer.parseInt(header.substring("Private-Lines:".length()).strip()), 200);
+                } catch (NumberFormatException e) {
+                    count = 200;
+                }
                 StringBuilder body = new StringBuilder();
-                for (int j = i + 1; j < lines.length() && !lines.get(j).startsWith("Private-"); j++) {
-                    body.append(lines.get(j).strip());
+                for (int j = i + 1; j < lines.length() && j <= i + count; j++) {
+                    String l = lines.get(j).strip();
+                    if (l.startsWith("Private-") || !BASE64_CHARS.matcher(l).matches()) {
+                        break;
+                    }
+                    body.append(l);
                 }
                 return body.length() >= 32 ? body.toString() : null;
             }
