@@ -17,6 +17,8 @@ import java.util.Arrays;
 final class LineIndex {
     /** How many lines of the old version a changed line is looked for in, to find the step again. */
     private static final int RESYNC_WINDOW = 64;
+    /** After this many changed lines in a row not found in the window, the rest of the old version is indexed. */
+    private static final int MISSES_BEFORE_LOOKUP = 3;
 
     private final byte[] text;
     /** Where each line starts, plus one past the end ({@code text.length + 1}). */
@@ -73,6 +75,8 @@ final class LineIndex {
         // inserted and the old version waits. Whatever the guess, copied lines are equal byte for byte.
         int pl = 0;
         int ni = 0;
+        int misses = 0;
+        UniqueLines ahead = null;
         while (ni < nTo) {
             if (pl < tailFrom) {
                 int pi = starts[pl];
@@ -102,11 +106,26 @@ final class LineIndex {
             }
             long hash = hash(next, ni, end);
             int found = -1;
-            for (int j = pl, to = Math.min(tailFrom, pl + RESYNC_WINDOW); j < to; j++) {
+            // a short line ("}", "", "*/") occurs everywhere: it would pull the step to the wrong place
+            int to = Math.min(tailFrom, distinctive(next, ni, end) ? pl + RESYNC_WINDOW : pl + 1);
+            for (int j = pl; j < to; j++) {
                 if (hashes[j] == hash) {
                     found = j;
                     break;
                 }
+            }
+            if (found < 0 && ++misses >= MISSES_BEFORE_LOOKUP && tailFrom - pl > RESYNC_WINDOW
+                    && distinctive(next, ni, end)) {
+                // a run of lines the window does not know: a large block dropped or moved down, or new code; look
+                // further ahead, where the line is unique (a common line such as "}" would mislead)
+                if (ahead == null) {
+                    ahead = new UniqueLines(hashes, pl, tailFrom);
+                }
+                int j = ahead.find(hash);
+                found = j >= pl ? j : -1;
+            }
+            if (found >= 0) {
+                misses = 0;
             }
             if (found > pl) {
                 gaps.add(n); // old lines pl..found-1 were dropped (or edited into the lines before this one)
@@ -119,7 +138,7 @@ final class LineIndex {
             }
             ni = end + 1;
         }
-        if (pl < tailFrom) {
+        if (pl != tailFrom) {
             gaps.add(n); // the old lines before the tail (or the end) that were not walked were dropped
         }
         int tail = lines() - tailFrom;
@@ -131,6 +150,57 @@ final class LineIndex {
         System.arraycopy(hashes, tailFrom, h, n, tail);
         Arrays.fill(same, n, n + tail, true);
         return new LineIndex(next, s.toArray(), h, same, gaps.toArray());
+    }
+
+    /** Whether a line has more than a few characters besides blanks: enough to find the step again by. */
+    private static boolean distinctive(byte[] text, int from, int to) {
+        int visible = 0;
+        for (int i = from; i < to && visible < 4; i++) {
+            if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+                visible++;
+            }
+        }
+        return visible >= 4;
+    }
+
+    /** The old version's lines in a range, by hash, for the lines that occur once there (open addressing). */
+    private static final class UniqueLines {
+        private final long[] keys;
+        /** The line plus one, or -1 when the hash occurs more than once; 0 marks an empty slot. */
+        private final int[] values;
+
+        UniqueLines(long[] hashes, int from, int to) {
+            int capacity = Integer.highestOneBit(Math.max(4, (to - from) * 2 - 1)) << 1;
+            keys = new long[capacity];
+            values = new int[capacity];
+            for (int line = from; line < to; line++) {
+                int slot = slot(hashes[line]);
+                while (values[slot] != 0 && keys[slot] != hashes[line]) {
+                    slot = (slot + 1) & (keys.length - 1);
+                }
+                if (values[slot] == 0) {
+                    keys[slot] = hashes[line];
+                    values[slot] = line + 1;
+                } else {
+                    values[slot] = -1; // seen twice: ambiguous
+                }
+            }
+        }
+
+        /** The line with this hash, or -1 when there is none or more than one. */
+        int find(long hash) {
+            for (int slot = slot(hash); values[slot] != 0; slot = (slot + 1) & (keys.length - 1)) {
+                if (keys[slot] == hash) {
+                    return values[slot] > 0 ? values[slot] - 1 : -1;
+                }
+            }
+            return -1;
+        }
+
+        private int slot(long hash) {
+            long x = hash * 0x9E3779B97F4A7C15L;
+            return (int) (x ^ (x >>> 32)) & (keys.length - 1);
+        }
     }
 
     /** The first '\n' in {@code text[from, to)}, or -1. */

@@ -75,6 +75,32 @@ class LineIndexTest {
     }
 
     @Test
+    void aLargeDroppedBlockIsStepsAwayAndTheWalkFindsItsStepAgain() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            lines.add("statement number " + i + ";");
+        }
+        String v1 = String.join("\n", lines) + "\n";
+        List<String> edited = new ArrayList<>(lines);
+        edited.subList(100, 250).clear(); // 150 lines dropped: far past the window
+        edited.set(0, "header changed;");
+        edited.set(edited.size() - 1, "footer changed;");
+        String v2 = String.join("\n", edited) + "\n";
+        LineIndex next = LineIndex.of(v1.getBytes(StandardCharsets.UTF_8)).after(v2.getBytes(StandardCharsets.UTF_8));
+        assertThat(next.hashes()).isEqualTo(LineIndex.of(v2.getBytes(StandardCharsets.UTF_8)).hashes());
+        List<Integer> notShared = new ArrayList<>();
+        for (int i = 0; i < next.lines(); i++) {
+            if (!next.shared(i)) {
+                notShared.add(i);
+            }
+        }
+        // the edited lines, and the two after the drop before the walk looks past its window
+        assertThat(notShared).containsExactly(0, 100, 101, edited.size() - 1);
+        // where the block was: recorded where the walk found its step again
+        assertThat(Arrays.stream(next.gaps()).boxed().toList()).anyMatch(g -> g >= 100 && g <= 102);
+    }
+
+    @Test
     void commonSuffixCountsTrailingBytesUpToTheCap() {
         byte[] x = new byte[5000];
         byte[] y = new byte[4000];

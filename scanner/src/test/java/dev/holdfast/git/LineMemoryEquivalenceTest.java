@@ -91,11 +91,14 @@ class LineMemoryEquivalenceTest {
         return lines;
     }
 
-    /** One random edit: insert an example (perhaps multi-line), delete, append to, mutate, move or re-head lines. */
+    /**
+     * One random edit: insert an example (perhaps multi-line), delete, append to, mutate, move or re-head lines, or
+     * drop or move a large block.
+     */
     private static void edit(Random random, List<String> lines, List<String> examples, int commit) {
         int at = random.nextInt(lines.size() + 1);
         int line = Math.min(at, lines.size() - 1);
-        switch (random.nextInt(7)) {
+        switch (random.nextInt(8)) {
             case 0, 1 -> lines.addAll(at, List.of(examples.get(random.nextInt(examples.size())).split("\n", -1)));
             case 2 -> {
                 if (lines.size() > 1) {
@@ -110,6 +113,17 @@ class LineMemoryEquivalenceTest {
                     List<String> block = new ArrayList<>(lines.subList(from, from + 4));
                     lines.subList(from, from + 4).clear();
                     lines.addAll(random.nextInt(lines.size() + 1), block);
+                }
+            }
+            case 6 -> {
+                if (lines.size() > 150) { // drop, or move far, a large block: the walk loses its step
+                    int size = 65 + random.nextInt(60);
+                    int from = random.nextInt(lines.size() - size);
+                    List<String> block = new ArrayList<>(lines.subList(from, from + size));
+                    lines.subList(from, from + size).clear();
+                    if (random.nextBoolean()) {
+                        lines.addAll(random.nextInt(lines.size() + 1), block);
+                    }
                 }
             }
             default -> lines.set(0, "// $Id: file " + commit + " $");
