@@ -9,10 +9,11 @@ import java.util.Arrays;
  * One version of a file split into lines, with a 64-bit hash of each line's content (newline excluded).
  *
  * <p>A history scan sees every version of every file, and most versions differ from the one before by a few lines.
- * {@link #after} derives the index of a version from that of its predecessor: the unchanged prefix and suffix are
- * found with vectorised byte comparisons and their line starts and hashes are copied, so only the changed middle is
- * split and hashed. The result is the same as {@link #of} on the new bytes, at a cost that follows the size of the
- * change rather than the size of the file.
+ * {@link #after} derives the index of a version from that of its predecessor: the common suffix, and runs of lines
+ * the two share as it walks them in step, are found with vectorised byte comparisons and their line starts and hashes
+ * copied, so only changed lines are split and hashed. The starts and hashes are the same as {@link #of} gives on the
+ * new bytes, at a cost that follows the size of the change rather than the size of the file; the index also says
+ * which lines it knows to be shared and where old lines were dropped.
  */
 final class LineIndex {
     /** How many lines of the old version a changed line is looked for in, to find the step again. */

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * Remembers, per path, the lines already scanned in earlier versions of that path, so that a history scan shows a
  * line-oriented detector only what each version changed (plus context), and maps its line numbers back. Owned by one
- * worker thread. Bounded: past {@code maxLines} remembered lines it stops remembering, which only costs time.
+ * worker thread. Bounded: past {@code maxLines} remembered lines it stops remembering, and past
+ * {@link #MAX_KEPT_BYTES} of last versions it forgets the least recently changed; either only costs time.
  */
 final class LineMemory {
-    /** Lines around a new line that stay visible: secrets paired with a nearby key id, PEM headers and bodies. */
+    /** Lines around a new line that stay visible: a rule's pairing window (a key id near its secret). */
     static final int CONTEXT = 6;
 
     /**
@@ -23,9 +24,8 @@ final class LineMemory {
     private final Map<String, LongSet> byPath = new HashMap<>();
     /**
      * Per path, the version seen last, most recently used last: the next version is indexed from it (see
-     * {@link LineIndex#after}), and when all of its lines were remembered the lines the two share at the start and
-     * at the end (most of them) are known seen without a set lookup; set lookups are cache misses that dominated the
-     * cost of a history scan.
+     * {@link LineIndex#after}), and when all of its lines were remembered the lines the two share (most of them) are
+     * known seen without a set lookup; set lookups are cache misses that dominated the cost of a history scan.
      */
     private final LinkedHashMap<String, Last> lastVersion = new LinkedHashMap<>(64, 0.75f, true);
     private final long maxLines;
@@ -35,7 +35,7 @@ final class LineMemory {
 
     private record Last(LineIndex index, boolean allRemembered) {
         long bytes() {
-            return index.text().length + 12L * index.lines();
+            return index.text().length + 13L * index.lines(); // text, starts, hashes, shared flags
         }
     }
 
