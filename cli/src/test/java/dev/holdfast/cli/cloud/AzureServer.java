@@ -74,7 +74,10 @@ public final class AzureServer implements AutoCloseable {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** {@code status code [times]} for a collection name (applications, roleAssignments...) or "token". */
+    /**
+     * {@code status code [times]} for a collection name (applications, roleAssignments...) or "token"; or
+     * {@code truncate [times]}: the real answer, its full length announced, cut off halfway and the connection closed.
+     */
     public void fault(String name, String spec) {
         faults.put(name, spec.trim().split("\\s+"));
     }
@@ -112,13 +115,32 @@ public final class AzureServer implements AutoCloseable {
                 send(ex, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"no fixture for " + path + "\"}}");
                 return;
             }
+            if (truncates(name)) {
+                byte[] b = expand(body).getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                ex.sendResponseHeaders(200, b.length);
+                OutputStream o = ex.getResponseBody();
+                o.write(b, 0, b.length / 2);
+                o.flush();
+                // closing the exchange with bytes missing drops the connection
+                return;
+            }
             send(ex, 200, expand(body));
         }
     }
 
+    private boolean truncates(String name) {
+        String[] f = faults.get(name);
+        if (f == null || !"truncate".equals(f[0])) {
+            return false;
+        }
+        int times = f.length > 1 ? Integer.parseInt(f[1]) : Integer.MAX_VALUE;
+        return faultCounts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet() <= times;
+    }
+
     private boolean fault(HttpExchange ex, String name) throws IOException {
         String[] f = faults.get(name);
-        if (f == null) {
+        if (f == null || "truncate".equals(f[0])) {
             return false;
         }
         int times = f.length > 2 ? Integer.parseInt(f[2]) : Integer.MAX_VALUE;

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Azure faults that never clear (the cloud tests cover faults that clear after retries): persistent throttling on
- * Graph and persistent 503 on ARM are retried a bounded number of times, then the scan fails or is partial with
- * exit 3 and no stack trace — never clean.
+ * Graph and persistent 503 on ARM are retried a bounded number of times, and an answer cut halfway is not retried;
+ * then the scan fails or is partial with exit 3 and no stack trace — never clean.
  */
 class AzureFaultTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -65,6 +65,17 @@ class AzureFaultTest {
     @Test
     void persistentGraphThrottlingIsBoundedThenExit3() throws Exception {
         assertThat(scanWithFault("applications", "429 TooManyRequests", "/v1.0/applications")).isBetween(2L, 6L);
+    }
+
+    /** A cut body is not retried by the Azure SDK (like the AWS one): one call, and the scan says it is partial. */
+    @Test
+    void aGraphAnswerCutHalfwayIsNeverReadAsAnEmptyTenant() throws Exception {
+        assertThat(scanWithFault("applications", "truncate", "/v1.0/applications")).isEqualTo(1L);
+    }
+
+    @Test
+    void anArmAnswerCutHalfwayIsNeverReadAsNoRoleAssignments() throws Exception {
+        assertThat(scanWithFault("roleAssignments", "truncate", "roleAssignments")).isEqualTo(1L);
     }
 
     @Test
