@@ -6,22 +6,15 @@ import com.sun.net.httpserver.HttpsServer;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTPS endpoint for the Entra token authority, Microsoft Graph and ARM, replaying recorded-format JSON from
@@ -31,38 +24,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AzureServer implements AutoCloseable {
     private static final String TOKEN = "holdfast-fixture-access-token";
     private final HttpsServer server;
-    private final List<Path> dirs = new ArrayList<>();
+    private final FixtureScenario scenario;
     private final FixtureTemplates templates;
     private final String tenant;
-    private final Map<String, String[]> faults = new HashMap<>();
-    private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     public AzureServer(Path root, String scenario, FixtureTemplates templates, SSLContext tls, String tenant)
             throws IOException {
         this.templates = templates;
         this.tenant = tenant;
-        String s = scenario;
-        while (s != null) {
-            Path dir = root.resolve(s);
-            if (!Files.isDirectory(dir)) {
-                throw new IOException("no fixture scenario " + dir);
-            }
-            dirs.add(dir);
-            Properties p = new Properties();
-            Path props = dir.resolve("scenario.properties");
-            if (Files.exists(props)) {
-                try (InputStream in = Files.newInputStream(props)) {
-                    p.load(in);
-                }
-            }
-            for (String k : p.stringPropertyNames()) {
-                if (k.startsWith("fault.")) {
-                    faults.putIfAbsent(k.substring(6), p.getProperty(k).trim().split("\\s+"));
-                }
-            }
-            s = p.getProperty("inherits");
-        }
+        this.scenario = new FixtureScenario(root, scenario);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", this::handle);
@@ -79,7 +50,7 @@ public final class AzureServer implements AutoCloseable {
      * {@code truncate [times]}: the real answer, its full length announced, cut off halfway and the connection closed.
      */
     public void fault(String name, String spec) {
-        faults.put(name, spec.trim().split("\\s+"));
+        scenario.fault(name, spec);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -130,21 +101,13 @@ public final class AzureServer implements AutoCloseable {
     }
 
     private boolean truncates(String name) {
-        String[] f = faults.get(name);
-        if (f == null || !"truncate".equals(f[0])) {
-            return false;
-        }
-        int times = f.length > 1 ? Integer.parseInt(f[1]) : Integer.MAX_VALUE;
-        return faultCounts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet() <= times;
+        String[] f = scenario.spec(name);
+        return f != null && "truncate".equals(f[0]) && scenario.fires(name, f, 1);
     }
 
     private boolean fault(HttpExchange ex, String name) throws IOException {
-        String[] f = faults.get(name);
-        if (f == null || "truncate".equals(f[0])) {
-            return false;
-        }
-        int times = f.length > 2 ? Integer.parseInt(f[2]) : Integer.MAX_VALUE;
-        if (faultCounts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet() > times) {
+        String[] f = scenario.spec(name);
+        if (f == null || "truncate".equals(f[0]) || !scenario.fires(name, f, 2)) {
             return false;
         }
         String body = "token".equals(name)
@@ -160,13 +123,8 @@ public final class AzureServer implements AutoCloseable {
     }
 
     private String read(String name) {
-        for (Path d : dirs) {
-            Path f = d.resolve(name);
-            if (Files.exists(f)) {
-                return FixtureTemplates.read(f);
-            }
-        }
-        return null;
+        Path f = scenario.find(name);
+        return f == null ? null : FixtureTemplates.read(f);
     }
 
     private static String param(String query, String key) {

@@ -4,23 +4,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local AWS IAM + STS Query API endpoint replaying recorded-format XML from {@code fixtures/cloud/aws/<scenario>/}.
@@ -31,37 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IamQueryServer implements AutoCloseable {
     private final HttpServer server;
-    private final List<Path> dirs = new ArrayList<>();
+    private final FixtureScenario scenario;
     private final Path errors;
     private final FixtureTemplates templates;
-    private final Map<String, String[]> faults = new HashMap<>();
-    private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     public IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
         this.templates = templates;
         this.errors = root.resolve("errors");
-        String s = scenario;
-        while (s != null) {
-            Path dir = root.resolve(s);
-            if (!Files.isDirectory(dir)) {
-                throw new IOException("no fixture scenario " + dir);
-            }
-            dirs.add(dir);
-            Properties p = new Properties();
-            Path props = dir.resolve("scenario.properties");
-            if (Files.exists(props)) {
-                try (InputStream in = Files.newInputStream(props)) {
-                    p.load(in);
-                }
-            }
-            for (String k : p.stringPropertyNames()) {
-                if (k.startsWith("fault.")) {
-                    faults.putIfAbsent(k.substring(6), p.getProperty(k).trim().split("\\s+"));
-                }
-            }
-            s = p.getProperty("inherits");
-        }
+        this.scenario = new FixtureScenario(root, scenario);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -69,7 +41,7 @@ public final class IamQueryServer implements AutoCloseable {
 
     /** Adds or replaces a fault: {@code code status [times]}. */
     public void fault(String action, String spec) {
-        faults.put(action, spec.trim().split("\\s+"));
+        scenario.fault(action, spec);
     }
 
     public String url() {
@@ -84,13 +56,10 @@ public final class IamQueryServer implements AutoCloseable {
             }
             String action = form.getOrDefault("Action", "");
             calls.add(action);
-            String[] fault = faults.get(action);
-            if (fault != null) {
-                int times = fault.length > 2 ? Integer.parseInt(fault[2]) : Integer.MAX_VALUE;
-                if (faultCounts.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet() <= times) {
-                    send(ex, Integer.parseInt(fault[1]), FixtureTemplates.read(errors.resolve(fault[0] + ".xml")));
-                    return;
-                }
+            String[] fault = scenario.spec(action);
+            if (fault != null && scenario.fires(action, fault, 2)) {
+                send(ex, Integer.parseInt(fault[1]), FixtureTemplates.read(errors.resolve(fault[0] + ".xml")));
+                return;
             }
             String disc = form.get("Marker");
             if (disc == null) {
@@ -99,26 +68,16 @@ public final class IamQueryServer implements AutoCloseable {
             if (disc == null && form.get("AccessKeyId") != null) {
                 disc = templates.keyName(form.get("AccessKeyId"));
             }
-            Path file = find(action + (disc == null ? "" : "-" + disc) + ".xml");
+            Path file = scenario.find(action + (disc == null ? "" : "-" + disc) + ".xml");
             if (file == null && disc != null) {
-                file = find(action + ".xml");
+                file = scenario.find(action + ".xml");
             }
             if (file == null) {
                 send(ex, 400, FixtureTemplates.read(errors.resolve("InvalidAction.xml")));
                 return;
             }
-            send(ex, 200, templates.expand(FixtureTemplates.read(file), this::find));
+            send(ex, 200, templates.expand(FixtureTemplates.read(file), scenario::find));
         }
-    }
-
-    private Path find(String name) {
-        for (Path d : dirs) {
-            Path f = d.resolve(name);
-            if (Files.exists(f)) {
-                return f;
-            }
-        }
-        return null;
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
