@@ -2,9 +2,10 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdfast.cli.cloud.AzureScans;
+import dev.holdfast.cli.cloud.AzureScans.Scan;
 import dev.holdfast.cli.cloud.AzureServer;
 import dev.holdfast.cli.cloud.ExpectedFindings;
-import dev.holdfast.cli.cloud.FixtureTemplates;
 import dev.holdfast.cli.cloud.LocalTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * certificate is trusted through {@code javax.net.ssl.trustStore}.
  */
 class CloudAzureCommandTest {
-    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    static final Path FIXTURES = Path.of("..", "fixtures", "cloud", "azure");
-    static final String TENANT = "7f3c2a9e-1b4d-4c8e-9a6f-2d5e8b1c0a34";
-    static final String SUB = "5b1e9c3d-2a7f-4e6b-8d9c-1f0a3b5c7d2e";
+    static final Instant NOW = AzureScans.NOW;
+    static final Path FIXTURES = AzureScans.FIXTURES;
+    static final String TENANT = AzureScans.TENANT;
+    static final String SUB = AzureScans.SUB;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -49,26 +46,8 @@ class CloudAzureCommandTest {
         LocalTls.restoreJvmTrust();
     }
 
-    record Scan(CliRunner.Run run, JsonNode report, AzureServer server) {
-    }
-
     static Scan scan(String scenario, Consumer<AzureServer> setup, String... extra) throws Exception {
-        try (AzureServer s = new AzureServer(FIXTURES, scenario, new FixtureTemplates(NOW), tls.serverContext(),
-                TENANT)) {
-            setup.accept(s);
-            Map<String, String> env = new HashMap<>();
-            env.put("AZURE_CLIENT_ID", "c0ffee00-0000-4000-8000-000000000001");
-            env.put("AZURE_CLIENT_SECRET", "fixture-" + "client-" + "secret");
-            env.put("AZURE_TENANT_ID", TENANT);
-            env.put("AZURE_AUTHORITY_HOST", s.url());
-            env.put("HOLDFAST_NOW", NOW.toString());
-            env.put("HOLDFAST_RETRY_BASE_MS", "5");
-            List<String> args = new ArrayList<>(List.of("cloud", "azure", "--tenant", TENANT, "--subscription", SUB,
-                    "--arm-endpoint", s.url(), "--graph-endpoint", s.url(), "--format", "json"));
-            args.addAll(List.of(extra));
-            CliRunner.Run r = CliRunner.run(env, args.toArray(String[]::new));
-            return new Scan(r, r.out().isBlank() ? null : JSON.readTree(r.out()), s);
-        }
+        return AzureScans.scan(tls, scenario, setup, extra);
     }
 
     static Scan scan(String scenario, String... extra) throws Exception {

@@ -3,6 +3,7 @@ package dev.holdfast.cli.hardening;
 import dev.holdfast.cli.CliRunner;
 import dev.holdfast.cli.cloud.AzureServer;
 import dev.holdfast.cli.cloud.FixtureTemplates;
+import dev.holdfast.cli.cloud.AzureScans;
 import dev.holdfast.cli.cloud.LocalTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class SilentServerFaultTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    private static final String TENANT = "7f3c2a9e-1b4d-4c8e-9a6f-2d5e8b1c0a34";
-    private static final String SUB = "5b1e9c3d-2a7f-4e6b-8d9c-1f0a3b5c7d2e";
+    private static final String TENANT = AzureScans.TENANT;
+    private static final String SUB = AzureScans.SUB;
     private static final Duration HANG_GUARD = Duration.ofSeconds(90);
 
     @TempDir
