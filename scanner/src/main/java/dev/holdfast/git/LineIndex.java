@@ -295,36 +295,17 @@ final class LineIndex {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long K = 0x9E3779B97F4A7C15L;
 
     /** Where each line of {@code text} starts, plus one past the end ({@code text.length + 1}). */
     static int[] lineStarts(byte[] text) {
         Ints s = new Ints(64);
         s.add(0);
-        newlines(text, 0, text.length, s);
+        for (int e = indexOfNewline(text, 0, text.length); e >= 0; e = indexOfNewline(text, e + 1, text.length)) {
+            s.add(e + 1);
+        }
         s.add(text.length + 1);
         return s.toArray();
-    }
-
-    /** Adds one past each newline in {@code text[from, to)}, eight bytes at a time: this runs over every new byte. */
-    private static void newlines(byte[] text, int from, int to, Ints out) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(text, i) ^ NEWLINES; // a zero byte where a newline was
-            // exact per byte, unlike the shorter (x - 0x01..) & ~x & 0x80.., which also flags a 0x0b after a newline
-            long t = ~(((x & LOWS) + LOWS) | x | LOWS);
-            while (t != 0) {
-                out.add(i + (Long.numberOfTrailingZeros(t) >>> 3) + 1);
-                t &= t - 1;
-            }
-        }
-        for (; i < to; i++) {
-            if (text[i] == '\n') {
-                out.add(i + 1);
-            }
-        }
     }
 
     /** A growable int array. */
