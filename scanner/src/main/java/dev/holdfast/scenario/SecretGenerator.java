@@ -1,10 +1,13 @@
 package dev.holdfast.scenario;
 
+import dev.holdfast.rules.tokens.TokenChecks;
+
 import java.util.Random;
 
 /**
  * Makes secret-shaped values at run time so that no whole fixture secret is ever committed. A fixed seed gives the
- * same values on every run (tests); the demo uses a random one.
+ * same values on every run (tests); the demo uses a random one. Values pass the token checks (a GitHub token carries
+ * its checksum), so the scanner treats them as it would real ones.
  */
 public final class SecretGenerator {
     private static final String UPPER32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -23,9 +26,9 @@ public final class SecretGenerator {
      */
     public String generate(String kind) {
         return switch (kind) {
-            case "aws-access-key-id" -> "AKIA" + pick(UPPER32, 16);
+            case "aws-access-key-id" -> TokenChecks.awsAccessKeyId("AKIA", pick(UPPER32, 16));
             case "aws-secret-access-key" -> pick(B64, 40);
-            case "github-token" -> "ghp" + "_" + pick(ALNUM, 36);
+            case "github-token" -> TokenChecks.githubToken("ghp" + "_", pick(ALNUM, 30));
             case "password" -> pick(ALNUM, 20);
             default -> throw new IllegalArgumentException("unknown secret kind '" + kind + "'");
         };

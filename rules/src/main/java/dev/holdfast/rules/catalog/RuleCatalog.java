@@ -24,8 +24,8 @@ import java.util.function.Predicate;
  */
 public final class RuleCatalog {
     /** The built-in families, in priority order for overlapping matches (specific families first). */
-    static final List<String> FAMILIES = List.of("cloud", "vcs", "ai", "saas", "keys", "credential-files", "urls",
-            "generic");
+    static final List<String> FAMILIES = List.of("cloud", "vcs", "ai", "ci-cd", "registries", "identity",
+            "observability", "messaging", "payments", "data", "saas", "keys", "credential-files", "urls", "generic");
     private static final String RESOURCE_DIR = "/dev/holdfast/rules/secrets/";
     private static volatile RuleCatalog builtin;
 
@@ -48,7 +48,7 @@ public final class RuleCatalog {
                     if (in == null) {
                         throw new IllegalStateException("missing built-in rule file " + resource);
                     }
-                    all.addAll(new RuleFileParser("builtin:" + family + ".yml").parse(in));
+                    all.addAll(new RuleFileParser("builtin:" + family + ".yml", family).parse(in));
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot read " + resource, e);
                 }
@@ -69,7 +69,7 @@ public final class RuleCatalog {
             throw new RuleFileException(yamlFile + ": no such rule file");
         }
         try (InputStream in = Files.newInputStream(yamlFile)) {
-            List<SecretRule> rules = new RuleFileParser(yamlFile.toString()).parse(in);
+            List<SecretRule> rules = new RuleFileParser(yamlFile.toString(), "custom").parse(in);
             return new RuleCatalog(unique(rules, yamlFile.toString()), NoiseFilter.builtin());
         } catch (IOException e) {
             throw new RuleFileException(yamlFile + ": cannot read: " + e.getMessage(), e);
@@ -95,6 +95,54 @@ public final class RuleCatalog {
 
     public int size() {
         return rules.size();
+    }
+
+    /** The providers whose credentials the rules recognise (rules without a provider are not counted). */
+    public java.util.SortedSet<String> providers() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        rules.stream().map(SecretRule::provider).filter(java.util.Objects::nonNull).forEach(out::add);
+        return out;
+    }
+
+    /** Each rule's provider (absent for rules about no single provider), by rule id. */
+    public Map<String, String> providerByRule() {
+        Map<String, String> out = new LinkedHashMap<>();
+        rules.forEach(r -> {
+            if (r.provider() != null) {
+                out.put(r.id(), r.provider());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Runs every rule's match examples through the whole catalogue, as a scan would, and counts per family how many
+     * are found at all and how many by the rule itself (another rule may win an overlap).
+     */
+    public RecallReport recall() {
+        Detector all = detector(v -> false);
+        Map<String, int[]> byFamily = new java.util.TreeMap<>(java.util.Comparator
+                .comparingInt((String f) -> FAMILIES.contains(f) ? FAMILIES.indexOf(f) : FAMILIES.size())
+                .thenComparing(f -> f));
+        Map<String, java.util.Set<String>> providers = new java.util.HashMap<>();
+        for (SecretRule rule : rules) {
+            int[] counts = byFamily.computeIfAbsent(rule.family(), f -> new int[4]);
+            counts[0]++;
+            if (rule.provider() != null) {
+                providers.computeIfAbsent(rule.family(), f -> new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+                        .add(rule.provider());
+            }
+            for (int i = 0; i < rule.matchExamples().size(); i++) {
+                List<Detection> found = all.detect(exampleDocument(rule, rule.matchExamples().get(i), i, "match"));
+                counts[1]++;
+                counts[2] += found.isEmpty() ? 0 : 1;
+                counts[3] += found.stream().anyMatch(d -> d.ruleId().equals(rule.id())) ? 1 : 0;
+            }
+        }
+        List<RecallReport.Row> rows = new ArrayList<>();
+        byFamily.forEach((family, c) -> rows.add(new RecallReport.Row(family,
+                providers.getOrDefault(family, java.util.Set.of()).size(), c[0], c[1], c[2], c[3])));
+        return new RecallReport(rows, providers().size());
     }
 
     /** The rules themselves, for tests and tooling. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.tokens.TokenCheck;
+import dev.holdfast.rules.tokens.TokenChecks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +23,22 @@ final class RuleFileParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
-            "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs");
+            "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs", "provider",
+            "validate", "nameContains", "value");
+    /** A {@code nameContains} made of plain words ({@code mistral}, {@code co_api|cohere}): its keywords are those. */
+    private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z0-9_.-]+(?:\\|[a-z0-9_.-]+)*");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
 
     private final String source;
+    private final String family;
 
-    RuleFileParser(String source) {
+    /**
+     * @param source what problems name ("builtin:ai.yml", a path)
+     * @param family the family of the rules read (the built-in file's name; "custom" for user rule files)
+     */
+    RuleFileParser(String source, String family) {
         this.source = source;
+        this.family = family;
     }
 
     List<SecretRule> parse(InputStream in) {
@@ -73,7 +84,14 @@ final class RuleFileParser {
             throw fail(where + ": id must be kebab-case (a-z, 0-9, '-')");
         }
         String title = required(m, "title", where);
-        String patternText = required(m, "pattern", where);
+        boolean assignment = m.containsKey("nameContains") || m.containsKey("value");
+        if (assignment && m.containsKey("pattern")) {
+            throw fail(where + ": give either 'pattern' or 'nameContains' with 'value', not both");
+        }
+        String patternText = assignment
+                ? AssignmentPattern.of(compile(required(m, "nameContains", where), where, "nameContains").pattern(),
+                        compile(required(m, "value", where), where, "value").pattern())
+                : required(m, "pattern", where);
         Pattern pattern = compile(patternText, where, "pattern");
         Category category;
         Severity severity;
@@ -84,6 +102,9 @@ final class RuleFileParser {
             throw fail(where + ": " + e.getMessage());
         }
         List<String> keywords = strings(m, "keywords", where).stream().map(SecretRule::lower).toList();
+        if (keywords.isEmpty() && assignment && PLAIN_WORDS.matcher(string(m, "nameContains", "", where)).matches()) {
+            keywords = List.of(string(m, "nameContains", "", where).split("\\|"));
+        }
         List<String> paths = strings(m, "paths", where);
         if (keywords.isEmpty() && paths.isEmpty()) {
             throw fail(where + ": needs 'keywords' or 'paths' so that it does not run on every line");
@@ -105,17 +126,35 @@ final class RuleFileParser {
         List<SecretRule.Example> noMatch = new ArrayList<>();
         examples(m.get("examples"), match, noMatch, where);
         String at = where;
+        String provider = string(m, "provider", null, where);
+        // An assignment rule's value shape is all it knows about the value: without a stated bar, a random one.
+        double entropy = m.containsKey("entropy") || !assignment ? number(m, "entropy", where) : 3.0;
+        String remediation = provider == null
+                ? "Revoke and rotate the credential, then remove it from the code."
+                : "Revoke the credential in " + provider + " and issue a new one; keep it in a secret store, not in the code.";
         return new SecretRule(id, title, string(m, "description", title, where), category, severity, keywords,
-                pattern, group, number(m, "entropy", where), (int) number(m, "minLength", where),
+                pattern, group, entropy, (int) number(m, "minLength", where),
                 paths.stream().map(Glob::compile).toList(),
                 strings(m, "skipPaths", where).stream().map(Glob::compile).toList(),
                 strings(m, "allow", where).stream().map(a -> compile(a, at, "allow")).toList(),
-                string(m, "remediation", "Revoke and rotate the credential, then remove it from the code.", where),
+                string(m, "remediation", remediation, where),
                 strings(m, "tags", where), generic, keyWords, capture,
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
-                strings(m, "needs", where));
+                strings(m, "needs", where), provider, family, checks(m, where));
+    }
+
+    private List<TokenCheck> checks(Map<String, Object> m, String where) {
+        List<TokenCheck> checks = new ArrayList<>();
+        for (String name : strings(m, "validate", where)) {
+            try {
+                checks.add(TokenChecks.named(name));
+            } catch (IllegalArgumentException e) {
+                throw fail(where + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(checks);
     }
 
     private void examples(Object node, List<SecretRule.Example> match, List<SecretRule.Example> noMatch,

@@ -282,6 +282,11 @@ public final class SecretDetector implements Detector {
             if (subject == null || allowedValue.test(subject)) {
                 continue;
             }
+            Map<String, String> learnt = rule.verify(subject);
+            if (learnt == null) {
+                trace(rule, index, value, "fails its token check");
+                continue;
+            }
             if (start < shift) {
                 continue;
             }
@@ -293,6 +298,7 @@ public final class SecretDetector implements Detector {
             if (key != null) {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
+            props.putAll(learnt);
             out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props));
             from = Math.max(from, m.end());
         }

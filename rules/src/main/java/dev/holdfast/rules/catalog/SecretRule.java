@@ -3,6 +3,7 @@ package dev.holdfast.rules.catalog;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.tokens.TokenCheck;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  *                   lines such as "- name: DB_PASSWORD" / "value: ..."); the secret must be on the current line
  * @param needs      strings of which the pattern cannot match without one (a quote, "</"): a line holding none of
  *                   them is skipped before the regex runs, which is most of the cost on source code; empty: no check
+ * @param provider   who issues the credential ("GitHub", "Anthropic"), or null for rules that are not about one
+ *                   provider (keyword + entropy rules)
+ * @param family     the rule file's family ("ai", "cloud", ... for built-in rules; the file name for custom ones)
+ * @param checks     structural checks the secret must pass (checksums, encodings), in order
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -33,7 +38,7 @@ public record SecretRule(String id, String title, String description, Category c
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
-                         List<String> needs) {
+                         List<String> needs, String provider, String family, List<TokenCheck> checks) {
 
     /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
     public record Example(String path, String text) {
@@ -74,6 +79,24 @@ public record SecretRule(String id, String title, String description, Category c
             }
         }
         return false;
+    }
+
+    /**
+     * What the rule's token checks learnt about a secret (merged properties), or null when one of them rejects it.
+     */
+    java.util.Map<String, String> verify(String secret) {
+        if (checks.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> learnt = new java.util.LinkedHashMap<>();
+        for (TokenCheck c : checks) {
+            java.util.Map<String, String> r = c.verify(secret);
+            if (r == null) {
+                return null;
+            }
+            learnt.putAll(r);
+        }
+        return learnt;
     }
 
     boolean keywordIn(String lowerText) {

@@ -3,6 +3,7 @@ package dev.holdfast.rules.catalog;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.rules.tokens.TokenChecks;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectorBehaviourTest {
+    /** The base64 of "openssh-key-v1" and its NUL, with which every OpenSSH key body starts. */
+    private static final String OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjEAAAAA";
     private final ExampleExpander gen = new ExampleExpander(42);
     private final Detector detector = RuleCatalog.builtin().detector(v -> false);
 
@@ -25,7 +28,7 @@ class DetectorBehaviourTest {
 
     @Test
     void reportsSubjectRedactionMessageLineAndColumnOfTheSecret() {
-        String token = "ghp_" + gen.generate("A-Za-z0-9", 36);
+        String token = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
         List<Detection> found = scan("ci/build.sh", "#!/bin/sh\nexport GH=" + token + "\n");
         assertThat(found).hasSize(1);
         Detection d = found.get(0);
@@ -41,7 +44,7 @@ class DetectorBehaviourTest {
 
     @Test
     void allowListedValuesAreNotReported() throws Exception {
-        String token = "ghp_" + gen.generate("A-Za-z0-9", 36);
+        String token = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(StandardCharsets.UTF_8)));
         Detector allowing = RuleCatalog.builtin().detector(v -> {
@@ -52,7 +55,7 @@ class DetectorBehaviourTest {
                 throw new IllegalStateException(e);
             }
         });
-        String other = "ghp_" + gen.generate("A-Za-z0-9", 36);
+        String other = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
         List<Detection> found = allowing.detect(new Document("a.env",
                 ("A=" + token + "\nB=" + other).getBytes(StandardCharsets.UTF_8)));
         assertThat(found).extracting(Detection::line).containsExactly(2);
@@ -83,7 +86,7 @@ class DetectorBehaviourTest {
 
     @Test
     void privateKeyIsReportedAtItsBeginLineWithTheBodyAsSubject() {
-        String l1 = "MIIE" + gen.generate("A-Za-z0-9+/", 60);
+        String l1 = OPENSSH_MAGIC + gen.generate("A-Za-z0-9+/", 40);
         String l2 = gen.generate("A-Za-z0-9+/", 64);
         String pem = "key:\n-----BEGIN OPENSSH PRIVATE" + " KEY-----\n" + l1 + "\n" + l2
                 + "\n-----END OPENSSH PRIVATE" + " KEY-----\n";
@@ -97,8 +100,8 @@ class DetectorBehaviourTest {
 
     @Test
     void inAVersionShownInPartSingleLineRulesReadOnlyChangedLinesAndPemRulesReadTheContext() {
-        String token = "ghp_" + gen.generate("A-Za-z0-9", 36);
-        String l1 = "MIIE" + gen.generate("A-Za-z0-9+/", 60);
+        String token = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
+        String l1 = OPENSSH_MAGIC + gen.generate("A-Za-z0-9+/", 40);
         String l2 = gen.generate("A-Za-z0-9+/", 64);
         // line 0: an unchanged token; lines 1-4: an unchanged BEGIN line whose body changed (lines 2-3)
         String text = "export GH=" + token + "\n-----BEGIN OPENSSH PRIVATE" + " KEY-----\n" + l1 + "\n" + l2
@@ -139,7 +142,7 @@ class DetectorBehaviourTest {
     void isSafeToShareAcrossThreads() throws Exception {
         StringBuilder doc = new StringBuilder();
         for (int i = 0; i < 50; i++) {
-            doc.append("export TOKEN_").append(i).append("=ghp_").append(gen.generate("A-Za-z0-9", 36)).append('\n');
+            doc.append("export TOKEN_").append(i).append("=").append(TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30))).append('\n');
         }
         List<Detection> expected = scan("many.sh", doc.toString());
         ExecutorService pool = Executors.newFixedThreadPool(4);

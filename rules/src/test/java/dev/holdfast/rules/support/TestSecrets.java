@@ -1,5 +1,7 @@
 package dev.holdfast.rules.support;
 
+import dev.holdfast.rules.tokens.TokenChecks;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -38,13 +40,13 @@ public final class TestSecrets {
         return values.computeIfAbsent(name, n -> {
             Random r = new Random(n.hashCode());
             if (n.startsWith("AWS_KEY_ID")) {
-                return "AKIA" + pick(r, UPPER, 16);
+                return TokenChecks.awsAccessKeyId("AKIA", pick(r, UPPER, 16));
             }
             if (n.startsWith("AWS_SECRET")) {
                 return pick(r, B64, 40);
             }
             if (n.startsWith("GH_TOKEN")) {
-                return "ghp" + "_" + pick(r, ALNUM, 36);
+                return TokenChecks.githubToken("ghp" + "_", pick(r, ALNUM, 30));
             }
             return pick(r, ALNUM, 8) + "-" + pick(r, ALNUM, 14);
         });
