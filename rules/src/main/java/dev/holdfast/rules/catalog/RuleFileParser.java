@@ -142,7 +142,9 @@ final class RuleFileParser {
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
-                strings(m, "needs", where), provider, family, checks(m, where));
+                strings(m, "needs", where), provider, family, checks(m, where),
+                assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
+                        : null);
     }
 
     private List<TokenCheck> checks(Map<String, Object> m, String where) {

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *                   provider (keyword + entropy rules)
  * @param family     the rule file's family ("ai", "cloud", ... for built-in rules; the file name for custom ones)
  * @param checks     structural checks the secret must pass (checksums, encodings), in order
+ * @param assignment for a rule written as {@code nameContains} + {@code value}, those two (its pattern is generated
+ *                   from them); null for a rule written as a {@code pattern}
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -38,7 +40,12 @@ public record SecretRule(String id, String title, String description, Category c
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
-                         List<String> needs, String provider, String family, List<TokenCheck> checks) {
+                         List<String> needs, String provider, String family, List<TokenCheck> checks,
+                         Assignment assignment) {
+
+    /** The two parts of an assignment rule: a regex the assigned name contains, and the value's regex. */
+    public record Assignment(String nameContains, String value) {
+    }
 
     /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
     public record Example(String path, String text) {

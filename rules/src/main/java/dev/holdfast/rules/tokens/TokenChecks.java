@@ -15,7 +15,9 @@ public final class TokenChecks {
             KeyBody.DER,
             KeyBody.OPENSSH,
             new PypiMacaroon(),
-            new Base64Credentials()));
+            new Base64Credentials(),
+            new AtlassianDcPat(),
+            new Base64PrivateKey()));
 
     private TokenChecks() {
     }
