@@ -2,7 +2,6 @@ package dev.holdfast.rules.catalog;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,11 +21,15 @@ public final class KeywordIndex {
         }
     }
 
+    /** Set in a transition whose target state ends a keyword, so the scan loop reads outputs only then. */
+    private static final int HAS_OUTPUT = 1 << 31;
+
     /**
-     * The transitions, flat: entry {@code s * ALPHABET + c} is the next state times ALPHABET, so the scan loop is a
-     * single array load per character.
+     * The transitions, flat: entry {@code s * ALPHABET + c} is the next state times ALPHABET, with {@link #HAS_OUTPUT}
+     * set when that state ends a keyword, so the scan loop is a single array load per character.
      */
     private final int[] next;
+    private final Map<String, Integer> ids;
     /** For each state, the ids of the keywords that end there (including via suffix links); null when none. */
     private final int[][] outputs;
     private final String[] keywords;
@@ -77,17 +80,20 @@ public final class KeywordIndex {
                 }
             }
         }
-        next = new int[trie.size() * ALPHABET];
-        for (int st = 0; st < trie.size(); st++) {
-            for (int c = 0; c < ALPHABET; c++) {
-                next[st * ALPHABET + c] = trie.get(st)[LOWER[c]] * ALPHABET;
-            }
-        }
         outputs = new int[out.size()][];
         for (int i = 0; i < outputs.length; i++) {
             int[] found = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
             outputs[i] = found.length == 0 ? null : found;
         }
+        next = new int[trie.size() * ALPHABET];
+        for (int st = 0; st < trie.size(); st++) {
+            int[] row = trie.get(st);
+            for (int c = 0; c < ALPHABET; c++) {
+                int target = row[LOWER[c]];
+                next[st * ALPHABET + c] = target * ALPHABET | (outputs[target] == null ? 0 : HAS_OUTPUT);
+            }
+        }
+        this.ids = Map.copyOf(ids);
     }
 
     public int size() {
@@ -100,8 +106,8 @@ public final class KeywordIndex {
     }
 
     public int id(String keyword) {
-        int i = Arrays.asList(keywords).indexOf(keyword);
-        if (i < 0) {
+        Integer i = ids.get(keyword);
+        if (i == null) {
             throw new IllegalArgumentException("not indexed: " + keyword);
         }
         return i;
@@ -113,9 +119,9 @@ public final class KeywordIndex {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             state = c < ALPHABET ? next[state + c] : 0;
-            int[] out = outputs[state >>> 7]; // state / ALPHABET
-            if (out != null) {
-                for (int k : out) {
+            if (state < 0) {
+                state &= ~HAS_OUTPUT;
+                for (int k : outputs[state >>> 7]) { // state / ALPHABET
                     hit.at(k, i);
                 }
             }
@@ -136,9 +142,9 @@ public final class KeywordIndex {
         for (int i = from; i < to; i++) {
             int c = utf8[i];
             state = c >= 0 ? next[state + c] : 0;
-            int[] out = outputs[state >>> 7]; // state / ALPHABET
-            if (out != null) {
-                for (int k : out) {
+            if (state < 0) {
+                state &= ~HAS_OUTPUT;
+                for (int k : outputs[state >>> 7]) { // state / ALPHABET
                     hit.at(k, i);
                 }
             }

@@ -24,7 +24,7 @@ final class RuleFileParser {
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
             "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs", "provider",
-            "validate", "nameContains", "value");
+            "validate", "nameContains", "value", "startsWithin");
     /** A {@code nameContains} made of plain words ({@code mistral}, {@code co_api|cohere}): its keywords are those. */
     private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z0-9_.-]+(?:\\|[a-z0-9_.-]+)*");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
@@ -144,7 +144,19 @@ final class RuleFileParser {
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
                 strings(m, "needs", where), provider, family, checks(m, where),
                 assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
-                        : null);
+                        : null,
+                m.containsKey("startsWithin") ? startsWithin(m, keywords, where) : -1);
+    }
+
+    private int startsWithin(Map<String, Object> m, List<String> keywords, String where) {
+        double n = number(m, "startsWithin", where);
+        if (n < 0 || n != Math.floor(n) || n > 1000) {
+            throw fail(where + ": 'startsWithin' must be a whole number from 0 to 1000");
+        }
+        if (keywords.isEmpty()) {
+            throw fail(where + ": 'startsWithin' needs 'keywords' (matches start near one of them)");
+        }
+        return (int) n;
     }
 
     private List<TokenCheck> checks(Map<String, Object> m, String where) {

@@ -44,7 +44,7 @@ public final class SecretDetector implements Detector {
     private static Map<String, Long> profile() {
         Map<String, Long> m = new java.util.concurrent.ConcurrentHashMap<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> m.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(Integer.getInteger("holdfast.profile.top", 15))
                 .forEach(e -> System.err.printf("profile %-40s %6d ms%n", e.getKey(), e.getValue() / 1_000_000))));
         return m;
     }
@@ -68,6 +68,12 @@ public final class SecretDetector implements Detector {
      * scanned for these only.
      */
     private final KeywordIndex contextIndex;
+    /**
+     * The rules looked at in every document whatever its keywords: rules without keywords (path rules) and rules with
+     * a non-ASCII keyword. All others run only when the automaton marked one of their lines, so a document costs the
+     * rules it mentions, not the size of the catalogue.
+     */
+    private final int[] alwaysRules;
     /** For each keyword id of {@link #contextIndex}, the indexes of the rules that list it. */
     private final int[][] contextRulesByKeyword;
     private final boolean splitScan;
@@ -98,6 +104,8 @@ public final class SecretDetector implements Detector {
             nonAsciiKeyword[r] = this.rules.get(r).keywords().stream()
                     .anyMatch(k -> !k.chars().allMatch(c -> c < 128));
         }
+        this.alwaysRules = java.util.stream.IntStream.range(0, this.rules.size())
+                .filter(r -> nonAsciiKeyword[r] || this.rules.get(r).keywords().isEmpty()).toArray();
         this.lineLocal = new boolean[this.rules.size()];
         for (int r = 0; r < this.rules.size(); r++) {
             lineLocal[r] = "match".equals(this.rules.get(r).capture()) && !this.rules.get(r).joinPrevious();
@@ -143,13 +151,13 @@ public final class SecretDetector implements Detector {
         // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords. In a document
         // shown in part, unchanged lines matter only to the rules that read across lines: they get a smaller
         // automaton of those rules' keywords.
-        java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
-        Boolean[] applies = new Boolean[rules.size()];
+        Marks marks = new Marks(rules.size());
+        java.util.BitSet[] linesByRule = marks.linesByRule;
         if (changed == null || !splitScan) {
-            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, applies, linesByRule));
+            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, marks));
         } else {
-            KeywordIndex.Hit all = marker(rulesByKeyword, lines, path, applies, linesByRule);
-            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, path, applies, linesByRule);
+            KeywordIndex.Hit all = marker(rulesByKeyword, lines, path, marks);
+            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, path, marks);
             int n = lines.length();
             for (int line = 0; line < n; ) {
                 boolean isChanged = changed.get(line);
@@ -162,7 +170,7 @@ public final class SecretDetector implements Detector {
         }
         List<Candidate> found = new ArrayList<>();
         boolean example = noise.exampleFile(path);
-        for (int r = 0; r < rules.size(); r++) {
+        for (int r : marks.rulesToRun(alwaysRules)) {
             SecretRule rule = rules.get(r);
             if (rule.generic() && example) {
                 continue;
@@ -203,23 +211,61 @@ public final class SecretDetector implements Detector {
     }
 
     /** Marks, for each keyword found, its line for every rule that lists the keyword and applies to the path. */
-    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Boolean[] applies,
-                                    java.util.BitSet[] linesByRule) {
+    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Marks marks) {
         int[] lineStarts = lines.starts;
+        byte[] applies = marks.applies;
+        java.util.BitSet[] linesByRule = marks.linesByRule;
         return (keyword, end) -> {
             int line = lineOf(lineStarts, end);
             for (int r : byKeyword[keyword]) {
-                if (applies[r] == null) {
-                    applies[r] = rules.get(r).appliesTo(path);
+                if (applies[r] == 0) {
+                    applies[r] = rules.get(r).appliesTo(path) ? Marks.YES : Marks.NO;
                 }
-                if (applies[r]) {
+                if (applies[r] == Marks.YES) {
                     if (linesByRule[r] == null) {
                         linesByRule[r] = new java.util.BitSet(lines.length());
+                        marks.hit(r);
                     }
                     linesByRule[r].set(line);
                 }
             }
         };
+    }
+
+    /** One document's marks: per rule, whether it applies to the path and which lines hold one of its keywords. */
+    private static final class Marks {
+        static final byte YES = 1;
+        static final byte NO = 2;
+        final java.util.BitSet[] linesByRule;
+        final byte[] applies;
+        private int[] hit = new int[16];
+        private int hits;
+
+        Marks(int rules) {
+            linesByRule = new java.util.BitSet[rules];
+            applies = new byte[rules];
+        }
+
+        void hit(int rule) {
+            if (hits == hit.length) {
+                hit = java.util.Arrays.copyOf(hit, hits * 2);
+            }
+            hit[hits++] = rule;
+        }
+
+        /** The rules with a marked line and the given ones, in catalogue order (which breaks ties between findings). */
+        int[] rulesToRun(int[] always) {
+            int[] out = java.util.Arrays.copyOf(hit, hits + always.length);
+            System.arraycopy(always, 0, out, hits, always.length);
+            java.util.Arrays.sort(out);
+            int n = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (i == 0 || out[i] != out[i - 1]) {
+                    out[n++] = out[i];
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
     }
 
     private static int lineOf(int[] lineStarts, int position) {
@@ -235,11 +281,18 @@ public final class SecretDetector implements Detector {
             return;
         }
         Matcher m = rule.pattern().matcher(line);
+        // Rules that know where their matches start (near a keyword) are tried only there.
+        int[] starts = rule.assignment() != null ? MatchStarts.ofNames(line, rule.keywords())
+                : rule.startsWithin() >= 0 ? MatchStarts.within(line, rule.keywords(), rule.startsWithin()) : null;
+        if (starts != null) {
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+        }
         // A rejected match may hide a real one that overlaps it (define('KEY', 'value') first matches "define("),
         // so after a rejection the search resumes one character later instead of after the match.
         int from = 0;
         int attempts = 0;
-        while (from <= line.length() && attempts++ < MAX_MATCHES_PER_LINE && m.find(from)) {
+        while (from <= line.length() && attempts++ < MAX_MATCHES_PER_LINE
+                && (starts == null ? m.find(from) : MatchStarts.next(m, starts, from))) {
             from = Math.max(m.start() + 1, from + 1);
             String g = secretGroup(rule, m);
             String value = group(m, g);

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param checks     structural checks the secret must pass (checksums, encodings), in order
  * @param assignment for a rule written as {@code nameContains} + {@code value}, those two (its pattern is generated
  *                   from them); null for a rule written as a {@code pattern}
+ * @param startsWithin every match starts at most this many characters before an occurrence of a keyword (speed only:
+ *                   the pattern is tried there alone); -1 when the rule does not say
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -41,7 +43,7 @@ public record SecretRule(String id, String title, String description, Category c
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
                          List<String> needs, String provider, String family, List<TokenCheck> checks,
-                         Assignment assignment) {
+                         Assignment assignment, int startsWithin) {
 
     /** The two parts of an assignment rule: a regex the assigned name contains, and the value's regex. */
     public record Assignment(String nameContains, String value) {
