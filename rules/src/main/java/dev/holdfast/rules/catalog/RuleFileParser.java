@@ -161,6 +161,9 @@ final class RuleFileParser {
 
     private List<TokenCheck> checks(Map<String, Object> m, String where) {
         List<TokenCheck> checks = new ArrayList<>();
+        if (m.containsKey("nameContains") && !strings(m, "validate", where).contains("not-identifier")) {
+            checks.add(TokenChecks.named("not-identifier"));
+        }
         for (String name : strings(m, "validate", where)) {
             try {
                 checks.add(TokenChecks.named(name));

@@ -335,15 +335,19 @@ public final class SecretDetector implements Detector {
             if (subject == null || allowedValue.test(subject)) {
                 continue;
             }
-            Map<String, String> learnt = rule.verify(subject);
-            if (learnt == null) {
-                trace(rule, index, value, "fails its token check");
-                continue;
-            }
             if (start < shift) {
                 continue;
             }
             int column = ("match".equals(rule.capture()) ? start + 1 : m.start() + 1) - shift;
+            Map<String, String> learnt = rule.verify(subject);
+            if (learnt == null) {
+                // A value this rule recognises and its check rejects (a made-up GitHub token) is no secret at all:
+                // the veto keeps keyword rules from reporting it in its place.
+                trace(rule, index, value, "fails its token check");
+                out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, Map.of(),
+                        true));
+                continue;
+            }
             Map<String, String> props = new LinkedHashMap<>();
             if (rule.pairWith() != null) {
                 props.put("confidence", pairNearby(rule.pairWith(), lines, index) ? "high" : "medium");
@@ -352,7 +356,8 @@ public final class SecretDetector implements Detector {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
             props.putAll(learnt);
-            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props));
+            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props,
+                    false));
             from = Math.max(from, m.end());
         }
     }
@@ -467,7 +472,15 @@ public final class SecretDetector implements Detector {
     }
 
     /** Overlapping matches on one line are one secret: keep the most specific rule (priority, then non-generic). */
-    private static List<Detection> resolve(List<Candidate> found) {
+    private static List<Detection> resolve(List<Candidate> all) {
+        List<Candidate> vetoes = all.stream().filter(Candidate::veto).toList();
+        List<Candidate> found = new ArrayList<>();
+        for (Candidate c : all) {
+            if (!c.veto() && vetoes.stream().noneMatch(v -> v.line() == c.line()
+                    && (c.column() < v.end() && v.column() < c.end() || c.subject().contains(v.subject())))) {
+                found.add(c);
+            }
+        }
         found.sort(Comparator.comparingInt(Candidate::line)
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.rule().priority()).reversed())
                 .thenComparing(c -> c.rule().generic())
@@ -555,7 +568,8 @@ public final class SecretDetector implements Detector {
         }
     }
 
+    /** @param veto the rule recognised the value and its token check rejected it: nothing is reported for it */
     private record Candidate(SecretRule rule, int line, int column, int end, String subject,
-                             Map<String, String> properties) {
+                             Map<String, String> properties, boolean veto) {
     }
 }

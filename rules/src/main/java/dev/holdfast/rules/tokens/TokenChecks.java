@@ -17,7 +17,8 @@ public final class TokenChecks {
             new PypiMacaroon(),
             new Base64Credentials(),
             new AtlassianDcPat(),
-            new Base64PrivateKey()));
+            new Base64PrivateKey(),
+            new NotIdentifier()));
 
     private TokenChecks() {
     }
