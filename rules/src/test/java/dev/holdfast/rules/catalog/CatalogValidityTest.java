@@ -51,4 +51,49 @@ class CatalogValidityTest {
                 "htpasswd-entry", "pgpass-entry", "shadow-entry", "generic-password-quoted",
                 "generic-secret-quoted", "generic-password-unquoted", "generic-password-xml-element");
     }
+
+    @Test
+    void everyRuleAboutOneProviderNamesItAndThereAreAtLeastFourHundred() {
+        for (SecretRule r : catalog.rules()) {
+            assertThat(r.family()).as(r.id()).isIn(RuleCatalog.FAMILIES);
+            if (!r.family().equals("generic") && !List.of("bcrypt-hash", "crypt-password-hash", "url-credentials",
+                    "connection-string-password").contains(r.id())) {
+                assertThat(r.provider()).as(r.id() + " provider").isNotBlank();
+            }
+        }
+        assertThat(catalog.providers()).hasSizeGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void coversTheKindsTheIssueFoundMissing() {
+        List<String> ids = catalog.infos().stream().map(RuleInfo::id).toList();
+        assertThat(ids).contains("anthropic-oauth-token", "amazon-bedrock-api-key", "1password-service-account-token",
+                "sourcegraph-access-token", "sourcegraph-cody-gateway-key", "notion-api-token",
+                "supabase-management-token", "doppler-token", "langfuse-secret-key", "tavily-api-key",
+                "firecrawl-api-key", "browserbase-api-key", "braintrust-api-key", "voiceflow-api-key", "e2b-api-key",
+                "pinecone-api-key", "deepseek-api-key", "elevenlabs-api-key", "azure-openai-api-key",
+                "netlify-access-token", "tailscale-key", "sonarqube-token", "octopus-deploy-api-key",
+                "atlassian-data-center-pat", "jira-api-token-legacy", "okta-api-token", "okta-ssws-token",
+                "newrelic-license-key", "mapbox-secret-token", "microsoft-teams-webhook",
+                "power-automate-trigger-url", "salesforce-access-token", "twitch-oauth-token", "facebook-access-token",
+                "slack-webhook-url", "azure-entra-refresh-token", "gitlab-oauth-app-secret", "artifactory-api-key",
+                "vault-approle-secret-id", "docker-config-auth", "mongodb-url", "odbc-connection-string-password",
+                "psexec-password", "kerberos-hash", "private-key-base64", "curl-api-key-header");
+    }
+
+    @Test
+    void tokenFormatsWithAChecksumOrStructureAreValidated() {
+        java.util.Map<String, List<String>> checks = new java.util.HashMap<>();
+        catalog.rules().forEach(r -> checks.put(r.id(), r.checks().stream()
+                .map(dev.holdfast.rules.tokens.TokenCheck::name).toList()));
+        assertThat(checks.get("github-pat-classic")).contains("github-checksum");
+        assertThat(checks.get("github-pat-fine-grained")).contains("github-checksum");
+        assertThat(checks.get("npm-access-token")).contains("npm-checksum");
+        assertThat(checks.get("jwt")).contains("jwt");
+        assertThat(checks.get("private-key-pkcs8")).contains("pem-der");
+        assertThat(checks.get("private-key-openssh")).contains("openssh-key");
+        assertThat(checks.get("pypi-token")).contains("pypi-macaroon");
+        assertThat(checks.get("aws-access-key")).contains("aws-key-id");
+        assertThat(checks.get("docker-config-auth")).contains("base64-credentials");
+    }
 }

@@ -159,4 +159,24 @@ class DetectorBehaviourTest {
         }
         assertThat(expected).hasSize(50);
     }
+
+    @Test
+    void aTokenWhoseChecksumFailsIsReportedByNoRuleAtAll() {
+        String real = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
+        String fake = real.substring(0, 34) + (real.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        // a keyword rule would take the quoted value; the GitHub rule recognises it and its checksum vetoes it
+        assertThat(scan("config.js", "const secret = \"" + fake + "\";")).isEmpty();
+        assertThat(scan("config.js", "const secret = \"" + real + "\";")).extracting(Detection::ruleId)
+                .containsExactly("github-pat-classic");
+        assertThat(scan("config.js", "const secret = \"" + real + "\";").get(0).properties())
+                .containsEntry("checksum", "valid");
+    }
+
+    @Test
+    void rulesThatSayWhereMatchesStartFindWhatAWholeLineSearchFinds() {
+        // a long minified line with the token far from the start and the keyword many times before it
+        String token = TokenChecks.githubToken("ghp_", gen.generate("A-Za-z0-9", 30));
+        String line = "var a=\"ghp_x\";".repeat(2_000) + "t=\"" + token + "\";" + "ghp_".repeat(500);
+        assertThat(scan("bundle.min.js", line)).extracting(Detection::ruleId).containsExactly("github-pat-classic");
+    }
 }

@@ -95,4 +95,39 @@ class RuleFileLoadTest {
         assertThat(f.kind()).isEqualTo("match");
         assertThat(f.detail()).contains("{{gen:A-Z:24}}");
     }
+
+    @Test
+    void anAssignmentRuleMatchesTheUsualSyntaxesOfItsNameAndKnowsItsProvider() throws Exception {
+        RuleCatalog catalog = RuleCatalog.load(custom("assignment.yml"));
+        SecretRule rule = catalog.rules().get(0);
+        assertThat(rule.provider()).isEqualTo("ACME");
+        assertThat(rule.family()).isEqualTo("custom");
+        assertThat(rule.keywords()).containsExactly("acme");
+        assertThat(catalog.providers()).containsExactly("ACME");
+        String v = new ExampleExpander(5).generate("A-Za-z0-9", 32);
+        for (String line : List.of("ACME_API_KEY=" + v, "acmeKey: \"" + v + "\"", "export ACME_TOKEN='" + v + "'",
+                "client.setAcmeKey(\"" + v + "\");", "cli --acme-key " + v, "Acme(api_key=\"" + v + "\")",
+                "{\"acme\": \"" + v + "\"}")) {
+            assertThat(scan(catalog, line)).as(line).containsExactly("acme-api-key");
+        }
+        // the provider's word must start a word of the name; a camel-case identifier is not a key
+        assertThat(scan(catalog, "macmeKey=" + v)).isEmpty();
+        assertThat(scan(catalog, "ACME_KEY=CompletionCreateParamsStreaming")).isEmpty();
+    }
+
+    @Test
+    void schemaMistakesOfTheNewKeysAreOneLineErrors() throws Exception {
+        assertThatThrownBy(() -> RuleCatalog.load(custom("assignment-and-pattern.yml")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("either 'pattern' or 'nameContains'");
+        assertThatThrownBy(() -> RuleCatalog.load(custom("unknown-check.yml")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("unknown token check 'crc64'")
+                .hasMessageContaining("github-checksum");
+        assertThatThrownBy(() -> RuleCatalog.load(custom("bad-starts-within.yml")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("'startsWithin' must be a whole number");
+    }
+
+    private static List<String> scan(RuleCatalog catalog, String line) {
+        return catalog.detector(v -> false).detect(new Document("app.env", line.getBytes(StandardCharsets.UTF_8)))
+                .stream().map(Detection::ruleId).toList();
+    }
 }
