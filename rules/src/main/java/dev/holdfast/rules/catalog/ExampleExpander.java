@@ -16,7 +16,7 @@ import java.util.Random;
  *   <li>{@code {{b64:…}}} and {@code {{b64url:…}}}: the expanded content, one byte per character, in base64 (url
  *       form without padding); {@code \xNN} in the content is that byte, so binary structures can be written;</li>
  *   <li>{@code {{sum:NAME}}}: the checksum the token check NAME appends to the token written so far (the run of
- *       letters, digits and underscores before it), so examples of checksummed tokens are valid.</li>
+ *       letters, digits, '_', '-' and '.' before it), so examples of checksummed tokens are valid.</li>
  * </ul>
  * Generators nest: {@code {{b64url:{"sub":"{{gen:a-z:8}}"}}}}.
  */
@@ -166,12 +166,12 @@ public final class ExampleExpander {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The token the output ends with: its trailing run of letters, digits and underscores. */
+    /** The token the output ends with: its trailing run of letters, digits, '_', '-' and '.'. */
     private static String tokenEnd(StringBuilder out) {
         int i = out.length();
         while (i > 0) {
             char c = out.charAt(i - 1);
-            if (!(Character.isLetterOrDigit(c) && c < 128 || c == '_')) {
+            if (!(Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-' || c == '.')) {
                 break;
             }
             i--;

@@ -18,7 +18,8 @@ public final class TokenChecks {
             new Base64Credentials(),
             new AtlassianDcPat(),
             new Base64PrivateKey(),
-            new NotIdentifier()));
+            new NotIdentifier(),
+            new GitLabRoutableChecksum()));
 
     private TokenChecks() {
     }
