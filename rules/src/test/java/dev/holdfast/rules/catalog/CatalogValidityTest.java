@@ -78,7 +78,7 @@ class CatalogValidityTest {
                 "power-automate-trigger-url", "salesforce-access-token", "twitch-oauth-token", "facebook-access-token",
                 "slack-webhook-url", "azure-entra-refresh-token", "gitlab-oauth-app-secret", "artifactory-api-key",
                 "vault-approle-secret-id", "docker-config-auth", "mongodb-url", "odbc-connection-string-password",
-                "psexec-password", "kerberos-hash", "private-key-base64", "curl-api-key-header");
+                "psexec-password", "kerberos-hash", "private-key-base64", "http-api-key-header");
     }
 
     @Test
