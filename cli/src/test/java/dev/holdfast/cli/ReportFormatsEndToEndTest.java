@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.holdfast.reports.sarif.LineHash;
 import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.tokens.TokenChecks;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validates against the official schema with GitHub's fields on every rule and result, and no output holds a secret.
  */
 class ReportFormatsEndToEndTest {
-    private static final String KEY = "AKIA" + new ExampleExpander(7).generate("A-Z2-7", 16);
-    private static final String OLD_KEY = "AKIA" + new ExampleExpander(8).generate("A-Z2-7", 16);
+    private static final String KEY = TokenChecks.awsAccessKeyId("AKIA", new ExampleExpander(7).generate("A-Z2-7", 16));
+    private static final String OLD_KEY = TokenChecks.awsAccessKeyId("AKIA", new ExampleExpander(8).generate("A-Z2-7", 16));
     private static final Pattern REMOTE = Pattern.compile(
             "(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:|//)|url\\(|@import|https?://");
     private static Schema schema;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.tokens.TokenChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A scan that finds something: exit codes by --fail-on, redacted evidence, suppression. */
 class ScanFindingsTest {
-    private static final String KEY = "AKIA" + new ExampleExpander(42).generate("A-Z2-7", 16);
+    private static final String KEY = TokenChecks.awsAccessKeyId("AKIA", new ExampleExpander(42).generate("A-Z2-7", 16));
 
     @Test
     void aFoundKeyFailsTheRunAndIsOnlyShownRedacted(@TempDir Path dir) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.cli.CliRunner;
 import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.tokens.TokenChecks;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.lib.ObjectId;
@@ -40,7 +41,7 @@ class AdversarialRepositoryTest {
     Path dir;
 
     static String key(long seed) {
-        return "AKIA" + new ExampleExpander(seed).generate("A-Z2-7", 16);
+        return TokenChecks.awsAccessKeyId("AKIA", new ExampleExpander(seed).generate("A-Z2-7", 16));
     }
 
     static String keyLine(String key) {

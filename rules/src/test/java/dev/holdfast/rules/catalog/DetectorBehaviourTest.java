@@ -72,7 +72,7 @@ class DetectorBehaviourTest {
     @Test
     void anAccessKeyIdNextToTheSecretRaisesConfidence() {
         String secret = gen.generate("A-Za-z0-9/+", 40);
-        String paired = "[default]\naws_access_key_id = AKIA" + gen.generate("A-Z2-7", 16)
+        String paired = "[default]\naws_access_key_id = " + TokenChecks.awsAccessKeyId("AKIA", gen.generate("A-Z2-7", 16))
                 + "\naws_secret_access_key = " + secret + "\n";
         String alone = "aws_secret_access_key = " + secret + "\n";
         Detection p = scan("credentials", paired).stream().filter(d -> d.ruleId().equals("aws-secret-access-key"))
