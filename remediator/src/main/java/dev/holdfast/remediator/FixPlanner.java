@@ -185,7 +185,7 @@ public final class FixPlanner {
             reasons.add("no fix commit in the ledger");
         }
         FixContext context = new FixContext(path, headContent, fixVersion, matched, targets,
-                names.gather(repo, head, path, candidatePaths(path, matched), fixRef, fixVersion));
+                names.gather(repo, head, path, fixRef, fixVersion));
         for (RuleFixer fixer : fixers) {
             if (!fixer.handles(context)) {
                 continue;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads, from one file before and after a fix, where the fix put a reference instead of a finding: each line that
- * held the finding has a place; the fix's version has exactly one line at that place, with nothing detected on it.
+ * held the finding has a place; the fix's version has exactly one line at that place, with no detected value on it.
  * What is kept is the place and the reference — never the line, which may still hold other values.
  */
 final class FixPlaces {
@@ -29,10 +29,16 @@ final class FixPlaces {
         }
         PlaceIndex was = PlaceIndex.of(path, before);
         PlaceIndex now = PlaceIndex.of(path, after);
-        Set<Integer> detectedAfter = new HashSet<>();
-        afterFound.forEach(d -> detectedAfter.add(d.line()));
         String[] beforeLines = before.split("\r?\n", -1);
         String[] afterLines = after.split("\r?\n", -1);
+        // A value still on the fixed line (not a posture finding about the line, such as static keys in a workflow).
+        Set<Integer> detectedAfter = new HashSet<>();
+        for (Detection d : afterFound) {
+            if (d.line() >= 1 && d.line() <= afterLines.length && d.subject() != null && !d.subject().isEmpty()
+                    && afterLines[d.line() - 1].contains(d.subject())) {
+                detectedAfter.add(d.line());
+            }
+        }
         List<FixedPlace> out = new ArrayList<>();
         for (int line : findingLines) {
             String place = was.at(line).orElse(null);

@@ -1,5 +1,6 @@
 package dev.holdfast.remediator.git;
 
+import dev.holdfast.baseline.FileLineage;
 import dev.holdfast.model.FixRef;
 import dev.holdfast.remediator.RemediationException;
 import dev.holdfast.remediator.fixers.NameEvidence;
@@ -38,12 +39,12 @@ public final class NameSources {
     private List<NameEvidence.Source> files = List.of();
 
     /**
-     * @param paths      the file's path at HEAD first, then the paths it had (the ledger's, its lineage)
      * @param fixVersion the file as the ledger's fix left it, or null
      */
-    public NameEvidence gather(Repository repo, RevCommit head, String path, List<String> paths, FixRef fix,
-                               byte[] fixVersion) {
+    public NameEvidence gather(Repository repo, RevCommit head, String path, FixRef fix, byte[] fixVersion) {
         try {
+            // Earlier versions of this file only: the names it had before renames, never another file's.
+            List<String> paths = FileLineage.of(repo, head, path);
             List<NameEvidence.Source> versions = new ArrayList<>();
             String fixText = text(fixVersion);
             if (fixText != null) {

@@ -96,6 +96,7 @@ public final class FindingPlacer {
         private final Map<Integer, List<String>> targetSubjects = new HashMap<>();
         private final HeadEdits edits;
         private final Set<Integer> covered = new HashSet<>();
+        private final boolean blockTargets;
 
         Run(Input in) {
             this.in = in;
@@ -108,6 +109,8 @@ public final class FindingPlacer {
             in.baseFound().forEach(d -> baseSubjects.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d.subject()));
             in.targets().forEach(d -> targetSubjects.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d.subject()));
             this.edits = new HeadEdits(head);
+            this.blockTargets = in.targets().stream().anyMatch(d -> d.line() < 1 || d.line() > head.size()
+                    || d.subject() == null || !head.line(d.line()).contains(d.subject()));
         }
 
         Placement place() {
@@ -119,7 +122,14 @@ public final class FindingPlacer {
             for (Edit e : hunks) {
                 new Hunk(e).plan();
             }
-            Set<Integer> left = new TreeSet<>(targetSubjects.keySet());
+            // A value on its line must be reached by the fix's lines; a finding about a block (a grant reported at its
+            // statement) is judged by the re-scan the caller runs.
+            Set<Integer> left = new TreeSet<>();
+            targetSubjects.forEach((h, subjects) -> {
+                if (subjects.stream().anyMatch(v -> !v.isEmpty() && head.line(h).contains(v))) {
+                    left.add(h);
+                }
+            });
             left.removeAll(covered);
             if (!left.isEmpty()) {
                 throw new Refusal("the fix's lines do not reach the finding at line " + left.iterator().next()
@@ -165,7 +175,9 @@ public final class FindingPlacer {
                         planInsert(b, inserted);
                     }
                 }
-                if (touchesTarget || !diverged && !ops.isEmpty()) {
+                // A hunk that does not reach a value is re-applied where HEAD still has the lines it replaced: all of
+                // it, or, for findings about a whole block (a grant), the lines still as they were before the fix.
+                if (touchesTarget || !ops.isEmpty() && (!diverged || blockTargets)) {
                     ops.forEach(Runnable::run);
                 }
             }
@@ -259,7 +271,11 @@ public final class FindingPlacer {
                     return;
                 }
                 String text = TextLines.reindent(TextLines.indent(line), from, to) + TextLines.body(line);
-                int before = anchorAfter(b);
+                boolean afterAChange = false;
+                for (int k = e.getBeginB(); k < b; k++) {
+                    afterAChange |= pairOfFixed.containsKey(k);
+                }
+                int before = afterAChange ? -1 : anchorAfter(b);
                 if (before > 0) {
                     inserted.add(b);
                     ops.add(() -> edits.insertBefore(before, text));
@@ -275,7 +291,7 @@ public final class FindingPlacer {
             }
 
             /**
-             * For a line the fix added above a line it changed (a comment over a key, say): the HEAD line it goes
+             * For a line the fix added above the lines it changed (a comment over a key, say): the HEAD line it goes
              * right above, so that whatever HEAD added between them stays above both. -1 otherwise.
              */
             private int anchorAfter(int b) {
@@ -393,6 +409,13 @@ public final class FindingPlacer {
                 return TextLines.reindent(TextLines.indent(fix), TextLines.indent(was), TextLines.indent(now))
                         + TextLines.body(fix);
             }
+            if (trailingComma(was) == trailingComma(fix) && trailingComma(now) != trailingComma(was)
+                    && shape(withoutComma(now), nowSubjects).equals(shape(withoutComma(was), wasSubjects))) {
+                // HEAD added or dropped an item after this one: the line keeps HEAD's separator.
+                String body = withoutComma(TextLines.body(fix));
+                return TextLines.reindent(TextLines.indent(fix), TextLines.indent(was), TextLines.indent(now))
+                        + body + (trailingComma(now) ? "," : "");
+            }
             String wb = TextLines.body(was);
             String fb = TextLines.body(fix);
             int p = 0;
@@ -424,6 +447,15 @@ public final class FindingPlacer {
             }
             throw new Refusal("line " + h + " of " + in.path() + " was rewritten since the fix; its value cannot be"
                     + " told apart");
+        }
+
+        private static boolean trailingComma(String line) {
+            return line.stripTrailing().endsWith(",");
+        }
+
+        private static String withoutComma(String line) {
+            String s = line.stripTrailing();
+            return s.endsWith(",") ? s.substring(0, s.length() - 1) : s;
         }
 
         /** A line's text without indentation and trailing blanks, each value in it replaced by one marker. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * Terraform through the rules' HCL reader: an attribute's place is its block address and name
  * ({@code provider.aws.access_key}, {@code resource.aws_db_instance.main.password}); object keys extend it
  * ({@code ...environment.variables.API_KEY}), including the policy objects inside {@code jsonencode(...)}, whose
- * statements are named by their {@code Sid} when they have one.
+ * statements are named by their {@code Sid} when they have one and whose string items (actions) by their value.
  */
 final class HclPlaces {
     private final Claims claims;
@@ -52,9 +52,14 @@ final class HclPlaces {
             }
         } else if (v instanceof HclValue.Tuple t) {
             List<HclValue> items = t.items();
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                ids.merge(itemId(items.get(i), i), 1, Integer::sum);
+            }
             for (int i = 0; i < items.size(); i++) {
                 HclValue item = items.get(i);
-                String q = p + "[" + itemId(item, i) + "]";
+                String id = itemId(item, i);
+                String q = p + "[" + (ids.get(id) > 1 ? Integer.toString(i) : id) + "]";
                 if (!(item instanceof HclValue.Obj)) {
                     claims.claim(item.line(), lastLine(item), q, depth);
                 }
@@ -71,6 +76,9 @@ final class HclPlaces {
     private static String itemId(HclValue item, int index) {
         if (item instanceof HclValue.Obj o && o.get("Sid") instanceof HclValue.Str s) {
             return "Sid=" + s.text();
+        }
+        if (item instanceof HclValue.Str s && !s.text().isBlank()) {
+            return "=" + s.text();
         }
         return Integer.toString(index);
     }

@@ -18,6 +18,8 @@ import java.util.TreeMap;
  */
 public final class PlaceIndex {
     private static final PlaceIndex EMPTY = new PlaceIndex(new TreeMap<>());
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final SortedMap<Integer, String> byLine;
 
@@ -41,15 +43,23 @@ public final class PlaceIndex {
         return claims.index();
     }
 
-    /** Whether {@code text} parses in its format (always true for formats without a parser, or none known). */
+    /**
+     * Whether {@code text} parses in its format (always true for formats without a parser, or none known). JSON is
+     * read strictly here (YAML would forgive a trailing comma that breaks a JSON reader).
+     */
     public static boolean readable(String path, String text) {
         PlaceFormat format = PlaceFormat.of(path);
         if (format == null) {
             return true;
         }
         try {
+            if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                STRICT_JSON.readTree(text);
+            }
             format.index(text, path, new Claims());
             return true;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException broken) {
+            return false;
         } catch (RuntimeException | StackOverflowError unparseable) {
             return false;
         }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * YAML and JSON through snakeyaml's node tree, which keeps line marks. A key's place is the path of keys above it;
  * a sequence item is named by what identifies it rather than by its position, so inserting or reordering items
  * does not move the others: a step by its {@code name}, {@code id} or {@code uses}, a policy statement by its
- * {@code Sid}, a compose {@code environment} entry {@code KEY=value} by its KEY; other items by their index.
+ * {@code Sid}, a compose {@code environment} entry {@code KEY=value} by its KEY, any other scalar item by its value
+ * (an action in a policy's {@code Action} list); items that share an identity, and other items, by their index.
  */
 final class TreePlaces {
     /** Keys that name a sequence item, in order of preference. */
@@ -110,7 +111,7 @@ final class TreePlaces {
     private static String itemId(Node item) {
         if (item instanceof ScalarNode s) {
             Matcher m = ENV_ITEM.matcher(s.getValue());
-            return m.find() ? m.group(1) : null;
+            return m.find() ? m.group(1) : s.getValue().isBlank() ? null : "=" + s.getValue();
         }
         if (item instanceof MappingNode map) {
             for (String k : ITEM_KEYS) {
