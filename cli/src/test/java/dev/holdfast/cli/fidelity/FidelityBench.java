@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * {@code bench/fix-fidelity.sh}: generates the cases (every scenario kind for every format, {@code --rounds} times
  * from {@code --seed}), writes them under {@code --out}, runs each through the real CLI ({@code --jar}: the jar in a
  * child process per command, as a user runs it; without it, in-process) and prints, side by side, the share of
- * branches equal to the expected bytes and how many did damage, for Holdfast and for a plain 3-way merge of the fix
- * ({@code git merge-file}, what a cherry-pick does).
+ * branches equal to the expected bytes and how many did damage, for Holdfast, for another Holdfast jar
+ * ({@code --compare}, e.g. the previous release) and for a plain 3-way merge of the fix ({@code git merge-file},
+ * what a cherry-pick does).
  */
 public final class FidelityBench {
     private FidelityBench() {
@@ -29,6 +30,7 @@ public final class FidelityBench {
         int rounds = 1;
         Path out = Path.of("bench/work/fidelity");
         String jar = null;
+        String compare = null;
         String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -36,6 +38,7 @@ public final class FidelityBench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> jar = args[++i];
+                case "--compare" -> compare = args[++i];
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -50,12 +53,18 @@ public final class FidelityBench {
         CaseRunner.Cli cli = jar == null ? FidelityBench::inProcess : child(jar);
         Map<CaseRunner.Verdict, Integer> holdfast = new TreeMap<>();
         Map<CaseRunner.Verdict, Integer> merge = new TreeMap<>();
+        Map<CaseRunner.Verdict, Integer> other = new TreeMap<>();
+        CaseRunner.Cli otherCli = compare == null ? null : child(compare);
         Map<String, int[]> byKind = new TreeMap<>();
         Map<String, int[]> byFormat = new TreeMap<>();
         List<String> misses = new ArrayList<>();
         for (FidelityCase c : cases) {
             CaseRunner.Outcome o = CaseRunner.run(c, out.resolve("repos").resolve(c.name()), cli, seed);
             CaseRunner.Verdict m = MergeFloor.judge(c, seed);
+            if (otherCli != null) {
+                other.merge(CaseRunner.run(c, out.resolve("compare").resolve(c.name()), otherCli, seed).verdict(), 1,
+                        Integer::sum);
+            }
             holdfast.merge(o.verdict(), 1, Integer::sum);
             merge.merge(m, 1, Integer::sum);
             int exact = o.verdict() == CaseRunner.Verdict.EXACT ? 1 : 0;
@@ -77,6 +86,9 @@ public final class FidelityBench {
                 jar == null ? "in-process CLI" : "CLI jar " + jar);
         System.out.printf("%-28s %6s %9s %9s %9s%n", "", "exact", "different", "damaging", "no change");
         row("holdfast fix", holdfast, n);
+        if (compare != null) {
+            row("holdfast fix (" + Path.of(compare).getFileName() + ", compared)", other, n);
+        }
         row("3-way merge (cherry-pick)", merge, n);
         System.out.printf("%nholdfast: %.1f%% exact (%d of %d), %d damaging; 3-way merge alone: %.1f%% exact,"
                         + " %d damaging%n", pct(holdfast, CaseRunner.Verdict.EXACT, n), count(holdfast,
@@ -109,11 +121,20 @@ public final class FidelityBench {
         return new CaseRunner.Result(r.exit(), r.out(), r.err());
     }
 
-    /** The jar in a child JVM per command, with the wrapper's JVM flags (quick JIT, serial collector). */
+    /**
+     * The jar in a child JVM per command, with the wrapper's JVM flags (quick JIT, serial collector, and its class-data
+     * archive when there is one next to the jar).
+     */
     private static CaseRunner.Cli child(String jar) {
+        Path jsa = Path.of(jar).resolveSibling("holdfast.jsa");
         return (repo, command) -> {
-            Process p = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar,
-                    command, repo.toString()).redirectErrorStream(false).start();
+            List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            if (Files.exists(jsa)) {
+                cmd.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off"));
+            }
+            cmd.addAll(List.of("-jar", jar, command, repo.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
             p.getOutputStream().close();
             byte[] outBytes = p.getInputStream().readAllBytes();
             byte[] errBytes = p.getErrorStream().readAllBytes();

