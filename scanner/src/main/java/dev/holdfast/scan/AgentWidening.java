@@ -53,7 +53,7 @@ public final class AgentWidening {
     }
 
     /** Whether the committing agent is the tool configured: "Claude" writing Claude Code's settings. */
-    static boolean isOwn(String author, String tool) {
+    public static boolean isOwn(String author, String tool) {
         if (author == null || tool == null) {
             return false;
         }
