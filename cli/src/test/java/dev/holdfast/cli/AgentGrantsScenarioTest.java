@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,12 +75,7 @@ class AgentGrantsScenarioTest {
         assertThat(fix.exit()).as(fix.out() + fix.err()).isEqualTo(ExitCode.OK);
         assertThat(fix.out()).contains("# -      \"Bash(*)\",", "GIT binary patch",
                 "re-applies fix commit " + built.commit("bob-narrows").substring(0, 7));
-        Path patch = dir.resolveSibling("narrowing.patch");
-        Files.writeString(patch, fix.out());
-        Process p = new ProcessBuilder("git", "apply", patch.toString()).directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        String gitOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(gitOut).isZero();
+        GitApply.apply(dir, dir.resolveSibling("narrowing.patch"), fix.out());
         String narrowed = Files.readString(dir.resolve(SETTINGS));
         assertThat(narrowed).doesNotContain("Bash(*)").contains("\"Bash(npm test)\"", "\"WebFetch\"");
         new ObjectMapper().readTree(narrowed); // still valid JSON

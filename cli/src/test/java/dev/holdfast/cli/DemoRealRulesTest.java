@@ -70,12 +70,7 @@ class DemoRealRulesTest {
         assertThat(fix.exit()).as(fix.out() + fix.err()).isEqualTo(ExitCode.OK);
         assertThat(fix.out()).contains("2 change(s)", "# -      \"Bash(*)\",",
                 "# +  accessKeyId: ${AWS_ACCESS_KEY_ID}");
-        Path patch = tmp.resolve("fix.patch");
-        Files.writeString(patch, fix.out());
-        Process p = new ProcessBuilder("git", "apply", patch.toString()).directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        String gitOut = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(gitOut).isZero();
+        GitApply.apply(dir, tmp.resolve("fix.patch"), fix.out());
         assertThat(Files.readString(dir.resolve(".claude/settings.json"))).doesNotContain("Bash(*)")
                 .contains("Bash(npm test)");
     }

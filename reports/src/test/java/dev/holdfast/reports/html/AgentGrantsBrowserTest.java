@@ -11,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,10 +28,8 @@ class AgentGrantsBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        driver = HeadlessChromium.start(dir);
-        Path page = dir.resolve("agents.html");
-        Files.writeString(page, new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.agentGrants()));
-        driver.get(page.toUri().toString());
+        driver = HeadlessChromium.open(dir, "agents.html",
+                new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.agentGrants()));
     }
 
     @AfterAll

@@ -19,8 +19,11 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A driver with its profile under {@code dir}; the test is skipped when the browser is not installed. */
-    static ChromeDriver start(Path dir) throws IOException {
+    /**
+     * A driver with its profile under {@code dir}, showing {@code html} written to {@code dir/name}; the test is
+     * skipped when the browser is not installed.
+     */
+    static ChromeDriver open(Path dir, String name, String html) throws IOException {
         assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         // A driver named explicitly keeps Selenium Manager from trying to download one.
@@ -33,6 +36,10 @@ final class HeadlessChromium {
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        Path page = dir.resolve(name);
+        Files.writeString(page, html);
+        driver.get(page.toUri().toString());
+        return driver;
     }
 }

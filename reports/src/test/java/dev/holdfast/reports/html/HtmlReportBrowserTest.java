@@ -37,11 +37,8 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        driver = HeadlessChromium.start(dir);
-
-        Path page = dir.resolve("report.html");
-        Files.writeString(page, new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.mixed()));
-        driver.get(page.toUri().toString());
+        driver = HeadlessChromium.open(dir, "report.html",
+                new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.mixed()));
     }
 
     @AfterAll
