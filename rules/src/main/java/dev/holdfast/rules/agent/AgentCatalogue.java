@@ -31,7 +31,8 @@ public final class AgentCatalogue {
     record Data(List<FileKind> files, Map<String, List<String>> tools, List<String> anyCommand,
                 Map<String, Map<String, List<String>>> modes, List<Server> servers, List<String> production,
                 String credentialNames, String credentialHeaders, String credentialArgs, String references,
-                String placeholders, List<Action> actions, List<Command> commands, Map<String, List<String>> flags,
+                String placeholders, Map<String, String> alternatives, List<Action> actions, List<Command> commands,
+                Map<String, List<String>> flags,
                 CopilotSetup copilotSetup, List<String> untrustedTriggers, List<String> workflowToken) {
     }
 
@@ -196,6 +197,19 @@ public final class AgentCatalogue {
 
     public List<Command> commands() {
         return data.commands();
+    }
+
+    /**
+     * What to use instead of a static credential, by the name an action's or command's {@code credentials} give.
+     *
+     * @throws IllegalStateException when the catalogue names an alternative it does not define
+     */
+    public String alternative(String name) {
+        String text = data.alternatives().get(name);
+        if (text == null) {
+            throw new IllegalStateException("agent catalogue: no alternative named " + name);
+        }
+        return text;
     }
 
     public Map<String, List<String>> flags() {

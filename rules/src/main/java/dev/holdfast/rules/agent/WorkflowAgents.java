@@ -110,9 +110,10 @@ final class WorkflowAgents {
         permissions(tree, jobPath, agent);
 
         Map<String, String> credentialPlaces = new LinkedHashMap<>();
-        action.ifPresent(a -> a.credentials().forEach((k, v) -> credentialPlaces.put("input " + k, v)));
+        action.ifPresent(a -> a.credentials().forEach((k, v) ->
+                credentialPlaces.put("input " + k, catalogue.alternative(v))));
         if (command != null) {
-            command.credentials().forEach((k, v) -> credentialPlaces.put("env " + k, v));
+            command.credentials().forEach((k, v) -> credentialPlaces.put("env " + k, catalogue.alternative(v)));
         }
         Set<String> neededEnv = new LinkedHashSet<>();
         action.ifPresent(a -> a.env().forEach(e -> neededEnv.add("env " + e)));
