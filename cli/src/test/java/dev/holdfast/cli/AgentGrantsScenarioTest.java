@@ -59,6 +59,8 @@ class AgentGrantsScenarioTest {
         assertThat(shell.at("/fixedBy/name").asText()).isEqualTo("Bob Chen");
         assertThat(shell.get("message").asText()).contains("Claude Code may run any shell command")
                 .contains("an AI agent widened its own permissions (Claude on behalf of Carol Diaz)");
+        assertThat(shell.at("/properties/widenedByAgent").asText()).isEqualTo("Claude on behalf of Carol Diaz");
+        assertThat(shell.at("/properties/agentTool").asText()).isEqualTo("Claude Code");
 
         JsonNode risk = one(onSettings, "agent-unrestricted-shell", "shell:*");
         assertThat(risk.get("status").asText()).isEqualTo("regressed");
@@ -70,6 +72,11 @@ class AgentGrantsScenarioTest {
         assertThat(web.at("/introducedBy/commit").asText()).isEqualTo(built.commit("agent-widens"));
         // Grants the baseline already holds are not shown again.
         assertThat(onSettings).noneMatch(f -> f.at("/evidence/redacted").asText().equals("shell:npm test"));
+
+        // A whole-history scan looks for secrets only: it does not call the baseline's grants fixed.
+        CliRunner.Run history = CliRunner.run("scan", dir.toString(), "--history", "--format", "json", "--no-progress");
+        assertThat(history.exit()).as(history.err()).isEqualTo(ExitCode.OK);
+        assertThat(findingsAt(history.out(), SETTINGS)).isEmpty();
 
         CliRunner.Run fix = CliRunner.run("fix", dir.toString(), "--dry-run");
         assertThat(fix.exit()).as(fix.out() + fix.err()).isEqualTo(ExitCode.OK);
