@@ -28,6 +28,8 @@ final class WorkflowAgents {
             "secrets\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_-]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
     private static final Pattern ALLOWED_FLAG = Pattern.compile(
             "--allowed-?[tT]ools(?:=|\\s+)(\"[^\"]*\"|'[^']*'|\\S+)");
+    private static final Pattern DISALLOWED_FLAG = Pattern.compile(
+            "--disallowed-?[tT]ools(?:=|\\s+)(\"[^\"]*\"|'[^']*'|\\S+)");
     private final AgentCatalogue catalogue;
     private final PermissionRules rules;
     private final AgentSettings settings;
@@ -149,6 +151,7 @@ final class WorkflowAgents {
         if (run != null) {
             flags(run, tree.line(append(stepPath, "run")), "run", agent);
         }
+        withhold(tree, stepPath, action, run, agent);
         if (agent.has("workflow:write-all") || agent.has("workflow:contents:write")) {
             agent.selfEdit("its token may push to this repository, agent settings included");
         }
@@ -286,6 +289,36 @@ final class WorkflowAgents {
                 }
             }
         }
+    }
+
+    /** Tools a step denies (claude-code-action's {@code disallowed_tools}, {@code --disallowedTools}) are not granted. */
+    private void withhold(ConfigTree tree, List<String> stepPath, Optional<AgentCatalogue.Action> action, String run,
+                          AgentConfig agent) {
+        List<String> texts = new ArrayList<>();
+        String input = text(McpServers.at(tree.root(), append(stepPath, "with", "disallowed_tools")));
+        if (input != null) {
+            texts.add(input);
+        }
+        List<String> argTexts = new ArrayList<>();
+        action.ifPresent(a -> a.args().forEach(arg -> argTexts.add(
+                text(McpServers.at(tree.root(), append(stepPath, "with", arg))))));
+        argTexts.add(run);
+        for (String t : argTexts) {
+            if (t != null) {
+                Matcher m = DISALLOWED_FLAG.matcher(t);
+                while (m.find()) {
+                    texts.add(m.group(1).replaceAll("^[\"']|[\"']$", ""));
+                }
+            }
+        }
+        java.util.Set<String> withheld = new java.util.HashSet<>();
+        texts.forEach(t -> splitRules(t).forEach(r -> {
+            String g = rules.grant(r);
+            if (g != null) {
+                withheld.add(g);
+            }
+        }));
+        agent.grants().removeIf(g -> withheld.contains(g.grant()) || withheld.contains(AgentSettings.wide(g.grant())));
     }
 
     /** Rules separated by commas, spaces or new lines, except inside parentheses ({@code Bash(npm test)}). */
