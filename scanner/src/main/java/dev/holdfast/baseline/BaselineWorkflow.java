@@ -4,6 +4,7 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.AgentWidening;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.LineAttributor;
 import dev.holdfast.scan.TreeScanner;
@@ -156,7 +157,7 @@ public final class BaselineWorkflow {
         Fingerprinter fp = baseline.fingerprinter();
         ScanResult current = treeScan.scan(root, fp, timeline(root, fp));
         try (LedgerPlaces places = LedgerPlaces.of(baseline, root)) {
-            return new Drift(clock).apply(current, baseline, f -> true, places);
+            return AgentWidening.mark(new Drift(clock).apply(current, baseline, f -> true, places));
         }
     }
 

@@ -77,6 +77,7 @@ public final class ScanBaseline {
                 r = new Drift(clock).apply(result, baseline, inTreeNow, places == null ? PlaceMatcher.NONE : places);
             }
         }
-        return timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        r = timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        return baseline == null ? r : dev.holdfast.scan.AgentWidening.mark(r);
     }
 }
