@@ -1,5 +1,6 @@
 package dev.holdfast.baseline;
 
+import dev.holdfast.baseline.place.ChangedSpan;
 import dev.holdfast.baseline.place.PlaceIndex;
 import dev.holdfast.detect.Detection;
 
@@ -71,17 +72,10 @@ final class FixPlaces {
 
     /** What the fix wrote in place of the value: the part of the fixed line that differs, widened to whole tokens. */
     static String reference(String before, String after) {
-        String b = before.strip();
         String a = after.strip();
-        int p = 0;
-        while (p < b.length() && p < a.length() && b.charAt(p) == a.charAt(p)) {
-            p++;
-        }
-        int s = 0;
-        while (s < b.length() - p && s < a.length() - p
-                && b.charAt(b.length() - 1 - s) == a.charAt(a.length() - 1 - s)) {
-            s++;
-        }
+        ChangedSpan span = ChangedSpan.of(before.strip(), a);
+        int p = span.prefix();
+        int s = span.suffix();
         while (p > 0 && partOfReference(a.charAt(p - 1))) {
             p--;
         }

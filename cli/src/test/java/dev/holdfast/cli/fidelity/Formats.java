@@ -20,6 +20,43 @@ final class Formats {
     private Formats() {
     }
 
+    /** What every format states once: its name, where it lives and how it is indented. */
+    private abstract static class Base implements Format {
+        private final String name;
+        private final String path;
+        private final String renamedPath;
+        private final String unit;
+        private final String reformattedUnit;
+
+        Base(String name, String path, String renamedPath, String unit, String reformattedUnit) {
+            this.name = name;
+            this.path = path;
+            this.renamedPath = renamedPath;
+            this.unit = unit;
+            this.reformattedUnit = reformattedUnit;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public String renamedPath() {
+            return renamedPath;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        public String reformattedUnit() {
+            return reformattedUnit;
+        }
+    }
+
     static List<Format> all() {
         return List.of(new Properties(), new SpringYaml(), new Dotenv(), new Compose(), new HelmValues(),
                 new JavaConstant(), new TerraformProvider(), new TerraformPolicy(), new JsonPolicy(),
@@ -68,25 +105,9 @@ final class Formats {
     }
 
     /** {@code payments.api-key=…} */
-    static final class Properties implements Format {
-        public String name() {
-            return "properties";
-        }
-
-        public String path() {
-            return "src/main/resources/application.properties";
-        }
-
-        public String renamedPath() {
-            return "src/main/resources/application-prod.properties";
-        }
-
-        public String unit() {
-            return "";
-        }
-
-        public String reformattedUnit() {
-            return null;
+    static final class Properties extends Base {
+        Properties() {
+            super("properties", "src/main/resources/application.properties", "src/main/resources/application-prod.properties", "", null);
         }
 
         @Override
@@ -132,25 +153,9 @@ final class Formats {
     }
 
     /** {@code payments:\n  api-key: …} */
-    static final class SpringYaml implements Format {
-        public String name() {
-            return "spring-yaml";
-        }
-
-        public String path() {
-            return "src/main/resources/application.yml";
-        }
-
-        public String renamedPath() {
-            return "config/application.yml";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class SpringYaml extends Base {
+        SpringYaml() {
+            super("spring-yaml", "src/main/resources/application.yml", "config/application.yml", "  ", "    ");
         }
 
         public Template template(Random r, boolean several) {
@@ -192,25 +197,9 @@ final class Formats {
     }
 
     /** {@code STRIPE_API_KEY=…} in a committed {@code .env}. */
-    static final class Dotenv implements Format {
-        public String name() {
-            return "dotenv";
-        }
-
-        public String path() {
-            return "deploy/.env";
-        }
-
-        public String renamedPath() {
-            return "deploy/production.env";
-        }
-
-        public String unit() {
-            return "";
-        }
-
-        public String reformattedUnit() {
-            return null;
+    static final class Dotenv extends Base {
+        Dotenv() {
+            super("dotenv", "deploy/.env", "deploy/production.env", "", null);
         }
 
         @Override
@@ -252,25 +241,9 @@ final class Formats {
     }
 
     /** A compose service's {@code environment}, as a map or as a list of {@code KEY=value}. */
-    static final class Compose implements Format {
-        public String name() {
-            return "compose";
-        }
-
-        public String path() {
-            return "docker-compose.yml";
-        }
-
-        public String renamedPath() {
-            return "deploy/compose.yaml";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class Compose extends Base {
+        Compose() {
+            super("compose", "docker-compose.yml", "deploy/compose.yaml", "  ", "    ");
         }
 
         public Template template(Random r, boolean several) {
@@ -318,25 +291,9 @@ final class Formats {
     }
 
     /** A chart's {@code values.yaml}: the fix empties the key and points at an existing Secret. */
-    static final class HelmValues implements Format {
-        public String name() {
-            return "helm-values";
-        }
-
-        public String path() {
-            return "charts/shop/values.yaml";
-        }
-
-        public String renamedPath() {
-            return "charts/shop/values-prod.yaml";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class HelmValues extends Base {
+        HelmValues() {
+            super("helm-values", "charts/shop/values.yaml", "charts/shop/values-prod.yaml", "  ", "    ");
         }
 
         public Template template(Random r, boolean several) {
@@ -374,25 +331,9 @@ final class Formats {
     }
 
     /** A Java constant read from the environment. */
-    static final class JavaConstant implements Format {
-        public String name() {
-            return "java";
-        }
-
-        public String path() {
-            return "src/main/java/shop/payments/PaymentsConfig.java";
-        }
-
-        public String renamedPath() {
-            return "src/main/java/shop/billing/PaymentsConfig.java";
-        }
-
-        public String unit() {
-            return "    ";
-        }
-
-        public String reformattedUnit() {
-            return "  ";
+    static final class JavaConstant extends Base {
+        JavaConstant() {
+            super("java", "src/main/java/shop/payments/PaymentsConfig.java", "src/main/java/shop/billing/PaymentsConfig.java", "    ", "  ");
         }
 
         @Override
@@ -457,25 +398,9 @@ final class Formats {
     }
 
     /** Terraform's AWS provider with static keys, fixed to variables. */
-    static final class TerraformProvider implements Format {
-        public String name() {
-            return "terraform";
-        }
-
-        public String path() {
-            return "infra/main.tf";
-        }
-
-        public String renamedPath() {
-            return "infra/providers.tf";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class TerraformProvider extends Base {
+        TerraformProvider() {
+            super("terraform", "infra/main.tf", "infra/providers.tf", "  ", "    ");
         }
 
         public Template template(Random r, boolean several) {
@@ -515,25 +440,9 @@ final class Formats {
     }
 
     /** An IAM policy in Terraform ({@code jsonencode}), narrowed by the fix from a service wildcard. */
-    static final class TerraformPolicy implements Format {
-        public String name() {
-            return "terraform-policy";
-        }
-
-        public String path() {
-            return "infra/iam.tf";
-        }
-
-        public String renamedPath() {
-            return "infra/policies.tf";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class TerraformPolicy extends Base {
+        TerraformPolicy() {
+            super("terraform-policy", "infra/iam.tf", "infra/policies.tf", "  ", "    ");
         }
 
         @Override
@@ -585,25 +494,9 @@ final class Formats {
     }
 
     /** A JSON IAM policy, narrowed by the fix from a service wildcard. */
-    static final class JsonPolicy implements Format {
-        public String name() {
-            return "json-policy";
-        }
-
-        public String path() {
-            return "policies/reports-read.json";
-        }
-
-        public String renamedPath() {
-            return "iam/policies/reports-read.json";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class JsonPolicy extends Base {
+        JsonPolicy() {
+            super("json-policy", "policies/reports-read.json", "iam/policies/reports-read.json", "  ", "    ");
         }
 
         @Override
@@ -673,25 +566,9 @@ final class Formats {
     }
 
     /** A GitHub workflow whose AWS step took static keys. */
-    static final class Workflow implements Format {
-        public String name() {
-            return "workflow";
-        }
-
-        public String path() {
-            return ".github/workflows/deploy.yml";
-        }
-
-        public String renamedPath() {
-            return ".github/workflows/release.yml";
-        }
-
-        public String unit() {
-            return "  ";
-        }
-
-        public String reformattedUnit() {
-            return "    ";
+    static final class Workflow extends Base {
+        Workflow() {
+            super("workflow", ".github/workflows/deploy.yml", ".github/workflows/release.yml", "  ", "    ");
         }
 
         public Template template(Random r, boolean several) {

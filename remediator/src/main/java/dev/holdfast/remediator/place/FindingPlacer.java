@@ -1,5 +1,6 @@
 package dev.holdfast.remediator.place;
 
+import dev.holdfast.baseline.place.ChangedSpan;
 import dev.holdfast.baseline.place.PlaceIndex;
 import dev.holdfast.detect.Detection;
 import org.eclipse.jgit.diff.DiffAlgorithm;
@@ -418,17 +419,9 @@ public final class FindingPlacer {
             }
             String wb = TextLines.body(was);
             String fb = TextLines.body(fix);
-            int p = 0;
-            while (p < wb.length() && p < fb.length() && wb.charAt(p) == fb.charAt(p)) {
-                p++;
-            }
-            int s = 0;
-            while (s < wb.length() - p && s < fb.length() - p
-                    && wb.charAt(wb.length() - 1 - s) == fb.charAt(fb.length() - 1 - s)) {
-                s++;
-            }
-            String wasRegion = wb.substring(p, wb.length() - s);
-            String fixRegion = fb.substring(p, fb.length() - s);
+            ChangedSpan span = ChangedSpan.of(wb, fb);
+            String wasRegion = span.in(wb);
+            String fixRegion = span.in(fb);
             for (String value : wasSubjects) {
                 int at = wasRegion.indexOf(value);
                 if (at < 0) {

@@ -4,39 +4,28 @@ import java.util.Locale;
 
 /** The file formats whose places Holdfast can read, chosen by file name. */
 enum PlaceFormat {
-    PROPERTIES {
-        @Override
-        void index(String text, String path, Claims claims) {
-            KeyValuePlaces.properties(text, claims);
-        }
-    },
-    DOTENV {
-        @Override
-        void index(String text, String path, Claims claims) {
-            KeyValuePlaces.dotenv(text, claims);
-        }
-    },
+    PROPERTIES((text, path, claims) -> KeyValuePlaces.properties(text, claims)),
+    DOTENV((text, path, claims) -> KeyValuePlaces.dotenv(text, claims)),
     /** YAML and JSON (a JSON document is YAML): compose files, Helm values, workflows, Spring config, policies. */
-    TREE {
-        @Override
-        void index(String text, String path, Claims claims) {
-            TreePlaces.index(text, claims);
-        }
-    },
-    HCL {
-        @Override
-        void index(String text, String path, Claims claims) {
-            HclPlaces.index(text, path, claims);
-        }
-    },
-    JAVA {
-        @Override
-        void index(String text, String path, Claims claims) {
-            JavaPlaces.index(text, claims);
-        }
-    };
+    TREE((text, path, claims) -> TreePlaces.index(text, claims)),
+    HCL(HclPlaces::index),
+    JAVA((text, path, claims) -> JavaPlaces.index(text, claims));
 
-    abstract void index(String text, String path, Claims claims);
+    /** Reads a file's places into claims; throws when the text does not parse. */
+    @FunctionalInterface
+    interface Reader {
+        void index(String text, String path, Claims claims);
+    }
+
+    private final Reader reader;
+
+    PlaceFormat(Reader reader) {
+        this.reader = reader;
+    }
+
+    void index(String text, String path, Claims claims) {
+        reader.index(text, path, claims);
+    }
 
     static PlaceFormat of(String path) {
         if (path == null) {
