@@ -29,9 +29,12 @@ import java.util.Objects;
 
 /**
  * Turns regressed findings into verified changes against HEAD. For each file and fix commit: first the ledger's
- * original fix re-applied with a 3-way merge; when that conflicts, no longer applies or fails verification, the
- * rule's own fixer; when neither is safe, a manual remediation entry and no change. Every change is kept only when a
- * re-scan of the patched file no longer sees the finding and sees nothing that HEAD did not already have.
+ * original fix re-applied with a 3-way merge; when that conflicts, changes nothing or fails verification, the fix's
+ * own lines put back where the finding now is ({@link FindingPlacer}); when that is ambiguous, the rule's own fixer,
+ * with a reference name the repository already uses ({@link NameSources}); when nothing is safe — or the fix commit
+ * is missing from a shallow clone, the file it changed was deleted since, the file is binary — a manual remediation
+ * entry and no change. Every change is kept only when a re-scan of the patched file no longer sees the finding and
+ * sees nothing that HEAD did not already have.
  */
 public final class FixPlanner {
     private final Verifier verifier;

@@ -306,37 +306,31 @@ public final class FindingPlacer {
                 return -1;
             }
 
+            /** Whether the fix's next line is one it added that HEAD lacks (a blank line before it comes too). */
             private boolean nextIsInserted(int b) {
                 int n = b + 1;
-                return n < e.getEndB() && !pairOfFixed.containsKey(n) && !fixed.get(n).isBlank()
-                        && fixedPlaces.at(n + 1).map(p -> headPlaces.lines(p).isEmpty()).orElse(!presentAnywhere(fixed.get(n)));
+                if (n >= e.getEndB() || pairOfFixed.containsKey(n) || fixed.get(n).isBlank()) {
+                    return false;
+                }
+                return fixedPlaces.at(n + 1).map(p -> headPlaces.lines(p).isEmpty())
+                        .orElse(!presentAnywhere(fixed.get(n)));
             }
 
             /** The HEAD line after which fixed line {@code b} goes (0: before the first), or -1 when unknown. */
             private int anchorBefore(int b) {
                 for (int k = b - 1; k >= e.getBeginB(); k--) {
-                        Integer h = headOfFixed.get(k);
+                    Integer h = headOfFixed.get(k);
                     if (h != null) {
                         return h;
                     }
-                    Integer a = pairOfFixed.get(k);
-                    if (a != null) {
-                        int at = headLineOf(a);
-                        if (at >= 0) {
-                            return at;
-                        }
+                    if (pairOfFixed.containsKey(k)) {
+                        // A line the fix changed that HEAD no longer has: nothing to stand next to.
+                        return -1;
                     }
-                    if (!pairOfFixed.containsKey(k)) {
-                        // An inserted line before this one: chain after the same anchor.
-                        continue;
-                    }
-                    return -1;
+                    // A line the fix added before this one: both go after the same anchor, in order.
                 }
                 int a = e.getBeginA() - 1;
-                if (a < 0) {
-                    return 0;
-                }
-                return headLineOf(a);
+                return a < 0 ? 0 : headLineOf(a);
             }
         }
 
