@@ -183,7 +183,10 @@ public final class FindingPlacer {
                 }
             }
 
-            /** Pairs each replaced line with the fixed line at the same place (or the same key, lacking places). */
+            /**
+             * Pairs each replaced line with the fixed line at the same place; the lines left over are paired in order
+             * when as many were replaced as written (the diff says those became these: an action narrowed in a list).
+             */
             private void pair() {
                 for (int a = e.getBeginA(); a < e.getEndA(); a++) {
                     String p = basePlaces.at(a + 1).orElse(null);
@@ -195,15 +198,22 @@ public final class FindingPlacer {
                         }
                     }
                 }
-                if (pairOfBase.isEmpty() && e.getLengthA() == e.getLengthB()) {
-                    for (int k = 0; k < e.getLengthA(); k++) {
-                        int a = e.getBeginA() + k;
-                        int b = e.getBeginB() + k;
-                        String key = keyOf(base.get(a));
-                        if (!key.isEmpty() && key.equals(keyOf(fixed.get(b)))) {
-                            pairOfBase.put(a, b);
-                            pairOfFixed.put(b, a);
-                        }
+                List<Integer> restA = new ArrayList<>();
+                List<Integer> restB = new ArrayList<>();
+                for (int a = e.getBeginA(); a < e.getEndA(); a++) {
+                    if (!pairOfBase.containsKey(a)) {
+                        restA.add(a);
+                    }
+                }
+                for (int b = e.getBeginB(); b < e.getEndB(); b++) {
+                    if (!pairOfFixed.containsKey(b)) {
+                        restB.add(b);
+                    }
+                }
+                if (restA.size() == restB.size()) {
+                    for (int k = 0; k < restA.size(); k++) {
+                        pairOfBase.put(restA.get(k), restB.get(k));
+                        pairOfFixed.put(restB.get(k), restA.get(k));
                     }
                 }
             }
@@ -470,16 +480,6 @@ public final class FindingPlacer {
             }
             return false;
         }
-    }
-
-    /** The key of a {@code key=value} or {@code key: value} line, lacking places: empty when it has none. */
-    private static String keyOf(String line) {
-        String body = line.strip();
-        int i = 0;
-        while (i < body.length() && "=:".indexOf(body.charAt(i)) < 0) {
-            i++;
-        }
-        return i == 0 || i == body.length() ? "" : body.substring(0, i).strip();
     }
 
     private static List<Integer> union(List<Integer> x, List<Integer> y) {
