@@ -54,6 +54,12 @@ final class NoiseFilter {
     private final List<String> strongKeyFragments;
     private final Set<String> hashContextTokens;
     private final List<Pattern> exampleFiles;
+    private final Set<String> credentialWords;
+    private final Set<String> defaultCredentials;
+    private final List<Pattern> documentationHosts;
+    private final List<Pattern> documentationFiles;
+    private final List<Pattern> testPaths;
+    private final List<String> notSecretKeyTokens;
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
@@ -71,6 +77,24 @@ final class NoiseFilter {
         strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
         hashContextTokens = Set.copyOf(data.get("hashContextTokens"));
         exampleFiles = data.get("exampleFiles").stream().map(Glob::compile).toList();
+        credentialWords = Set.copyOf(data.get("credentialWords").stream().map(NoiseFilter::lower).toList());
+        defaultCredentials = Set.copyOf(data.get("defaultCredentials").stream().map(NoiseFilter::lower).toList());
+        documentationHosts = compileAll(data.get("documentationHosts"), true);
+        documentationFiles = data.get("documentationFiles").stream().map(Glob::compile).toList();
+        testPaths = data.get("testPaths").stream().map(Glob::compile).toList();
+        notSecretKeyTokens = List.copyOf(data.get("notSecretKeyTokens"));
+    }
+
+    /**
+     * A value a rule matched, with what the line says around it.
+     *
+     * @param key    the key the value was assigned to, or null for rules without a key group
+     * @param before the text of the line between the key (or the match start) and the value
+     * @param after  the text of the line right after the value (up to a few dozen characters)
+     * @param user   the user name next to the value (URLs, {@code curl -u}), or null
+     * @param host   the host the credential is for (URLs), or null
+     */
+    record Match(String path, String key, String value, String before, String after, String user, String host) {
     }
 
     static NoiseFilter builtin() {
@@ -90,22 +114,34 @@ final class NoiseFilter {
 
     /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
     boolean exampleFile(String path) {
-        String p = path == null ? "" : path;
-        return exampleFiles.stream().anyMatch(g -> g.matcher(p).matches());
+        return matchesAny(exampleFiles, path);
     }
 
-    /**
-     * @param key    the key the value was assigned to, or null for rules without a key
-     * @param value  the candidate secret
-     * @param before the text of the line between the key (or line start) and the value
-     * @return why the value is noise, or null when it should be reported
-     */
-    String noise(SecretRule rule, String key, String value, String before) {
+    /** A test file or folder: a generic-rule hit there is not reported as high (see {@link SecretDetector}). */
+    boolean testPath(String path) {
+        return matchesAny(testPaths, path);
+    }
+
+    /** A file that documents (Markdown, reStructuredText, docs folders): generic rules need a random value there. */
+    boolean documentationFile(String path) {
+        return matchesAny(documentationFiles, path);
+    }
+
+    private static boolean matchesAny(List<Pattern> globs, String path) {
+        String p = path == null ? "" : path;
+        return globs.stream().anyMatch(g -> g.matcher(p).matches());
+    }
+
+    /** Why the value is noise, or null when it should be reported. */
+    String noise(SecretRule rule, Match match) {
+        String value = match.value();
+        String key = match.key();
+        String before = match.before();
         if (value.isEmpty() || value.length() < Math.max(1, rule.minLength())) {
             return "too short";
         }
         String lower = lower(value);
-        if (placeholderValues.contains(lower)) {
+        if (placeholderValues.contains(lower) || credentialWords.contains(lower)) {
             return "placeholder";
         }
         for (Pattern p : referencePatterns) {
@@ -142,13 +178,62 @@ final class NoiseFilter {
         if (rule.entropy() > 0 && lowEntropy(value, rule.entropy())) {
             return "low entropy";
         }
+        String why = defaultCredential(match);
+        if (why != null) {
+            return why;
+        }
+        if (key != null) {
+            // Whatever the rule, a value that is code or a name is not a secret: password=self.password, _auth.get(j).
+            why = ValueShape.notALiteral(value, before, match.after());
+            if (why != null) {
+                return why;
+            }
+        }
         if (rule.generic()) {
-            return genericNoise(rule, key, value);
+            return genericNoise(rule, match);
         }
         return null;
     }
 
-    private String genericNoise(SecretRule rule, String key, String value) {
+    /**
+     * The one policy on default and example credentials, for URL rules and keyword rules alike: a well-known default
+     * or demo password, a password equal to the user name, to the service or project it is for (a key token, the
+     * host, a folder of the path), or any credential for a documentation host (example.com, *.test, *.invalid).
+     */
+    private String defaultCredential(Match m) {
+        String v = lower(m.value());
+        if (defaultCredentials.contains(v)) {
+            return "default credential";
+        }
+        if (m.host() != null) {
+            String host = lower(m.host());
+            for (Pattern p : documentationHosts) {
+                if (p.matcher(host).find()) {
+                    return "documentation host";
+                }
+            }
+            if (v.equals(host) || v.equals(host.split("\\.")[0])) {
+                return "default named after the host";
+            }
+        }
+        if (m.user() != null && v.equals(lower(m.user()))) {
+            return "password equal to the user name";
+        }
+        if (v.length() >= 3 && v.chars().allMatch(Character::isLetter)) {
+            String path = m.path() == null ? "" : lower(m.path());
+            String[] segments = path.split("/");
+            for (int i = 0; i < segments.length - 1; i++) {
+                if (segments[i].equals(v)) {
+                    return "default named after the project";
+                }
+            }
+        }
+        return null;
+    }
+
+    private String genericNoise(SecretRule rule, Match match) {
+        String key = match.key();
+        String value = match.value();
         // Only the last segment of a dotted key names the value: db.password.min.length is a length.
         String name = key == null ? "" : key;
         int dot = name.lastIndexOf('.');
@@ -172,6 +257,32 @@ final class NoiseFilter {
         }
         if (!tokens.isEmpty() && metaKeyPrefixes.contains(tokens.get(0)) && last > 0) {
             return "key is a question or action";
+        }
+        String flatKey = lower(key == null ? "" : key).replaceAll("[^a-z0-9]", "");
+        for (String t : notSecretKeyTokens) {
+            if (tokens.contains(t) || t.length() >= 4 && flatKey.contains(t)) {
+                return "public or per-session value (" + t + ")";
+            }
+        }
+        if (rule.strongKey() && !strongKey(key)) {
+            // ("auth", "0011_update_proxy_permissions"), singletonMap("partitionKey", ...), ("PW", "Palau")
+            return "a pair whose first string does not name a credential";
+        }
+        List<String> words = ValueShape.nameWords(value);
+        if (words != null && (rule.entropy() > 0 || words.stream().anyMatch(this::namesACredential)
+                || words.equals(tokens(name)))) {
+            // PASSWORD_TOO_COMMON = "password_too_common", password = mavenPassword, "YourAccessTokenHere"
+            return "a name, not a value";
+        }
+        if (rule.entropy() > 0 && ValueShape.text(value)) {
+            return "text with spaces";
+        }
+        if (match.before() != null && match.before().strip().endsWith("(") && value.contains(" ")) {
+            return "a sentence passed to a call"; // t.pass("token refreshed")
+        }
+        if (documentationFile(match.path()) && (Entropy.shannon(value) < 3.0 || WORDISH.matcher(value).matches()
+                || ValueShape.nameWords(value.replaceAll("[^A-Za-z0-9]+", "-")) != null)) {
+            return "an example in documentation";
         }
         String lowerValue = value.toLowerCase(java.util.Locale.ROOT);
         for (String t : tokens(key == null ? "" : key)) {
@@ -263,6 +374,11 @@ final class NoiseFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A word that names a credential (password, token, secret, key...), or a word that is one with a suffix. */
+    private boolean namesACredential(String word) {
+        return credentialWords.contains(word) || strongKeyFragments.stream().anyMatch(word::contains);
     }
 
     private boolean isKeyWord(String token, List<String> keyWords) {
