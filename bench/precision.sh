@@ -5,6 +5,7 @@
 #
 #   bench/precision.sh                 fetch what is missing, scan every corpus, print the figures
 #   bench/precision.sh --unlabelled N  also list up to N findings of the current run that have no label yet
+#   HOLDFAST="java -jar old.jar" PRECISION_RUN=before bench/precision.sh   the same corpora through another build
 #
 # Corpora (under bench/work/precision, fetched once; git ignores bench/work):
 #   maven   the -sources.jar of every dependency of this project (mvn dependency:copy-dependencies -Dclassifier=sources)
@@ -104,7 +105,8 @@ fi
 # HOLDFAST="java -jar old.jar" measures another build (the before/after figures of the README).
 read -r -a holdfast <<<"${HOLDFAST:-$root/holdfast}"
 "${holdfast[@]}" --version >/dev/null   # build once, outside the scans
-results="$work/results"
+# PRECISION_RUN names the run (default "current"): its reports stay in bench/work/precision/results-<run>.
+results="$work/results-${PRECISION_RUN:-current}"
 mkdir -p "$results"
 rm -f "$results"/*.json
 for c in "$corpora"/*/; do

@@ -40,6 +40,7 @@ final class NoiseFilter {
     private static final Pattern DOTTED_REFERENCE = Pattern.compile(
             "[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+"
                     + "|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*){2,}");
+    private static final Pattern UPPER_WORD = Pattern.compile("[A-Z]{3,24}");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
     private final Set<String> placeholderValues;
@@ -276,6 +277,12 @@ final class NoiseFilter {
         }
         if (rule.entropy() > 0 && ValueShape.text(value)) {
             return "text with spaces";
+        }
+        if (rule.entropy() > 0 && UPPER_WORD.matcher(value).matches()) {
+            return "an upper-case word"; // "EXPORTABLE", 'RDBCHANNEL': an enum value, not a token
+        }
+        if (match.before() != null && match.before().matches("\\s+\\(.*")) {
+            return "a word before a parenthesis (prose)"; // "... yielded as a token (`TokenStream#next`) ..."
         }
         if (match.before() != null && match.before().strip().endsWith("(") && value.contains(" ")) {
             return "a sentence passed to a call"; // t.pass("token refreshed")

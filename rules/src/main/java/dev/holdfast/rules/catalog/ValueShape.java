@@ -21,7 +21,15 @@ final class ValueShape {
     /** Generic types as written in annotations and docs: QuerySet[Webhook], Optional[str], List<String>, Map<K, V>. */
     private static final Pattern TYPE = Pattern.compile(
             "[A-Za-z_][\\w.]*(?:\\[[\\w\\[\\].,| '\"]*\\]|<[\\w<>.,? ]*>)(?:\\s*\\|\\s*None)?|[A-Z][\\w.]*\\s*\\|\\s*None");
-    private static final Pattern VERSION = Pattern.compile("[~^<>=v]{0,2}\\d+(?:\\.(?:\\d+|x|\\*)){1,3}(?:[-+.][\\w.]+)?");
+    /** A version or a range of versions: 1.2.3, ^1.0.0, >=5.4.0 <6, ~2.1 || 3.x. */
+    private static final Pattern VERSION = Pattern.compile(
+            "(?:[~^<>=v]{0,2}\\s?\\d+(?:\\.(?:\\d+|x|\\*)){0,3}(?:-[\\w.]+)?\\s*(?:\\|\\||,|\\s)?\\s*)+");
+    private static final Pattern ARN = Pattern.compile("arn:aws[\\w-]*:[\\w-]*:.*");
+    /** A path into an object: StreamDescription.Shards[-1].ShardId, data.items[0].token. */
+    private static final Pattern PROPERTY_PATH = Pattern.compile(
+            "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])*(?:\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])(?:\\.[A-Za-z_$][\\w$]*)*");
+    private static final Pattern HEADER_NAME = Pattern.compile("(?i)x-[a-z0-9]+(?:-[a-z0-9]+)+");
+    private static final Pattern JSON_TEXT = Pattern.compile("\\s*[{\\[]\\s*[\"\\[{].*");
     private static final Pattern SELECTOR = Pattern.compile("[#.][A-Za-z][\\w-]*(?:[ >.#:][\\w-]+)*");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][\\w ()'/-]{0,60}:|[A-Za-z][\\w'/-]* [\\w ()'/-]{1,60}\\?");
     /** Python/C#/Kotlin/Scala prefixes that make a literal interpolate: f"..", $"..", s"..". */
@@ -64,8 +72,26 @@ final class ValueShape {
                 return "format string";
             }
         }
+        if (!value.isEmpty() && "+,);]}|&".indexOf(value.charAt(0)) >= 0) {
+            return "code between two strings"; // "..." + x + ", token: " + y: the quotes paired wrongly
+        }
+        if (a.matches("^[\"'`]\\s*(?:\\+|\\.\\.|\\|\\||\\|).*")) {
+            return "concatenation or union"; // "__reactFiber$" + randomKey, "EXPORTABLE"|"NON_EXPORTABLE"
+        }
         if (TYPE.matcher(value).matches()) {
             return "type";
+        }
+        if (ARN.matcher(value).matches()) {
+            return "resource name (ARN)";
+        }
+        if (PROPERTY_PATH.matcher(value).matches()) {
+            return "property path";
+        }
+        if (HEADER_NAME.matcher(value).matches()) {
+            return "header name";
+        }
+        if (JSON_TEXT.matcher(value).matches()) {
+            return "JSON text";
         }
         if (VERSION.matcher(value).matches()) {
             return "version";
@@ -95,7 +121,8 @@ final class ValueShape {
         if (value.length() > 80 || !value.matches("[A-Za-z0-9_.,:/ -]+")) {
             return null;
         }
-        String spaced = value.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        String spaced = value.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                .replaceAll("([A-Za-z])([0-9])", "$1 $2").replaceAll("([0-9])([A-Za-z])", "$1 $2");
         List<String> words = new ArrayList<>();
         for (String w : spaced.split("[^A-Za-z0-9]+")) {
             if (w.isEmpty()) {
