@@ -40,6 +40,8 @@ final class NoiseFilter {
     private static final Pattern DOTTED_REFERENCE = Pattern.compile(
             "[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+"
                     + "|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*){2,}");
+    /** Words joined the way names are: a separator or a lower-to-upper case change (credit_card, creditCard). */
+    private static final Pattern SEPARATED_WORDS = Pattern.compile("[A-Za-z][_\\s.-][A-Za-z]|[a-z][A-Z]");
     private static final Pattern UPPER_WORD = Pattern.compile("[A-Z]{3,24}");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
@@ -270,13 +272,15 @@ final class NoiseFilter {
             return "a pair whose first string does not name a credential";
         }
         List<String> words = ValueShape.nameWords(value);
-        if (words != null && (rule.entropy() > 0 || words.stream().anyMatch(this::namesACredential)
+        boolean separated = SEPARATED_WORDS.matcher(value).find();
+        if (words != null && (rule.entropy() > 0 || rule.strongKey() && separated
+                || words.stream().anyMatch(this::namesACredential)
                 || words.equals(tokens(name)))) {
             // PASSWORD_TOO_COMMON = "password_too_common", password = mavenPassword, "YourAccessTokenHere"
             return "a name, not a value";
         }
-        if (rule.entropy() > 0 && ValueShape.text(value)) {
-            return "text with spaces";
+        if (ValueShape.text(value)) {
+            return "text with spaces"; // 'The two password fields didn’t match.', a cookie header
         }
         if (rule.entropy() > 0 && UPPER_WORD.matcher(value).matches()) {
             return "an upper-case word"; // "EXPORTABLE", 'RDBCHANNEL': an enum value, not a token

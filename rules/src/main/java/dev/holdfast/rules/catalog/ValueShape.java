@@ -28,6 +28,8 @@ final class ValueShape {
     /** A path into an object: StreamDescription.Shards[-1].ShardId, data.items[0].token. */
     private static final Pattern PROPERTY_PATH = Pattern.compile(
             "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])*(?:\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])(?:\\.[A-Za-z_$][\\w$]*)*");
+    private static final Pattern OPTION = Pattern.compile("--?[A-Za-z][\\w-]*(?:=%?\\w*)?");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[0nrt])");
     private static final Pattern HEADER_NAME = Pattern.compile("(?i)x-[a-z0-9]+(?:-[a-z0-9]+)+");
     private static final Pattern JSON_TEXT = Pattern.compile("\\s*[{\\[]\\s*[\"\\[{].*");
     private static final Pattern SELECTOR = Pattern.compile("[#.][A-Za-z][\\w-]*(?:[ >.#:][\\w-]+)*");
@@ -93,10 +95,16 @@ final class ValueShape {
         if (JSON_TEXT.matcher(value).matches()) {
             return "JSON text";
         }
+        if (OPTION.matcher(value).matches()) {
+            return "command-line option"; // password: "--password"
+        }
+        if (value.contains("\\") && nameWords(ESCAPE.matcher(value).replaceAll("-")) != null) {
+            return "escaped text"; // b"openssh-key-v1\x00"
+        }
         if (VERSION.matcher(value).matches()) {
             return "version";
         }
-        if (SELECTOR.matcher(value).matches() && (value.contains("-") || value.startsWith("#"))) {
+        if (SELECTOR.matcher(value).matches()) {
             return "selector";
         }
         if (LABEL.matcher(value).matches() && !value.matches(".*\\d.*")) {
@@ -118,10 +126,10 @@ final class ValueShape {
      * in runs of two or more, short numbers) but holds something random.
      */
     static List<String> nameWords(String value) {
-        if (value.length() > 80 || !value.matches("[A-Za-z0-9_.,:/ -]+")) {
+        if (value.length() > 80 || !value.matches("[A-Za-z0-9_.,:/ #=-]+")) {
             return null;
         }
-        String spaced = value.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+        String spaced = value.replaceAll("(?<![A-Za-z])[vV](\\d)", "ver$1").replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
                 .replaceAll("([A-Za-z])([0-9])", "$1 $2").replaceAll("([0-9])([A-Za-z])", "$1 $2");
         List<String> words = new ArrayList<>();
         for (String w : spaced.split("[^A-Za-z0-9]+")) {
@@ -130,7 +138,7 @@ final class ValueShape {
             }
             boolean letters = w.chars().allMatch(Character::isLetter);
             boolean shortNumber = w.chars().allMatch(Character::isDigit) && w.length() <= 4;
-            if (!(letters && w.length() >= 2 && vowelled(w)) && !shortNumber) {
+            if (!(letters && w.length() >= 2 && (w.length() <= 3 || vowelled(w))) && !shortNumber) {
                 return null;
             }
             words.add(w.toLowerCase(Locale.ROOT));
