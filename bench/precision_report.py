@@ -49,6 +49,7 @@ if os.path.exists(labels_path):
             corpus, rule, path, h, verdict = row.rstrip('\n').split('\t')[:5]
             labels[(corpus, rule, path, h)] = verdict
 
+by_line = {k[:1] + k[2:]: v for k, v in labels.items()}
 findings = []
 print('%-8s %9s %9s %10s %8s %8s   %s' % ('corpus', 'MB', 'findings', 'per MB', 'high+', 'generic', 'top rules'))
 totals = collections.Counter()
@@ -84,6 +85,11 @@ for corpus, rule, path, line, severity in findings:
     key = (corpus, rule, path, line_hash(corpus, path, line))
     current.add(key)
     v = labels.get(key)
+    if v is None:
+        # the same line found by another rule than the labelled one is the same finding for the reader
+        v = by_line.get(key[:1] + key[2:])
+        if v is not None:
+            current.add(next(k for k in labels if k[:1] + k[2:] == key[:1] + key[2:]))
     if v is None:
         unlabelled.append((corpus, rule, path, line, key[3], severity))
     else:

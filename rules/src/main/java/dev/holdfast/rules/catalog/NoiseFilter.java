@@ -137,6 +137,11 @@ final class NoiseFilter {
 
     /** Why the value is noise, or null when it should be reported. */
     String noise(SecretRule rule, Match match) {
+        if (match.user() != null && match.value().contains("%")) {
+            // user:p%40ss@host: judge the password the URL carries, not its encoding
+            match = new Match(match.path(), match.key(), percentDecoded(match.value()), match.before(), match.after(),
+                    match.user(), match.host());
+        }
         String value = match.value();
         String key = match.key();
         String before = match.before();
@@ -222,6 +227,9 @@ final class NoiseFilter {
         if (m.user() != null && v.equals(lower(m.user()))) {
             return "password equal to the user name";
         }
+        if (m.user() != null && v.length() < 4) {
+            return "too short to be a password"; // https://a:b@host, u:p@h.com, val:psw@
+        }
         if (v.length() >= 3 && v.chars().allMatch(Character::isLetter)) {
             String path = m.path() == null ? "" : lower(m.path());
             String[] segments = path.split("/");
@@ -288,10 +296,17 @@ final class NoiseFilter {
         if (match.before() != null && match.before().matches("\\s+\\(.*")) {
             return "a word before a parenthesis (prose)"; // "... yielded as a token (`TokenStream#next`) ..."
         }
-        if (match.before() != null && match.before().strip().endsWith("(") && value.contains(" ")) {
-            return "a sentence passed to a call"; // t.pass("token refreshed")
+        if (match.before() != null && match.before().replaceAll("[rbuf@]?[\"'`]$", "").strip().endsWith("(")
+                && (value.contains(" ")
+                || value.matches("[a-z]{2,12}"))) {
+            return "a sentence or a word passed to a method"; // t.pass("token refreshed"), t.pass('equal')
         }
-        if (documentationFile(match.path()) && (Entropy.shannon(value) < 3.0 || WORDISH.matcher(value).matches()
+        if (words != null && separated && value.chars().noneMatch(Character::isDigit)
+                && words.stream().allMatch(w -> w.length() >= 2)) {
+            return "an identifier"; // 'allPass': 'overEvery', storageKey = '_sf2_attributes'
+        }
+        if (documentationFile(match.path()) && (value.length() < 10 || Entropy.shannon(value) < 3.0
+                || WORDISH.matcher(value).matches()
                 || ValueShape.nameWords(value.replaceAll("[^A-Za-z0-9]+", "-")) != null)) {
             return "an example in documentation";
         }
@@ -344,6 +359,9 @@ final class NoiseFilter {
                 && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
             return "a bare 'key' needs a random value";
         }
+        if (value.regionMatches(true, 0, "http", 0, 4) && value.matches("(?i)https?://[^@\\s]+")) {
+            return "url"; // a URL without user:password@ (those are the URL rules'), e.g. Encryption: https://keys...
+        }
         if (PATHISH.matcher(value).find() && !randomSegment(value)) {
             return "path or url";
         }
@@ -354,6 +372,21 @@ final class NoiseFilter {
             return "words";
         }
         return null;
+    }
+
+    private static String percentDecoded(String v) {
+        StringBuilder out = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '%' && i + 2 < v.length() && Character.digit(v.charAt(i + 1), 16) >= 0
+                    && Character.digit(v.charAt(i + 2), 16) >= 0) {
+                out.append((char) Integer.parseInt(v.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A path-looking value whose longest '/'-separated segment is long and random is base64, not a path. */

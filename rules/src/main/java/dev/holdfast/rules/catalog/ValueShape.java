@@ -28,6 +28,7 @@ final class ValueShape {
     /** A path into an object: StreamDescription.Shards[-1].ShardId, data.items[0].token. */
     private static final Pattern PROPERTY_PATH = Pattern.compile(
             "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])*(?:\\[-?\\d+\\]|\\[['\"]?\\w+['\"]?\\])(?:\\.[A-Za-z_$][\\w$]*)*");
+    private static final Pattern EXPRESSION = Pattern.compile("===|!==|=>|&&|\\|\\||\\w\\?\\w+:\\w");
     private static final Pattern OPTION = Pattern.compile("--?[A-Za-z][\\w-]*(?:=%?\\w*)?");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[0nrt])");
     private static final Pattern HEADER_NAME = Pattern.compile("(?i)x-[a-z0-9]+(?:-[a-z0-9]+)+");
@@ -66,7 +67,8 @@ final class ValueShape {
                 return "identifier";
             }
         } else {
-            if (INTERPOLATING_QUOTE.matcher(b).find() && BRACED.matcher(value).find()) {
+            if (INTERPOLATING_QUOTE.matcher(b).find() && BRACED.matcher(value).find()
+                    || b.endsWith("`") && value.contains("${")) {
                 return "interpolated string";
             }
             String rest = a.isEmpty() ? a : a.substring(1);
@@ -79,6 +81,9 @@ final class ValueShape {
         }
         if (a.matches("^[\"'`]\\s*(?:\\+|\\.\\.|\\|\\||\\|).*")) {
             return "concatenation or union"; // "__reactFiber$" + randomKey, "EXPORTABLE"|"NON_EXPORTABLE"
+        }
+        if (EXPRESSION.matcher(value).find()) {
+            return "expression"; // `d===t?a:b`
         }
         if (TYPE.matcher(value).matches()) {
             return "type";
