@@ -220,7 +220,8 @@ final class NoiseFilter {
                     return "documentation host";
                 }
             }
-            if (v.equals(host) || v.equals(host.split("\\.")[0])) {
+            int dot = host.indexOf('.');
+            if (v.equals(host) || dot > 0 && v.equals(host.substring(0, dot))) {
                 return "default named after the host";
             }
         }
