@@ -89,6 +89,35 @@ final class Formats {
         };
     }
 
+    /** How a policy statement's members and action list are written in a syntax. */
+    private record PolicySyntax(String member, String list, String item) {
+        String member(String key, String value) {
+            return String.format(member, key, value);
+        }
+    }
+
+    private static final PolicySyntax HCL = new PolicySyntax("%-8s = \"%s\"", "Action = [", "\"%s\",");
+    private static final PolicySyntax JSON = new PolicySyntax("\"%s\": \"%s\"", "\"Action\": [", "\"%s\"");
+
+    /**
+     * The statement both policy formats narrow: a service wildcard in the action list (two with {@code several}) that
+     * the fix replaces with a read action, next to one a colleague may edit or remove.
+     */
+    private static void statement(Template.Builder b, Random r, boolean several, int level, PolicySyntax s,
+                                  String bucket) {
+        b.line(level, s.member("Sid", "Read" + (r.nextInt(90) + 10)));
+        b.line(level, s.member("Effect", "Allow"));
+        b.line(level, s.list());
+        b.finding(level + 1, String.format(s.item(), "s3:*"),
+                String.format(s.item(), "s3:" + pick(r, "GetObject", "GetObjectVersion")), null);
+        if (several) {
+            b.finding(level + 1, String.format(s.item(), "kms:*"), String.format(s.item(), "kms:Decrypt"), null);
+        }
+        b.below(b.line(level + 1, String.format(s.item(), "s3:GetObjectTagging")));
+        b.line(level, "]");
+        b.line(level, s.member("Resource", "arn:aws:s3:::" + bucket + "/*"));
+    }
+
     /** A read-only S3 action a colleague might add next to the narrowed one. */
     static String readAction(Random r) {
         return "s3:" + pick(r, "GetObjectAcl", "GetObjectLegalHold", "GetObjectRetention", "ListMultipartUploadParts");
@@ -459,16 +488,7 @@ final class Formats {
             b.line(1, "policy = jsonencode({");
             b.line(2, "Version = \"2012-10-17\"");
             b.line(2, "Statement = [{");
-            b.line(3, "Sid      = \"Read" + (r.nextInt(90) + 10) + "\"");
-            b.line(3, "Effect   = \"Allow\"");
-            b.line(3, "Action = [");
-            b.finding(4, "\"s3:*\",", "\"s3:" + pick(r, "GetObject", "GetObjectVersion") + "\",", null);
-            if (several) {
-                b.finding(4, "\"kms:*\",", "\"kms:Decrypt\",", null);
-            }
-            b.below(b.line(4, "\"s3:GetObjectTagging\","));
-            b.line(3, "]");
-            b.line(3, "Resource = \"arn:aws:s3:::" + bucket + "/*\"");
+            statement(b, r, several, 3, HCL, bucket);
             b.line(2, "}]");
             b.line(1, "})");
             b.line(0, "}");
@@ -512,16 +532,7 @@ final class Formats {
             b.line(1, "\"Statement\": [");
             b.block();
             b.line(2, "{");
-            b.line(3, "\"Sid\": \"Read" + (r.nextInt(90) + 10) + "\"");
-            b.line(3, "\"Effect\": \"Allow\"");
-            b.line(3, "\"Action\": [");
-            b.finding(4, "\"s3:*\"", "\"s3:" + pick(r, "GetObject", "GetObjectVersion") + "\"", null);
-            if (several) {
-                b.finding(4, "\"kms:*\"", "\"kms:Decrypt\"", null);
-            }
-            b.below(b.line(4, "\"s3:GetObjectTagging\""));
-            b.line(3, "]");
-            b.line(3, "\"Resource\": \"arn:aws:s3:::" + bucket + "/*\"");
+            statement(b, r, several, 3, JSON, bucket);
             b.line(2, "}");
             b.block();
             b.line(2, "{");
