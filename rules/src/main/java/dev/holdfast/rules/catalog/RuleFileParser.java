@@ -24,7 +24,7 @@ final class RuleFileParser {
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
             "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs", "provider",
-            "validate", "nameContains", "value", "startsWithin");
+            "validate", "nameContains", "value", "startsWithin", "strongKey");
     /** A {@code nameContains} made of plain words ({@code mistral}, {@code co_api|cohere}): its keywords are those. */
     private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z0-9_.-]+(?:\\|[a-z0-9_.-]+)*");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
@@ -142,7 +142,7 @@ final class RuleFileParser {
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
-                strings(m, "needs", where), provider, family, checks(m, where),
+                strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")), provider, family, checks(m, where),
                 assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
                         : null,
                 m.containsKey("startsWithin") ? startsWithin(m, keywords, where) : -1);

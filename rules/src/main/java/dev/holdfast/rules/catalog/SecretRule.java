@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  *                   lines such as "- name: DB_PASSWORD" / "value: ..."); the secret must be on the current line
  * @param needs      strings of which the pattern cannot match without one (a quote, "</"): a line holding none of
  *                   them is skipped before the regex runs, which is most of the cost on source code; empty: no check
+ * @param strongKey  the key must name a credential for sure (password, secret, token, api key...), not merely hold a
+ *                   key word: for pairs such as {@code ("auth", "0011_...")} or {@code singletonMap("partitionKey",
+ *                   ...)} whose first string is any name
  * @param provider   who issues the credential ("GitHub", "Anthropic"), or null for rules that are not about one
  *                   provider (keyword + entropy rules)
  * @param family     the rule file's family ("ai", "cloud", ... for built-in rules; the file name for custom ones)
@@ -42,7 +45,7 @@ public record SecretRule(String id, String title, String description, Category c
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
-                         List<String> needs, String provider, String family, List<TokenCheck> checks,
+                         List<String> needs, boolean strongKey, String provider, String family, List<TokenCheck> checks,
                          Assignment assignment, int startsWithin) {
 
     /** The two parts of an assignment rule: a regex the assigned name contains, and the value's regex. */
