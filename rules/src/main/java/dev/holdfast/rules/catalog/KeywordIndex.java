@@ -25,10 +25,18 @@ public final class KeywordIndex {
     private static final int HAS_OUTPUT = 1 << 31;
 
     /**
-     * The transitions, flat: entry {@code s * ALPHABET + c} is the next state times ALPHABET, with {@link #HAS_OUTPUT}
-     * set when that state ends a keyword, so the scan loop is a single array load per character.
+     * The transitions, flat: entry {@code (s << shift) + classOf[c]} is the next state shifted likewise, with
+     * {@link #HAS_OUTPUT} set when that state ends a keyword, so the scan loop reads outputs only then.
      */
     private final int[] next;
+    /**
+     * Per ASCII character, its class: the characters of the keywords (case folded) have one each, all others share
+     * class 0, which leads back to the root. Rows are as wide as the classes (64 for the built-in catalogue), not the
+     * alphabet: half the table to build and to keep in cache.
+     */
+    private final int[] classOf = new int[ALPHABET];
+    /** log2 of the row width: a state's row starts at {@code state << shift}. */
+    private final int shift;
     private final Map<String, Integer> ids;
     /** For each state, the ids of the keywords that end there (including via suffix links); null when none. */
     private final int[][] outputs;
@@ -44,54 +52,71 @@ public final class KeywordIndex {
         }
         keywords = new String[ids.size()];
         ids.forEach((w, i) -> keywords[i] = w);
-        List<int[]> trie = new ArrayList<>();
+        // Characters in no keyword share class 0, whose transition is always back to the root.
+        int[] classId = new int[ALPHABET];
+        int classes = 1;
+        for (String w : ids.keySet()) {
+            for (char c : w.toCharArray()) {
+                if (classId[c] == 0) {
+                    classId[c] = classes++;
+                }
+            }
+        }
+        for (char c = 0; c < ALPHABET; c++) {
+            classOf[c] = classId[LOWER[c]];
+        }
+        shift = 32 - Integer.numberOfLeadingZeros(classes - 1);
+        // the trie, one row of (1 << shift) transitions per state
+        int[] go = new int[16 << shift];
+        int states = 1;
         List<List<Integer>> out = new ArrayList<>();
-        trie.add(new int[ALPHABET]);
         out.add(new ArrayList<>());
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
             int state = 0;
             for (char c : e.getKey().toCharArray()) {
-                if (trie.get(state)[c] == 0) {
-                    trie.add(new int[ALPHABET]);
+                int at = (state << shift) + classId[c];
+                if (go[at] == 0) {
+                    if ((states + 1) << shift > go.length) {
+                        go = java.util.Arrays.copyOf(go, go.length * 2);
+                    }
+                    go[at] = states++;
                     out.add(new ArrayList<>());
-                    trie.get(state)[c] = trie.size() - 1;
                 }
-                state = trie.get(state)[c];
+                state = go[at];
             }
             out.get(state).add(e.getValue());
         }
-        int[] fail = new int[trie.size()];
+        // Aho-Corasick: breadth first, each missing transition is the failure state's
+        int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < ALPHABET; c++) {
-            if (trie.get(0)[c] != 0) {
-                queue.add(trie.get(0)[c]);
+        for (int k = 1; k < classes; k++) {
+            if (go[k] != 0) {
+                queue.add(go[k]);
             }
         }
         while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
-            for (int c = 0; c < ALPHABET; c++) {
-                int t = trie.get(s)[c];
+            int st = queue.poll();
+            out.get(st).addAll(out.get(fail[st]));
+            for (int k = 1; k < classes; k++) {
+                int at = (st << shift) + k;
+                int t = go[at];
                 if (t != 0) {
-                    fail[t] = trie.get(fail[s])[c];
+                    fail[t] = go[(fail[st] << shift) + k];
                     queue.add(t);
                 } else {
-                    trie.get(s)[c] = trie.get(fail[s])[c];
+                    go[at] = go[(fail[st] << shift) + k];
                 }
             }
         }
-        outputs = new int[out.size()][];
-        for (int i = 0; i < outputs.length; i++) {
+        outputs = new int[states][];
+        for (int i = 0; i < states; i++) {
             int[] found = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
             outputs[i] = found.length == 0 ? null : found;
         }
-        next = new int[trie.size() * ALPHABET];
-        for (int st = 0; st < trie.size(); st++) {
-            int[] row = trie.get(st);
-            for (int c = 0; c < ALPHABET; c++) {
-                int target = row[LOWER[c]];
-                next[st * ALPHABET + c] = target * ALPHABET | (outputs[target] == null ? 0 : HAS_OUTPUT);
-            }
+        next = new int[states << shift];
+        for (int i = 0; i < next.length; i++) {
+            int target = go[i];
+            next[i] = target << shift | (outputs[target] == null ? 0 : HAS_OUTPUT);
         }
         this.ids = Map.copyOf(ids);
     }
@@ -118,10 +143,10 @@ public final class KeywordIndex {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            state = c < ALPHABET ? next[state + c] : 0;
+            state = c < ALPHABET ? next[state + classOf[c]] : 0;
             if (state < 0) {
                 state &= ~HAS_OUTPUT;
-                for (int k : outputs[state >>> 7]) { // state / ALPHABET
+                for (int k : outputs[state >>> shift]) {
                     hit.at(k, i);
                 }
             }
@@ -141,10 +166,10 @@ public final class KeywordIndex {
         int state = 0;
         for (int i = from; i < to; i++) {
             int c = utf8[i];
-            state = c >= 0 ? next[state + c] : 0;
+            state = c >= 0 ? next[state + classOf[c]] : 0;
             if (state < 0) {
                 state &= ~HAS_OUTPUT;
-                for (int k : outputs[state >>> 7]) { // state / ALPHABET
+                for (int k : outputs[state >>> shift]) {
                     hit.at(k, i);
                 }
             }

@@ -80,6 +80,17 @@ public final class SecretDetector implements Detector {
     /** For each keyword id of {@link #contextIndex}, the indexes of the rules that list it. */
     private final int[][] contextRulesByKeyword;
     private final boolean splitScan;
+    /**
+     * What a path decides, worked out once per path: a history shows each path's versions many times, and matching
+     * the example-file globs and the path rules' globs per version was a tenth of a history scan.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, PathFacts> pathFacts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PATH_FACTS_LIMIT = 100_000;
+    /** Per rule: no paths or skipPaths, so it applies to every path. */
+    private final boolean[] everyPath;
+    /** One Marks per thread, cleared per document: a history allocated one per version (150 MB for commons-lang). */
+    private final ThreadLocal<Marks> marks;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -126,6 +137,12 @@ public final class SecretDetector implements Detector {
         for (int k = 0; k < contextIndex.size(); k++) {
             contextRulesByKeyword[k] = rulesByKeyword[index.id(contextIndex.keyword(k))];
         }
+        this.everyPath = new boolean[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            everyPath[r] = this.rules.get(r).paths().isEmpty() && this.rules.get(r).skipPaths().isEmpty();
+        }
+        int ruleCount = this.rules.size();
+        this.marks = ThreadLocal.withInitial(() -> new Marks(ruleCount));
         // a keyword with a line break could span a changed and an unchanged line: then scan every line whole
         this.splitScan = all.stream().noneMatch(k -> k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0);
     }
@@ -154,7 +171,8 @@ public final class SecretDetector implements Detector {
         // One pass of the keyword automaton marks, per rule, the lines holding one of its keywords. In a document
         // shown in part, unchanged lines matter only to the rules that read across lines: they get a smaller
         // automaton of those rules' keywords.
-        Marks marks = new Marks(rules.size());
+        Marks marks = this.marks.get();
+        marks.clear();
         java.util.BitSet[] linesByRule = marks.linesByRule;
         if (changed == null || !splitScan) {
             index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, marks));
@@ -172,14 +190,14 @@ public final class SecretDetector implements Detector {
             }
         }
         List<Candidate> found = new ArrayList<>();
-        boolean example = noise.exampleFile(path);
-        for (int r : marks.rulesToRun(alwaysRules)) {
+        PathFacts facts = pathFacts(path);
+        for (int r : marks.rulesToRun(facts.always())) {
             SecretRule rule = rules.get(r);
-            if (rule.generic() && example) {
+            if (rule.generic() && facts.example()) {
                 continue;
             }
             java.util.BitSet marked = linesByRule[r];
-            if (marked == null && rule.keywords().isEmpty() && rule.appliesTo(path)) {
+            if (marked == null && rule.keywords().isEmpty()) { // a path rule: it is in facts.always() as it applies
                 marked = new java.util.BitSet(lines.length());
                 marked.set(0, lines.length());
             }
@@ -213,6 +231,27 @@ public final class SecretDetector implements Detector {
         return resolve(found);
     }
 
+    /**
+     * @param example a file that documents a configuration (generic rules stay quiet there)
+     * @param always  the rules looked at whatever the keywords ({@link #alwaysRules}) that apply to the path
+     */
+    private record PathFacts(boolean example, int[] always) {
+    }
+
+    private PathFacts pathFacts(String path) {
+        String p = path == null ? "" : path;
+        PathFacts facts = pathFacts.get(p);
+        if (facts == null) {
+            if (pathFacts.size() >= PATH_FACTS_LIMIT) {
+                pathFacts.clear();
+            }
+            facts = new PathFacts(noise.exampleFile(p),
+                    java.util.Arrays.stream(alwaysRules).filter(r -> rules.get(r).appliesTo(p)).toArray());
+            pathFacts.put(p, facts);
+        }
+        return facts;
+    }
+
     /** Marks, for each keyword found, its line for every rule that lists the keyword and applies to the path. */
     private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Marks marks) {
         int[] lineStarts = lines.starts;
@@ -222,7 +261,7 @@ public final class SecretDetector implements Detector {
             int line = lineOf(lineStarts, end);
             for (int r : byKeyword[keyword]) {
                 if (applies[r] == 0) {
-                    applies[r] = rules.get(r).appliesTo(path) ? Marks.YES : Marks.NO;
+                    marks.decided(r, everyPath[r] || rules.get(r).appliesTo(path));
                 }
                 if (applies[r] == Marks.YES) {
                     if (linesByRule[r] == null) {
@@ -235,7 +274,10 @@ public final class SecretDetector implements Detector {
         };
     }
 
-    /** One document's marks: per rule, whether it applies to the path and which lines hold one of its keywords. */
+    /**
+     * One document's marks: per rule, whether it applies to the path and which lines hold one of its keywords.
+     * Reused for the next document of the thread: {@link #clear()} undoes only what was set.
+     */
     private static final class Marks {
         static final byte YES = 1;
         static final byte NO = 2;
@@ -243,6 +285,8 @@ public final class SecretDetector implements Detector {
         final byte[] applies;
         private int[] hit = new int[16];
         private int hits;
+        private int[] decided = new int[16];
+        private int decisions;
 
         Marks(int rules) {
             linesByRule = new java.util.BitSet[rules];
@@ -254,6 +298,25 @@ public final class SecretDetector implements Detector {
                 hit = java.util.Arrays.copyOf(hit, hits * 2);
             }
             hit[hits++] = rule;
+        }
+
+        void decided(int rule, boolean applies) {
+            if (decisions == decided.length) {
+                decided = java.util.Arrays.copyOf(decided, decisions * 2);
+            }
+            decided[decisions++] = rule;
+            this.applies[rule] = applies ? YES : NO;
+        }
+
+        void clear() {
+            for (int i = 0; i < hits; i++) {
+                linesByRule[hit[i]] = null;
+            }
+            for (int i = 0; i < decisions; i++) {
+                applies[decided[i]] = 0;
+            }
+            hits = 0;
+            decisions = 0;
         }
 
         /** The rules with a marked line and the given ones, in catalogue order (which breaks ties between findings). */

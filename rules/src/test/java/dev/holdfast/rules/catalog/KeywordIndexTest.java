@@ -49,6 +49,36 @@ class KeywordIndexTest {
         assertThat(onBytes).isEqualTo(onText);
     }
 
+    /**
+     * Against a naive search, for random keyword sets (so the character classes of the transition table differ) and
+     * texts over a small alphabet with upper case and characters in no keyword.
+     */
+    @Property(tries = 1000)
+    void findsWhatANaiveSearchFinds(@ForAll("keywordSets") List<String> words, @ForAll("plainTexts") String text) {
+        KeywordIndex idx = new KeywordIndex(words);
+        List<String> found = new ArrayList<>();
+        idx.scan(text, (k, end) -> found.add(idx.keyword(k) + "@" + end));
+        List<String> expected = new ArrayList<>();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String w : new java.util.TreeSet<>(words)) {
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                expected.add(w + "@" + (i + w.length() - 1));
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<List<String>> keywordSets() {
+        return Arbitraries.strings().withChars("abc_-.:0").ofMinLength(1).ofMaxLength(5).list().ofMinSize(0)
+                .ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<String> plainTexts() {
+        return Arbitraries.strings().withChars("abcABC_-.:0xyz \n").ofMaxLength(80);
+    }
+
     private static long lineOf(String upToHit) {
         return upToHit.chars().filter(c -> c == '\n').count();
     }
