@@ -18,6 +18,7 @@ if [ ! -x "$node_dir/node_modules/.bin/secretlint" ]; then
   (cd "$node_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund \
       secretlint @secretlint/secretlint-rule-preset-recommend >/dev/null)
 fi
+: > "$work/.secretlintignore"   # an empty ignore file (not /dev/null: a plain file is what secretlint expects)
 cat > "$work/.secretlintrc.json" <<'JSON'
 { "rules": [ { "id": "@secretlint/secretlint-rule-preset-recommend" } ] }
 JSON
@@ -30,7 +31,7 @@ for i in $(seq "$runs"); do
   "$root/holdfast" scan "$repo" --format json --fail-on none --no-progress > "$work/holdfast-tree.json"
   t1=$(now)
   (cd "$repo" && "$node_dir/node_modules/.bin/secretlint" --secretlintrc "$work/.secretlintrc.json" \
-      --secretlintignore /dev/null "**/*" > "$work/secretlint.txt" 2>&1) || true
+      --secretlintignore "$work/.secretlintignore" "**/*" > "$work/secretlint.txt" 2>&1) || true
   t2=$(now)
   h=$(echo "$t1 - $t0" | bc); s=$(echo "$t2 - $t1" | bc)
   printf 'run %d: holdfast %.2fs  secretlint %.2fs\n' "$i" "$h" "$s"

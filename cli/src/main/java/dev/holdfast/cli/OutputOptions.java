@@ -49,7 +49,7 @@ final class OutputOptions {
         Reports.forFormat(f, new ReportContext(null, Main.version(), false));
     }
 
-    /** Renders the primary report and every extra one. Files are written atomically. */
+    /** Renders the primary report and every extra one. Files are written atomically; devices and pipes directly. */
     void write(ScanResult result, Console console, Path root) throws IOException {
         ReportContext ctx = new ReportContext(root, Main.version(),
                 output == null && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"));
@@ -79,6 +79,14 @@ final class OutputOptions {
 
     private static void writeFile(Report report, ScanResult result, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // A device, pipe or FIFO (--output /dev/null, /dev/stdout, <(…)): written to, never replaced. Moving a
+            // file over it would replace the device itself (as root, /dev/null became a regular file).
+            try (Writer w = new OutputStreamWriter(Files.newOutputStream(abs), StandardCharsets.UTF_8)) {
+                report.render(result, w);
+            }
+            return;
+        }
         Path dir = abs.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
