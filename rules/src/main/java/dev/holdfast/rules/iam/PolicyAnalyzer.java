@@ -130,7 +130,7 @@ public final class PolicyAnalyzer {
         List<PolicyIssue> issues = new ArrayList<>();
         issues.addAll(statementIssues(entries, policies));
         for (NamedPolicy p : policies) {
-            issues.addAll(TrustPolicyCheck.check(p.identity(), p.document()));
+            issues.addAll(TrustIssues.of(p.identity(), p.document()));
         }
         for (Matched m : matched) {
             issues.add(escalationIssue(m));

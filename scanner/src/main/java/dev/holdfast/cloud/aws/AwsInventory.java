@@ -13,6 +13,8 @@ import dev.holdfast.cloud.TrustEntry;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.IdentityKind;
+import dev.holdfast.rules.iam.PolicyDocument;
+import dev.holdfast.rules.iam.TrustPolicyJudge;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -194,7 +196,8 @@ public final class AwsInventory {
             List<TrustEntry> trust = List.of();
             if (r.assumeRolePolicyDocument() != null) {
                 try {
-                    trust = TrustAnalyzer.analyze(decode(r.assumeRolePolicyDocument()), account);
+                    trust = TrustPolicyJudge.standard().judge(PolicyDocument.parse(decode(r.assumeRolePolicyDocument())),
+                            account).stream().map(TrustEntry::of).toList();
                 } catch (dev.holdfast.rules.iam.PolicyParseException e) {
                     log.note("iam:GetAccountAuthorizationDetails", "unreadable trust policy of " + r.arn() + ": "
                             + e.getMessage());

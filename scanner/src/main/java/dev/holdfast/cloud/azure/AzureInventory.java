@@ -1,5 +1,7 @@
 package dev.holdfast.cloud.azure;
 
+import dev.holdfast.rules.cloud.azure.AzureRoles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdfast.cloud.CallLog;
 import dev.holdfast.cloud.CloudCredential;
@@ -129,7 +131,7 @@ public final class AzureInventory {
     }
 
     /**
-     * Role definitions only name custom roles: the built-in ones are known by GUID (azure-roles.yml). An endpoint
+     * Role definitions only name custom roles: the built-in ones are known by GUID (rules/cloud/azure/roles.yml). An endpoint
      * without the listing (404, 400) is noted; denied or failing after retries is still partial.
      */
     private static List<JsonNode> optional(CallLog log, String call, String what, Call c) {

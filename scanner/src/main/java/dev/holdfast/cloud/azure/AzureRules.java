@@ -1,5 +1,7 @@
 package dev.holdfast.cloud.azure;
 
+import dev.holdfast.rules.cloud.azure.AzureRoles;
+
 import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudPrincipal;

@@ -1,8 +1,9 @@
-package dev.holdfast.cloud.azure;
+package dev.holdfast.rules.cloud.azure;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.holdfast.model.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The built-in roles of azure-roles.yml: access level and privileged severity, looked up by GUID or name. */
+/**
+ * The built-in Azure roles of {@code roles.yml}: access level and privileged severity, looked up by GUID or name. One
+ * list for the live Azure rules and the infrastructure-code detectors.
+ */
 public final class AzureRoles {
 
     /** One entry: {@code privileged} is the severity on a service principal at a broad scope, or null. */
     public record Role(String id, String name, String level, String privileged) {
+        /** The severity of holding the role at a broad scope; only for privileged roles. */
+        public Severity severity() {
+            return Severity.fromId(privileged);
+        }
     }
 
     private static final List<Role> ROLES = load();
@@ -25,11 +33,11 @@ public final class AzureRoles {
     }
 
     private static List<Role> load() {
-        try (InputStream in = AzureRoles.class.getResourceAsStream("/dev/holdfast/cloud/azure-roles.yml")) {
+        try (InputStream in = AzureRoles.class.getResourceAsStream("roles.yml")) {
             return Arrays.asList(new ObjectMapper(new YAMLFactory())
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in, Role[].class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read azure-roles.yml", e);
+            throw new UncheckedIOException("cannot read Azure roles.yml", e);
         }
     }
 
@@ -39,6 +47,20 @@ public final class AzureRoles {
 
     public static Optional<Role> byName(String name) {
         return ROLES.stream().filter(r -> r.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /**
+     * The privileged role an expression names: by name, or by its definition GUID anywhere in the text (an ARM
+     * {@code subscriptionResourceId(..., '8e3af657-…')} or a Terraform definition id).
+     */
+    public static Optional<Role> privileged(String nameOrId) {
+        if (nameOrId == null) {
+            return Optional.empty();
+        }
+        String t = nameOrId.toLowerCase(Locale.ROOT);
+        return ROLES.stream().filter(r -> r.privileged() != null)
+                .filter(r -> r.name().equalsIgnoreCase(nameOrId.trim()) || t.contains(r.id()))
                 .findFirst();
     }
 }
