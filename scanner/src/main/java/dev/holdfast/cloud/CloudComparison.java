@@ -1,6 +1,7 @@
 package dev.holdfast.cloud;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.rules.catalog.Glob;
 import dev.holdfast.model.FixRef;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Compares a snapshot with an earlier one. Findings both snapshots yield are {@code existing}, findings only the
@@ -164,8 +164,7 @@ public final class CloudComparison {
             if (g.action().startsWith("NotAction") || g.key().equals(old.key())) {
                 continue;
             }
-            if (glob(g.action()).matcher(old.action().toLowerCase(java.util.Locale.ROOT)).matches()
-                    && glob(g.resource()).matcher(old.resource().toLowerCase(java.util.Locale.ROOT)).matches()) {
+            if (Glob.matches(g.action(), old.action(), true) && Glob.matches(g.resource(), old.resource(), true)) {
                 return true;
             }
         }
@@ -215,9 +214,8 @@ public final class CloudComparison {
                 continue;
             }
             String grantAction = key.substring(principal.length() + 1).split(" on ", 2)[0];
-            Pattern p = glob(grantAction);
             for (String a : actions.split(",")) {
-                if (p.matcher(a.toLowerCase(java.util.Locale.ROOT)).matches()) {
+                if (Glob.matches(grantAction, a, true)) {
                     return true;
                 }
             }
@@ -228,12 +226,11 @@ public final class CloudComparison {
     private Finding creep(CloudPrincipal p, CloudGrant g, Set<String> beforeRisks, boolean added) {
         List<String> completes = new ArrayList<>();
         Severity worst = null;
-        Pattern ga = glob(g.action());
         for (CloudRisk r : p.risks()) {
             if (beforeRisks.contains(r.kind() + " " + r.id())) {
                 continue;
             }
-            boolean part = r.actions().stream().anyMatch(a -> ga.matcher(a.toLowerCase(java.util.Locale.ROOT)).matches());
+            boolean part = r.actions().stream().anyMatch(a -> Glob.matches(g.action(), a, true));
             if (part) {
                 completes.add(r.kind() + ":" + r.id());
                 Severity s = Severity.fromId(r.severity());
@@ -267,13 +264,5 @@ public final class CloudComparison {
             case "Write" -> Severity.MEDIUM;
             default -> Severity.LOW;
         };
-    }
-
-    static Pattern glob(String pattern) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-            re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(re.toString());
     }
 }

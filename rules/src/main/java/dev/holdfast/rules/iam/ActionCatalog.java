@@ -1,5 +1,7 @@
 package dev.holdfast.rules.iam;
 
+import dev.holdfast.rules.catalog.Glob;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

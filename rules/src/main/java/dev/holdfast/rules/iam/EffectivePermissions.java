@@ -1,5 +1,7 @@
 package dev.holdfast.rules.iam;
 
+import dev.holdfast.rules.catalog.Glob;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
