@@ -4,7 +4,7 @@ import dev.holdfast.cloud.CloudRuleCatalog;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
@@ -54,7 +54,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
         if (test) {
             RuleTestReport secrets = catalog.test();
-            RuleTestReport iac = IacDetectors.test(Clock.systemUTC());
+            RuleTestReport iac = StructuredDetectors.test(Clock.systemUTC());
             List<RuleTestReport.Failure> failures = new ArrayList<>(secrets.failures());
             failures.addAll(iac.failures());
             RuleTestReport report = new RuleTestReport(secrets.rules() + iac.rules(),

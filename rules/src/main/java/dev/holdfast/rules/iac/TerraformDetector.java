@@ -28,7 +28,7 @@ import static dev.holdfast.rules.iac.IacCatalogue.RULES;
  * findings survive line moves.
  */
 public final class TerraformDetector implements Detector {
-    /** Threshold keys (see {@link dev.holdfast.rules.IacDetectors}). */
+    /** Threshold keys (see {@link dev.holdfast.rules.StructuredDetectors}). */
     public static final String MAX_SESSION_SECONDS = "roleSessionMaxSeconds";
     public static final String MAX_SECRET_DAYS = "azurePasswordMaxDays";
 

@@ -4,6 +4,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.rules.agent.AgentConfigDetector;
 import dev.holdfast.rules.cert.CertificateDetector;
 import dev.holdfast.rules.iac.InfrastructureDetector;
+import dev.holdfast.rules.iam.IamPolicyDetector;
 import dev.holdfast.rules.java.JavaCredentialDetector;
 import dev.holdfast.rules.workflow.WorkflowDetector;
 
@@ -18,24 +19,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java AST, GitHub Actions workflow, IaC, certificate and coding-agent configuration detectors, wired for the
- * scan loop in one call.
+ * The registry of built-in structured detectors: those that read a file's structure (Java AST, GitHub Actions
+ * workflows, infrastructure code, certificates and key stores, coding-agent configuration, IAM policies on their own
+ * and embedded in infrastructure code) rather than its lines, which is the secret-rule catalogue's job. A new detector
+ * of this kind is one class and one line in {@link #all}.
  *
  * <p>Threshold keys (all optional, whole numbers): {@code azurePasswordMaxDays} (180), {@code roleSessionMaxSeconds}
  * (3600), {@code certExpiringDays} (30), {@code certMaxValidityDays} (398).
  */
-public final class IacDetectors {
-    private IacDetectors() {
+public final class StructuredDetectors {
+    private StructuredDetectors() {
     }
 
     public static List<Detector> all(Clock clock, Map<String, String> thresholds) {
         Map<String, String> t = thresholds == null ? Map.of() : thresholds;
+        IamPolicyDetector iam = new IamPolicyDetector();
         return List.of(
                 new JavaCredentialDetector(),
                 new WorkflowDetector(),
                 new InfrastructureDetector(clock, t),
                 new CertificateDetector(clock, t),
-                new AgentConfigDetector());
+                new AgentConfigDetector(),
+                iam,
+                new EmbeddedPolicyDetector(iam));
     }
 
     /** The rules of all these detectors (each id once). */
@@ -47,7 +53,8 @@ public final class IacDetectors {
 
     /**
      * Runs every rule's own match / no-match examples (kept in the rules.yml files) through its detector, for
-     * `holdfast rules test`; certificate rules have none (their cases generate certificates in tests).
+     * `holdfast rules test`; certificate rules have none (their cases generate certificates in tests), and the IAM
+     * policy engine's cases are policy files of their own (rules/src/test/resources/.../iam/cases).
      */
     public static RuleTestReport test(Clock clock) {
         int rules = 0;
