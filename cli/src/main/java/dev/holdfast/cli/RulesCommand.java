@@ -1,6 +1,5 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.CloudRuleCatalog;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.RuleInfo;
@@ -8,6 +7,7 @@ import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.cloud.CloudCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +68,7 @@ public final class RulesCommand implements Callable<Integer> {
             return report.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         List<RuleInfo> infos = new ArrayList<>(Detectors.build(cfg, Clock.systemUTC()).rules());
-        infos.addAll(CloudRuleCatalog.all().values());
+        infos.addAll(CloudCatalogue.all().values());
         infos.sort(Comparator.comparing(RuleInfo::id));
         for (RuleInfo r : infos) {
             console.out().printf("%-44s %-9s %-22s %s%n", r.id(), r.severity().id(), r.category().id(), r.title());

@@ -12,7 +12,7 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.git.BlameAttributor;
 import dev.holdfast.git.HistoryOptions;
 import dev.holdfast.git.HistoryScanner;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.CompositeDetector;
@@ -108,7 +108,7 @@ public final class ScanCommand implements Callable<Integer> {
         Path root = path.toAbsolutePath().normalize();
         HoldfastConfig cfg;
         CompositeDetector detector;
-        IdentityClassifier identities;
+        CommitAuthorClassifier identities;
         ScanBaseline base;
         try {
             cfg = HoldfastConfig.load(root, config);
@@ -151,7 +151,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities,
+    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, CommitAuthorClassifier identities,
                             ScanBaseline base) throws IOException {
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (RuleInfo r : detector.rules()) {
@@ -187,7 +187,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** Blame for findings the value history could not attribute (e.g. a value edited in place). */
-    private static ScanResult blameTheRest(Path root, ScanResult r, IdentityClassifier identities)
+    private static ScanResult blameTheRest(Path root, ScanResult r, CommitAuthorClassifier identities)
             throws IOException {
         if (r.findings().stream().allMatch(f -> f.introducedBy() != null)) {
             return r;

@@ -1,6 +1,6 @@
 package dev.holdfast.git;
 
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.scan.LineAttributor;
 import org.eclipse.jgit.api.Git;
@@ -29,7 +29,7 @@ public final class BlameAttributor implements LineAttributor, AutoCloseable {
     private final Repository repo;
     private final boolean ownsRepo;
     private final String prefix;
-    private final IdentityClassifier identities;
+    private final CommitAuthorClassifier identities;
     private final RevWalk rw;
     private final Map<String, BlameResult> blames = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -42,11 +42,11 @@ public final class BlameAttributor implements LineAttributor, AutoCloseable {
     /**
      * @param prefix where the scanned root sits inside the work tree ("" for the top, else "sub/dir/")
      */
-    public BlameAttributor(Repository repo, String prefix, IdentityClassifier identities) {
+    public BlameAttributor(Repository repo, String prefix, CommitAuthorClassifier identities) {
         this(repo, false, prefix, identities);
     }
 
-    private BlameAttributor(Repository repo, boolean ownsRepo, String prefix, IdentityClassifier identities) {
+    private BlameAttributor(Repository repo, boolean ownsRepo, String prefix, CommitAuthorClassifier identities) {
         this.repo = repo;
         this.ownsRepo = ownsRepo;
         this.prefix = prefix;
@@ -58,7 +58,7 @@ public final class BlameAttributor implements LineAttributor, AutoCloseable {
      * An attributor for a scanned directory, when it lies inside a git work tree with at least one commit; empty
      * otherwise (tree scans outside git carry no attribution).
      */
-    public static Optional<BlameAttributor> forDirectory(Path root, IdentityClassifier identities)
+    public static Optional<BlameAttributor> forDirectory(Path root, CommitAuthorClassifier identities)
             throws IOException {
         Path abs = root.toAbsolutePath().normalize();
         org.eclipse.jgit.storage.file.FileRepositoryBuilder b = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()

@@ -5,7 +5,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.scan.ContentSniffer;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
@@ -57,13 +57,13 @@ public final class HistoryScanner {
     /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
     public static final String PRESENT_AT_HEAD = "presentAtHead";
 
-    private final IdentityClassifier identities;
+    private final CommitAuthorClassifier identities;
 
     public HistoryScanner() {
-        this(IdentityClassifier.builtin());
+        this(CommitAuthorClassifier.builtin());
     }
 
-    public HistoryScanner(IdentityClassifier identities) {
+    public HistoryScanner(CommitAuthorClassifier identities) {
         this.identities = identities;
     }
 

@@ -1,6 +1,6 @@
 package dev.holdfast.git;
 
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Person;
@@ -46,7 +46,7 @@ class BlameAttributorTest {
             // an uncommitted line has no author yet
             Files.writeString(conf, "a=1\nb=2\nkey=" + TestRepo.awsKey(9) + "\nlocal=1\n");
 
-            try (BlameAttributor b = BlameAttributor.forDirectory(dir, IdentityClassifier.builtin()).orElseThrow()) {
+            try (BlameAttributor b = BlameAttributor.forDirectory(dir, CommitAuthorClassifier.builtin()).orElseThrow()) {
                 Attribution l1 = b.attribute("app/conf.ini", 1);
                 assertThat(l1.commit()).isEqualTo(first.name());
                 assertThat(l1.kind()).isEqualTo(IdentityKind.HUMAN);
@@ -63,7 +63,7 @@ class BlameAttributorTest {
                 assertThat(b.attribute("untracked.txt", 1)).isNull();
             }
             // a scanned subdirectory: paths are relative to it
-            try (BlameAttributor b = BlameAttributor.forDirectory(dir.resolve("app"), IdentityClassifier.builtin())
+            try (BlameAttributor b = BlameAttributor.forDirectory(dir.resolve("app"), CommitAuthorClassifier.builtin())
                     .orElseThrow()) {
                 assertThat(b.attribute("conf.ini", 3).commit()).isEqualTo(second.name());
             }
@@ -72,6 +72,6 @@ class BlameAttributorTest {
 
     @Test
     void aDirectoryOutsideGitHasNoAttributor() throws Exception {
-        assertThat(BlameAttributor.forDirectory(tmp, IdentityClassifier.builtin())).isEmpty();
+        assertThat(BlameAttributor.forDirectory(tmp, CommitAuthorClassifier.builtin())).isEmpty();
     }
 }

@@ -3,13 +3,13 @@ package dev.holdfast.cloud.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.cloud.CallLog;
-import dev.holdfast.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
 import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.IdentityClassifier;
-import dev.holdfast.cloud.TrustEntry;
+import dev.holdfast.rules.cloud.CloudPrincipal;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.identity.PrincipalClassifier;
+import dev.holdfast.rules.cloud.TrustEntry;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.IdentityKind;
@@ -65,11 +65,11 @@ public final class AwsInventory {
 
     private final AwsOptions options;
     private final PermissionEvaluator evaluator;
-    private final IdentityClassifier classifier;
+    private final PrincipalClassifier classifier;
     private final Fingerprinter fingerprinter;
     private final Clock clock;
 
-    public AwsInventory(AwsOptions options, PermissionEvaluator evaluator, IdentityClassifier classifier,
+    public AwsInventory(AwsOptions options, PermissionEvaluator evaluator, PrincipalClassifier classifier,
                         Fingerprinter fingerprinter, Clock clock) {
         this.options = options;
         this.evaluator = evaluator;

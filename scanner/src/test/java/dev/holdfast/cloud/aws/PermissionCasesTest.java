@@ -2,9 +2,9 @@ package dev.holdfast.cloud.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.cloud.CloudGrant;
-import dev.holdfast.cloud.CloudRisk;
-import dev.holdfast.cloud.TrustEntry;
+import dev.holdfast.rules.cloud.CloudGrant;
+import dev.holdfast.rules.cloud.CloudRisk;
+import dev.holdfast.rules.cloud.TrustEntry;
 import dev.holdfast.rules.iam.PolicyDocument;
 import dev.holdfast.rules.iam.TrustPolicyJudge;
 import org.junit.jupiter.api.Test;

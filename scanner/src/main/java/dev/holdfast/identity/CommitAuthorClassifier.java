@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Classifies the identities behind a commit as human, bot or AI agent, and finds whom an agent acted for.
- * Patterns are data: the built-in {@code identities.yml} plus an organisation's {@code identities:} section of
+ * Patterns are data: the built-in {@code commit-authors.yml} plus an organisation's {@code identities:} section of
  * {@code .holdfast.yml}, which is checked first.
  *
  * <p>A commit is an agent's when its author is an agent, or when a person commits with an agent's
@@ -30,11 +30,11 @@ import java.util.regex.PatternSyntaxException;
  * the agent and records the person as {@code onBehalfOf} when there is one: the person who committed or co-authored
  * an agent-authored commit, or the person who authored a commit an agent helped write.
  */
-public final class IdentityClassifier {
-    private static final String RESOURCE = "identities.yml";
+public final class CommitAuthorClassifier {
+    private static final String RESOURCE = "commit-authors.yml";
     private static final Set<String> SECTIONS = Set.of("agents", "bots", "humans");
     private static final Set<String> ENTRY_KEYS = Set.of("name", "email");
-    private static volatile IdentityClassifier builtin;
+    private static volatile CommitAuthorClassifier builtin;
 
     private final List<IdentityRule> rules;
     private final Set<String> agentTrailers;
@@ -43,15 +43,15 @@ public final class IdentityClassifier {
     private record MessageRule(String name, Pattern pattern) {
     }
 
-    private IdentityClassifier(List<IdentityRule> rules, Set<String> agentTrailers, List<MessageRule> agentMessages) {
+    private CommitAuthorClassifier(List<IdentityRule> rules, Set<String> agentTrailers, List<MessageRule> agentMessages) {
         this.rules = List.copyOf(rules);
         this.agentTrailers = Set.copyOf(agentTrailers);
         this.agentMessages = List.copyOf(agentMessages);
     }
 
     /** The built-in patterns only. */
-    public static IdentityClassifier builtin() {
-        IdentityClassifier b = builtin;
+    public static CommitAuthorClassifier builtin() {
+        CommitAuthorClassifier b = builtin;
         if (b == null) {
             b = load();
             builtin = b;
@@ -66,14 +66,14 @@ public final class IdentityClassifier {
      *                   list of {@code {name: regex, email: regex}}; null or missing adds nothing
      * @throws IllegalArgumentException one line naming the bad key or regex
      */
-    public IdentityClassifier withExtra(JsonNode identities) {
+    public CommitAuthorClassifier withExtra(JsonNode identities) {
         if (identities == null || identities.isNull() || identities.isMissingNode()) {
             return this;
         }
         List<IdentityRule> extra = parseSections(identities, "identities", SECTIONS);
         List<IdentityRule> all = new ArrayList<>(extra);
         all.addAll(rules);
-        return new IdentityClassifier(all, agentTrailers, agentMessages);
+        return new CommitAuthorClassifier(all, agentTrailers, agentMessages);
     }
 
     /** Agent, bot, human by pattern; a person with neither name nor email is unknown. */
@@ -152,8 +152,8 @@ public final class IdentityClassifier {
         return s == null || s.isBlank();
     }
 
-    private static IdentityClassifier load() {
-        try (InputStream in = IdentityClassifier.class.getResourceAsStream(RESOURCE)) {
+    private static CommitAuthorClassifier load() {
+        try (InputStream in = CommitAuthorClassifier.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing built-in resource " + RESOURCE);
             }
@@ -169,7 +169,7 @@ public final class IdentityClassifier {
                 messages.add(new MessageRule(m.path("name").asText(),
                         Pattern.compile(m.path("pattern").asText(), Pattern.CASE_INSENSITIVE)));
             }
-            return new IdentityClassifier(rules, trailers, messages);
+            return new CommitAuthorClassifier(rules, trailers, messages);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read built-in " + RESOURCE, e);
         }

@@ -1,18 +1,18 @@
-package dev.holdfast.cloud.aws;
+package dev.holdfast.rules.cloud.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.holdfast.cloud.CloudCredential;
-import dev.holdfast.cloud.CloudFindings;
-import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudRisk;
-import dev.holdfast.cloud.CloudRules;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.CloudThresholds;
-import dev.holdfast.cloud.TrustEntry;
-import dev.holdfast.model.Finding;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudDetection;
+import dev.holdfast.rules.cloud.CloudPrincipal;
+import dev.holdfast.rules.cloud.CloudRisk;
+import dev.holdfast.rules.cloud.CloudRules;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.rules.cloud.CloudThresholds;
+import dev.holdfast.rules.cloud.TrustEntry;
+import dev.holdfast.rules.cloud.Dates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,37 +26,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.holdfast.cloud.Dates.day;
-import static dev.holdfast.cloud.Dates.daysSince;
+import static dev.holdfast.rules.cloud.CloudCatalogue.detect;
+import static dev.holdfast.rules.cloud.Dates.day;
+import static dev.holdfast.rules.cloud.Dates.daysSince;
 
-/** The AWS posture rules, over a normalised snapshot (see cloud-rules.yml for ids, titles and remediation). */
+/** The AWS posture rules, over a normalised snapshot (see rules/cloud/rules.yml for ids, titles and remediation). */
 public final class AwsRules implements CloudRules {
     private static final Set<String> SELF_SCOPED = selfScoped();
     private final CloudThresholds t;
     private final Clock clock;
-    private final CloudFindings make;
 
-    public AwsRules(CloudThresholds thresholds, Clock clock, CloudFindings findings) {
+    public AwsRules(CloudThresholds thresholds, Clock clock) {
         this.t = thresholds;
         this.clock = clock;
-        this.make = findings;
     }
 
     @SuppressWarnings("unchecked")
     private static Set<String> selfScoped() {
-        try (InputStream in = AwsRules.class.getResourceAsStream("/dev/holdfast/cloud/aws-risk-adjustments.yml")) {
+        try (InputStream in = AwsRules.class.getResourceAsStream("risk-adjustments.yml")) {
             Map<String, List<String>> m = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
             Set<String> out = new HashSet<>();
             m.getOrDefault("selfScopedTokens", List.of()).forEach(a -> out.add(a.toLowerCase(Locale.ROOT)));
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read aws-risk-adjustments.yml", e);
+            throw new UncheckedIOException("cannot read AWS risk-adjustments.yml", e);
         }
     }
 
     @Override
-    public List<Finding> evaluate(CloudSnapshot s) {
-        List<Finding> out = new ArrayList<>();
+    public List<CloudDetection> evaluate(CloudSnapshot s) {
+        List<CloudDetection> out = new ArrayList<>();
         for (CloudPrincipal p : s.principals()) {
             switch (p.type()) {
                 case "root" -> root(p, out);
@@ -75,16 +74,16 @@ public final class AwsRules implements CloudRules {
         return out;
     }
 
-    private void root(CloudPrincipal p, List<Finding> out) {
+    private void root(CloudPrincipal p, List<CloudDetection> out) {
         for (CloudCredential c : p.credentials()) {
             if ("access-key".equals(c.type()) && c.active()) {
-                out.add(make.make("aws-root-access-key", p, "root-access-key", null,
+                out.add(detect("aws-root-access-key", p, "root-access-key", null,
                         "the root user of the account has an access key", null, Map.of()));
             }
         }
     }
 
-    private void keys(CloudPrincipal p, List<Finding> out) {
+    private void keys(CloudPrincipal p, List<CloudDetection> out) {
         // A human whose every grant needs MFA gets nothing from a bare key: not a long-lived credential risk.
         if ("human".equals(p.kind()) && Boolean.TRUE.equals(p.mfa())) {
             return;
@@ -103,36 +102,36 @@ public final class AwsRules implements CloudRules {
                 props.put("ageDays", Long.toString(age));
                 if (age > t.accessKeyMaxAgeDays()) {
                     Severity sev = machine || age > 365 ? Severity.HIGH : Severity.MEDIUM;
-                    out.add(make.make("aws-access-key-old", p, "key " + c.id(), sev,
+                    out.add(detect("aws-access-key-old", p, "key " + c.id(), sev,
                             who + " has access key " + c.id() + " created " + age + " days ago (threshold "
                                     + t.accessKeyMaxAgeDays() + ")", c.id(), props));
                 }
             }
             if (c.lastUsed() == null) {
-                out.add(make.make("aws-access-key-unused", p, "key " + c.id(), null,
+                out.add(detect("aws-access-key-unused", p, "key " + c.id(), null,
                         who + " has active access key " + c.id() + " that was never used", c.id(), props));
             } else {
                 long idle = daysSince(c.lastUsed(), clock);
                 if (idle > t.accessKeyUnusedDays()) {
-                    out.add(make.make("aws-access-key-unused", p, "key " + c.id(), null,
+                    out.add(detect("aws-access-key-unused", p, "key " + c.id(), null,
                             who + " has active access key " + c.id() + " unused for " + idle + " days (threshold "
                                     + t.accessKeyUnusedDays() + ")", c.id(), props));
                 }
             }
             if (machine) {
                 Severity sev = "workload".equals(p.kind()) ? Severity.MEDIUM : Severity.HIGH;
-                out.add(make.make("aws-access-key-machine-identity", p, "key " + c.id(), sev,
+                out.add(detect("aws-access-key-machine-identity", p, "key " + c.id(), sev,
                         who + " authenticates with static access key " + c.id()
                                 + "; a role with federation would do", c.id(), props));
             }
         }
         if (active.size() > 1) {
-            out.add(make.make("aws-two-active-keys", p, "two-keys", null,
+            out.add(detect("aws-two-active-keys", p, "two-keys", null,
                     p.kind() + " user " + p.name() + " has " + active.size() + " active access keys", null, Map.of()));
         }
     }
 
-    private void trust(CloudPrincipal p, List<Finding> out) {
+    private void trust(CloudPrincipal p, List<CloudDetection> out) {
         boolean dangerous = p.risks().stream().anyMatch(r -> "admin".equals(r.kind())
                 || "privilege-escalation".equals(r.kind()));
         for (TrustEntry e : p.trust()) {
@@ -143,14 +142,14 @@ public final class AwsRules implements CloudRules {
                     "conditionKeys", String.join(",", e.conditionKeys()));
             String subject = "trust " + e.principalType() + " " + e.principal();
             switch (e.issue()) {
-                case "any-principal" -> out.add(make.make("aws-role-trust-any-principal", p, subject,
+                case "any-principal" -> out.add(detect("aws-role-trust-any-principal", p, subject,
                         dangerous ? Severity.CRITICAL : Severity.HIGH,
                         "role " + p.name() + " may be assumed by any AWS principal" + (dangerous
                                 ? " and grants administrative or escalation rights" : ""), null, props));
-                case "cross-account-no-external-id" -> out.add(make.make("aws-role-trust-cross-account-no-external-id",
+                case "cross-account-no-external-id" -> out.add(detect("aws-role-trust-cross-account-no-external-id",
                         p, subject, null, "role " + p.name() + " may be assumed from account/principal "
                                 + e.principal() + " without sts:ExternalId", null, props));
-                case "oidc-no-sub" -> out.add(make.make("aws-role-trust-oidc-no-sub", p, subject, null,
+                case "oidc-no-sub" -> out.add(detect("aws-role-trust-oidc-no-sub", p, subject, null,
                         "role " + p.name() + " trusts OIDC provider " + e.principal()
                                 + " without a condition on the token's sub", null, props));
                 default -> { }
@@ -158,13 +157,13 @@ public final class AwsRules implements CloudRules {
         }
     }
 
-    private void role(CloudPrincipal p, List<Finding> out) {
+    private void role(CloudPrincipal p, List<CloudDetection> out) {
         if (p.path() != null && p.path().startsWith("/aws-service-role/")) {
             return;
         }
         if ("agent".equals(p.kind()) && p.maxSessionDuration() != null
                 && p.maxSessionDuration() > t.agentMaxSessionSeconds()) {
-            out.add(make.make("aws-agent-role-long-session", p, "max-session", null,
+            out.add(detect("aws-agent-role-long-session", p, "max-session", null,
                     "agent role " + p.name() + " allows sessions of " + p.maxSessionDuration() + " s (threshold "
                             + t.agentMaxSessionSeconds() + " s)", null,
                     Map.of("maxSessionDuration", p.maxSessionDuration().toString())));
@@ -173,7 +172,7 @@ public final class AwsRules implements CloudRules {
         if (since != null) {
             long idle = daysSince(since, clock);
             if (idle > t.roleUnusedDays()) {
-                out.add(make.make("aws-role-unused", p, "unused", null,
+                out.add(detect("aws-role-unused", p, "unused", null,
                         "role " + p.name() + (p.lastUsed() == null ? " was never used (created " + idle + " days ago)"
                                 : " was last used " + idle + " days ago") + " (threshold " + t.roleUnusedDays() + ")",
                         null, Map.of("lastUsed", day(p.lastUsed()))));
@@ -181,7 +180,7 @@ public final class AwsRules implements CloudRules {
         }
     }
 
-    private void grants(CloudPrincipal p, List<Finding> out) {
+    private void grants(CloudPrincipal p, List<CloudDetection> out) {
         boolean admin = p.risks().stream().anyMatch(r -> "admin".equals(r.kind()));
         boolean machine = p.isMachine() && !"unknown".equals(p.kind());
         for (CloudRisk r : p.risks()) {
@@ -215,7 +214,7 @@ public final class AwsRules implements CloudRules {
             if (mfa) {
                 props.put("mfaRequired", "true");
             }
-            out.add(make.make(rule, p, "risk " + r.kind() + " " + r.id(), sev,
+            out.add(detect(rule, p, "risk " + r.kind() + " " + r.id(), sev,
                     p.kind() + " " + p.type() + " " + p.name() + ": " + r.title()
                             + (mfa ? "; MFA required" : ""), null, props));
         }

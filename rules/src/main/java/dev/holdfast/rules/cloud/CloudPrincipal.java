@@ -1,4 +1,4 @@
-package dev.holdfast.cloud;
+package dev.holdfast.rules.cloud;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  *
  * @param id                 ARN or Azure object resource id; the key everything else refers to
  * @param type               user | role | root | application | service-principal
- * @param kind               human | agent | bot | workload | unknown (see {@link IdentityClassifier})
+ * @param kind               human | agent | bot | workload | unknown (the scanner's PrincipalClassifier tells it)
  * @param mfa                true when the principal's grants require MFA or it has an MFA device; null if unknown
  * @param maxSessionDuration seconds (AWS roles), else null
  * @param appId              Azure application (client) id linking an application to its service principal

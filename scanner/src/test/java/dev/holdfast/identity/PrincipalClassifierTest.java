@@ -1,7 +1,8 @@
-package dev.holdfast.cloud;
+package dev.holdfast.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.holdfast.rules.cloud.CloudThresholds;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -10,16 +11,16 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IdentityClassifierTest {
+class PrincipalClassifierTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void casesFromData() throws Exception {
         List<Map<String, Object>> cases;
-        try (InputStream in = getClass().getResourceAsStream("identity-cases.yml")) {
+        try (InputStream in = getClass().getResourceAsStream("principal-cases.yml")) {
             cases = new ObjectMapper(new YAMLFactory()).readValue(in, List.class);
         }
-        IdentityClassifier c = IdentityClassifier.defaults();
+        PrincipalClassifier c = PrincipalClassifier.defaults();
         for (Map<String, Object> k : cases) {
             String got = c.classify((String) k.get("type"), (String) k.get("path"), (String) k.get("name"),
                     (Map<String, String>) k.get("tags")).id();

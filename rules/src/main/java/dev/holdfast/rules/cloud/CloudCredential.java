@@ -1,4 +1,4 @@
-package dev.holdfast.cloud;
+package dev.holdfast.rules.cloud;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,17 +1,26 @@
-package dev.holdfast.cloud;
+package dev.holdfast.identity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.model.IdentityKind;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Tells a cloud principal's identity kind from its tags, path and name, by the patterns in identity-patterns.yml. */
-public final class IdentityClassifier {
+/**
+ * Tells a cloud principal's identity kind (human, agent, bot, workload) from its tags, path and name, by the patterns
+ * in {@code principals.yml}; {@link CommitAuthorClassifier} does the same for the people and machines behind commits,
+ * from {@code commit-authors.yml} in the same folder.
+ */
+public final class PrincipalClassifier {
 
-    /** The YAML shape of identity-patterns.yml. */
+    /** The YAML shape of principals.yml. */
     public record Patterns(List<String> tagKeys, Map<String, String> tagValues, Map<String, String> tagFlags,
                            List<Match> paths, List<Match> names, Map<String, String> typeDefaults) {
         public Patterns {
@@ -37,16 +46,16 @@ public final class IdentityClassifier {
     private final List<List<Compiled>> pathLayers = new ArrayList<>();
     private final List<List<Compiled>> nameLayers = new ArrayList<>();
 
-    public IdentityClassifier(Patterns patterns) {
+    public PrincipalClassifier(Patterns patterns) {
         this.patterns = patterns;
-        pathLayers.add(patterns.paths().stream().map(IdentityClassifier::compile).toList());
-        nameLayers.add(patterns.names().stream().map(IdentityClassifier::compile).toList());
+        pathLayers.add(patterns.paths().stream().map(PrincipalClassifier::compile).toList());
+        nameLayers.add(patterns.names().stream().map(PrincipalClassifier::compile).toList());
     }
 
-    private IdentityClassifier(Patterns patterns, IdentityClassifier below, Patterns extra) {
+    private PrincipalClassifier(Patterns patterns, PrincipalClassifier below, Patterns extra) {
         this.patterns = patterns;
-        pathLayers.add(extra.paths().stream().map(IdentityClassifier::compile).toList());
-        nameLayers.add(extra.names().stream().map(IdentityClassifier::compile).toList());
+        pathLayers.add(extra.paths().stream().map(PrincipalClassifier::compile).toList());
+        nameLayers.add(extra.names().stream().map(PrincipalClassifier::compile).toList());
         pathLayers.addAll(below.pathLayers);
         nameLayers.addAll(below.nameLayers);
     }
@@ -55,7 +64,7 @@ public final class IdentityClassifier {
      * The bundled patterns with a config's extra ones in front (so they win): tag keys, tag values, then the
      * config's path and name patterns before the bundled ones. Kinds are checked; a bad regular expression or kind is an IllegalArgumentException naming it.
      */
-    public IdentityClassifier withExtra(Patterns extra) {
+    public PrincipalClassifier withExtra(Patterns extra) {
         if (extra == null) {
             return this;
         }
@@ -63,7 +72,7 @@ public final class IdentityClassifier {
         tagKeys.addAll(patterns.tagKeys());
         Map<String, String> tagFlags = new java.util.LinkedHashMap<>(patterns.tagFlags());
         extra.tagFlags().forEach((k, v) -> tagFlags.put(k.toLowerCase(Locale.ROOT), v));
-        tagFlags.values().forEach(IdentityClassifier::kind);
+        tagFlags.values().forEach(PrincipalClassifier::kind);
         Map<String, String> tagValues = new java.util.LinkedHashMap<>(patterns.tagValues());
         extra.tagValues().forEach((k, v) -> tagValues.put(k.toLowerCase(Locale.ROOT), v));
         Map<String, String> defaults = new java.util.LinkedHashMap<>(patterns.typeDefaults());
@@ -71,8 +80,8 @@ public final class IdentityClassifier {
         for (String kind : tagValues.values()) {
             kind(kind);
         }
-        defaults.values().forEach(IdentityClassifier::kind);
-        return new IdentityClassifier(new Patterns(tagKeys, tagValues, tagFlags, patterns.paths(), patterns.names(),
+        defaults.values().forEach(PrincipalClassifier::kind);
+        return new PrincipalClassifier(new Patterns(tagKeys, tagValues, tagFlags, patterns.paths(), patterns.names(),
                 defaults), this, extra);
     }
 
@@ -92,8 +101,12 @@ public final class IdentityClassifier {
         }
     }
 
-    public static IdentityClassifier defaults() {
-        return new IdentityClassifier(Resources.yaml("identity-patterns.yml", Patterns.class));
+    public static PrincipalClassifier defaults() {
+        try (InputStream in = PrincipalClassifier.class.getResourceAsStream("principals.yml")) {
+            return new PrincipalClassifier(new ObjectMapper(new YAMLFactory()).readValue(in, Patterns.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read principals.yml", e);
+        }
     }
 
     /**

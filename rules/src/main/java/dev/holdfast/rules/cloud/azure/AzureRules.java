@@ -1,17 +1,14 @@
-package dev.holdfast.cloud.azure;
+package dev.holdfast.rules.cloud.azure;
 
-import dev.holdfast.rules.cloud.azure.AzureRoles;
-
-import dev.holdfast.cloud.CloudCredential;
-import dev.holdfast.cloud.CloudFindings;
-import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudRules;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.CloudThresholds;
-import dev.holdfast.cloud.Dates;
-import dev.holdfast.cloud.RoleAssignment;
-import dev.holdfast.model.Finding;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudDetection;
+import dev.holdfast.rules.cloud.CloudPrincipal;
+import dev.holdfast.rules.cloud.CloudRules;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.rules.cloud.CloudThresholds;
+import dev.holdfast.rules.cloud.RoleAssignment;
+import dev.holdfast.rules.cloud.Dates;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,23 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.holdfast.cloud.Dates.day;
+import static dev.holdfast.rules.cloud.CloudCatalogue.detect;
+import static dev.holdfast.rules.cloud.Dates.day;
 
 /** The Azure rules over a normalised snapshot: credential lifetimes and privileged role assignments. */
 public final class AzureRules implements CloudRules {
     private final CloudThresholds t;
     private final Clock clock;
-    private final CloudFindings make;
 
-    public AzureRules(CloudThresholds thresholds, Clock clock, CloudFindings findings) {
+    public AzureRules(CloudThresholds thresholds, Clock clock) {
         this.t = thresholds;
         this.clock = clock;
-        this.make = findings;
     }
 
     @Override
-    public List<Finding> evaluate(CloudSnapshot s) {
-        List<Finding> out = new ArrayList<>();
+    public List<CloudDetection> evaluate(CloudSnapshot s) {
+        List<CloudDetection> out = new ArrayList<>();
         for (CloudPrincipal p : s.principals()) {
             for (CloudCredential c : p.credentials()) {
                 credential(p, c, out);
@@ -49,7 +45,7 @@ public final class AzureRules implements CloudRules {
         return out;
     }
 
-    private void credential(CloudPrincipal p, CloudCredential c, List<Finding> out) {
+    private void credential(CloudPrincipal p, CloudCredential c, List<CloudDetection> out) {
         String what = ("client-secret".equals(c.type()) ? "client secret" : "certificate")
                 + (c.name() == null || c.name().isBlank() ? "" : " '" + c.name() + "'") + " (" + c.id() + ")";
         String who = p.kind() + " " + ("application".equals(p.type()) ? "application" : "service principal") + " "
@@ -64,18 +60,18 @@ public final class AzureRules implements CloudRules {
         }
         String subject = c.type() + " " + c.id();
         if (c.expires() == null) {
-            out.add(make.make("azure-credential-no-expiry", p, subject, null,
+            out.add(detect("azure-credential-no-expiry", p, subject, null,
                     who + " has a " + what + " that never expires", null, props));
             return;
         }
         long left = -Dates.daysSince(c.expires(), clock);
         if (clock.instant().isAfter(Dates.parse(c.expires()))) {
-            out.add(make.make("azure-credential-expired", p, subject, null,
+            out.add(detect("azure-credential-expired", p, subject, null,
                     who + " still holds a " + what + " that expired on " + day(c.expires()), null, props));
             return;
         }
         if (left <= t.credentialExpiringWithinDays()) {
-            out.add(make.make("azure-credential-expiring", p, subject, null,
+            out.add(detect("azure-credential-expiring", p, subject, null,
                     who + " has a " + what + " that expires on " + day(c.expires()) + " (in " + left + " days)",
                     null, props));
         }
@@ -85,14 +81,14 @@ public final class AzureRules implements CloudRules {
             if (validity > t.credentialMaxValidityDays()) {
                 Severity sev = validity > t.credentialLongValidityDays() ? Severity.HIGH
                         : validity > 366 ? Severity.MEDIUM : Severity.LOW;
-                out.add(make.make("azure-credential-long-lived", p, subject, sev,
+                out.add(detect("azure-credential-long-lived", p, subject, sev,
                         who + " has a " + what + " valid for " + validity + " days, until " + day(c.expires())
                                 + " (threshold " + t.credentialMaxValidityDays() + ")", null, props));
             }
         }
     }
 
-    private void assignment(CloudPrincipal p, RoleAssignment ra, List<Finding> out) {
+    private void assignment(CloudPrincipal p, RoleAssignment ra, List<CloudDetection> out) {
         if (!"subscription".equals(ra.scopeLevel()) && !"management-group".equals(ra.scopeLevel())) {
             return;
         }
@@ -108,7 +104,7 @@ public final class AzureRules implements CloudRules {
         if (p.appId() != null) {
             props.put("appId", p.appId());
         }
-        out.add(make.make("azure-privileged-role-assignment", p, ra.id(), "assignment " + ra.id(), Severity.fromId(privileged),
+        out.add(detect("azure-privileged-role-assignment", p, ra.id(), "assignment " + ra.id(), Severity.fromId(privileged),
                 p.kind() + " service principal " + p.name() + (p.appId() == null ? "" : " (appId " + p.appId() + ")")
                         + " holds " + ra.roleName() + " at " + ra.scopeLevel() + " scope " + ra.scope(), null, props));
     }

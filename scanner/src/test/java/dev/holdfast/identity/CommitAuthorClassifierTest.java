@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IdentityClassifierTest {
+class CommitAuthorClassifierTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern IDENT = Pattern.compile("^(.*?)\\s*<([^>]*)>$");
 
@@ -33,7 +33,7 @@ class IdentityClassifierTest {
     }
 
     static List<Case> cases() throws Exception {
-        try (InputStream in = IdentityClassifierTest.class.getResourceAsStream("commit-cases.yml")) {
+        try (InputStream in = CommitAuthorClassifierTest.class.getResourceAsStream("commit-cases.yml")) {
             List<Case> out = new ArrayList<>();
             for (JsonNode n : YAML.readTree(in)) {
                 Person author = person(n.get("author").asText());
@@ -58,7 +58,7 @@ class IdentityClassifierTest {
     @MethodSource("cases")
     void classifiesCommitsFromAuthorCommitterAndTrailers(Case c) {
         Instant when = Instant.parse("2025-05-01T10:00:00Z");
-        Attribution a = IdentityClassifier.builtin().attribute("abc123", c.author(), c.committer(), c.message(), when);
+        Attribution a = CommitAuthorClassifier.builtin().attribute("abc123", c.author(), c.committer(), c.message(), when);
         assertThat(a.kind()).as("kind").isEqualTo(c.kind());
         assertThat(new Person(a.name(), a.email())).as("who").isEqualTo(c.who());
         assertThat(a.onBehalfOf()).as("onBehalfOf").isEqualTo(c.onBehalfOf());
@@ -76,29 +76,29 @@ class IdentityClassifierTest {
                 humans:
                   - {name: '^Devin Smith$'}
                 """);
-        IdentityClassifier c = IdentityClassifier.builtin().withExtra(extra);
+        CommitAuthorClassifier c = CommitAuthorClassifier.builtin().withExtra(extra);
         assertThat(c.classify(new Person("release-agent", "r@agents.example.com"))).isEqualTo(IdentityKind.AGENT);
         // both regexes must match
         assertThat(c.classify(new Person("release-agent", "r@example.com"))).isEqualTo(IdentityKind.HUMAN);
         assertThat(c.classify(new Person("CI", "ci@example.com"))).isEqualTo(IdentityKind.BOT);
         // an organisation's human wins over the built-in "Devin" agent pattern... which only matches "Devin"
         assertThat(c.classify(new Person("Devin Smith", "devin@example.com"))).isEqualTo(IdentityKind.HUMAN);
-        assertThat(IdentityClassifier.builtin().classify(new Person("release-agent", "r@agents.example.com")))
+        assertThat(CommitAuthorClassifier.builtin().classify(new Person("release-agent", "r@agents.example.com")))
                 .isEqualTo(IdentityKind.HUMAN);
         assertThat(c.withExtra(null)).isSameAs(c);
     }
 
     @Test
     void anOrganisationCanReclassifyABuiltInIdentity() throws Exception {
-        IdentityClassifier c = IdentityClassifier.builtin().withExtra(YAML.readTree("humans: [{name: '^Jules$'}]"));
-        assertThat(IdentityClassifier.builtin().classify(new Person("Jules", "jules@example.com")))
+        CommitAuthorClassifier c = CommitAuthorClassifier.builtin().withExtra(YAML.readTree("humans: [{name: '^Jules$'}]"));
+        assertThat(CommitAuthorClassifier.builtin().classify(new Person("Jules", "jules@example.com")))
                 .isEqualTo(IdentityKind.AGENT);
         assertThat(c.classify(new Person("Jules", "jules@example.com"))).isEqualTo(IdentityKind.HUMAN);
     }
 
     @Test
     void badIdentityConfigFailsWithOneLineNamingThePlace() throws Exception {
-        IdentityClassifier b = IdentityClassifier.builtin();
+        CommitAuthorClassifier b = CommitAuthorClassifier.builtin();
         assertThatThrownBy(() -> b.withExtra(YAML.readTree("robots: []")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("identities: unknown key 'robots' (expected agents, bots, humans)");
