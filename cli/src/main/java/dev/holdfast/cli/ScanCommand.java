@@ -3,13 +3,13 @@ package dev.holdfast.cli;
 import dev.holdfast.baseline.BaselineException;
 import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.TimelineAttribution;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.baseline.Timeline;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.git.FindingOrigins;
+import dev.holdfast.git.GitFetcher;
 import dev.holdfast.git.HistoryOptions;
 import dev.holdfast.git.HistoryScanner;
 import dev.holdfast.identity.IdentityClassifier;
@@ -38,7 +38,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -125,10 +124,10 @@ public final class ScanCommand implements Callable<Integer> {
             ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
             // The value history of every path with a finding: who last brought each finding into the tree
             // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
-            Timeline timeline = pushRange ? null : BaselineSupport.workflow(cfg, detector, path.toString())
+            Timeline timeline = !history ? null : BaselineSupport.workflow(cfg, detector, path.toString())
                     .timeline(root, base.fingerprinter(), findingPaths(raw, history));
             if (!history && !pushRange) {
-                raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
+                raw = attributeTree(root, raw, detector, base, identities);
             }
             ScanResult compared = base.apply(raw, history ? timeline : null, clock);
             ScanResult result = TrackedFindings.visible(compared, base.present());
@@ -186,20 +185,24 @@ public final class ScanCommand implements Callable<Integer> {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Blame for findings the value history could not attribute (e.g. a value edited in place). */
-    private static ScanResult blameTheRest(Path root, ScanResult r, IdentityClassifier identities)
-            throws IOException {
-        if (r.findings().stream().allMatch(f -> f.introducedBy() != null)) {
+    /** Who introduced each finding of a working tree: one walk of the history for all of them. */
+    private static ScanResult attributeTree(Path root, ScanResult r, CompositeDetector detector, ScanBaseline base,
+                                            IdentityClassifier identities) throws IOException {
+        if (r.findings().isEmpty()) {
             return r;
         }
-        Optional<BlameAttributor> blame = BlameAttributor.forDirectory(root, identities);
-        if (blame.isEmpty()) {
-            return r;
-        }
-        try (BlameAttributor b = blame.get()) {
-            List<Finding> out = r.findings().stream().map(f -> f.introducedBy() != null ? f
-                    : f.withIntroducedBy(b.attribute(f.location().path(), f.location().line()))).toList();
-            return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
+        try (Repository repo = WorkingTreeSource.openRepository(root)) {
+            if (repo == null) {
+                return r;
+            }
+            Set<String> rules = r.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+            FindingOrigins origins = new FindingOrigins(repo, FindingOrigins.prefix(repo, root),
+                    detector.forRules(rules),
+                    new FindingFactory(base.fingerprinter()), identities, GitFetcher.forRepository(repo));
+            FindingOrigins.Result traced = origins.trace(r.findings(), FindingOrigins.Content.workingTree(root));
+            List<dev.holdfast.scan.ScanWarning> warnings = new java.util.ArrayList<>(r.warnings());
+            warnings.addAll(traced.warnings());
+            return new ScanResult(r.target(), traced.attributed(), r.rules(), warnings, r.partial());
         }
     }
 
