@@ -5,6 +5,7 @@ import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,6 +52,27 @@ public final class Blobs {
     public void prefetchHistory(Collection<String> revisions, Collection<String> paths) throws IOException {
         if (clone.promisor().isPresent()) {
             fetcher.fetchMissingBlobs(revisions, paths);
+        }
+    }
+
+    /**
+     * Before a scan reads the history of {@code revisions} (git rev-list arguments): in a partial clone, fetches the
+     * blobs it left out, in one request; nothing for a full clone.
+     *
+     * @throws MissingObjectsException when they could not be fetched (one line: what and what to do)
+     */
+    public static void requireHistory(Repository repo, ObjectFetcher fetcher, Collection<String> revisions)
+            throws IOException {
+        CloneState clone = CloneState.of(repo);
+        if (clone.promisor().isEmpty()) {
+            return;
+        }
+        ObjectFetcher.Outcome o = fetcher.fetchMissingBlobs(revisions, List.of());
+        if (!o.ok()) {
+            String remote = clone.promisor().get();
+            throw new MissingObjectsException("partial clone: the file versions to scan are not in the clone and "
+                    + "could not be fetched from '" + remote + "' (" + o.detail() + "); fetch them with 'git fetch "
+                    + "--refetch --no-filter " + remote + "' (or check out without a filter) and scan again");
         }
     }
 
