@@ -8,14 +8,12 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.event.EventException;
 import dev.holdfast.event.GitHubEvent;
 import dev.holdfast.git.HistoryOptions;
-import dev.holdfast.git.MissingObjectsException;
 import dev.holdfast.git.Repos;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.push.PushPlanner;
 import dev.holdfast.push.PushScope;
 import dev.holdfast.reports.sarif.SarifReport;
 import dev.holdfast.scan.ScanResult;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,7 +131,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (verbose) {
                 e.printStackTrace(console.err());
             }
-            console.err().println("holdfast: " + Main.oneLine(describe(e)));
+            console.err().println("holdfast: " + Failures.describe(e));
             return ExitCode.RUNTIME;
         }
     }
@@ -192,18 +190,6 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.RUNTIME;
         }
         return FailPolicy.fails(gate, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof MissingObjectException m) {
-            return "object " + m.getObjectId().abbreviate(12).name() + " is missing from the repository: the clone is "
-                    + "incomplete or damaged; run 'git fsck', fetch again (or clone afresh) and scan again";
-        }
-        if (e instanceof MissingObjectsException) {
-            return e.getMessage();
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private int usage(String message) {

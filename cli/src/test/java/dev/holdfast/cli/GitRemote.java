@@ -93,6 +93,17 @@ final class GitRemote {
         return file;
     }
 
+    /** The objects a partial clone lacks, listed without fetching them (cat-file would fetch on demand). */
+    static List<String> missing(Path repo) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : git(repo, "rev-list", "--objects", "--all", "--missing=print").split("\n")) {
+            if (line.startsWith("?")) {
+                out.add(line.substring(1).strip());
+            }
+        }
+        return out;
+    }
+
     static boolean has(Path repo, String object) throws IOException {
         return run(repo, "cat-file", "-e", object).exit() == 0;
     }
