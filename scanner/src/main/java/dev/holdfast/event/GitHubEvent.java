@@ -118,8 +118,8 @@ public final class GitHubEvent {
         } catch (NoSuchFileException e) {
             throw new EventException("event file " + file + ": no such file");
         } catch (JsonProcessingException e) {
-            throw new EventException("event file " + file + ": not valid JSON (line "
-                    + e.getLocation().getLineNr() + ")", e);
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new EventException("event file " + file + ": not valid JSON" + where, e);
         } catch (IOException e) {
             throw new EventException("event file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")",
                     e);
