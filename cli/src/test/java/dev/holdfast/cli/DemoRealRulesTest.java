@@ -49,6 +49,33 @@ class DemoRealRulesTest {
     }
 
     /**
+     * The demo's agent also widens its own permissions in the same commit: the scan shows the regressed shell access
+     * and who took it back, and `holdfast fix --dry-run` narrows it again next to putting the key reference back.
+     */
+    @Test
+    void theDemoAgentWidensItsOwnPermissionsAndFixNarrowsThemBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("demo");
+        CliRunner.Run r = CliRunner.run("demo", dir.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).containsPattern("\\.claude/settings\\.json:4( @[0-9a-f]+)?  \\w+  agent-grant REGRESSED")
+                .containsPattern("\\.claude/settings\\.json:4( @[0-9a-f]+)?  \\w+  agent-unrestricted-shell REGRESSED")
+                .containsPattern("What happened: Bob Chen narrowed Claude Code's permissions in \\.claude/settings\\.json "
+                        + "\\([0-9a-f]{10}\\); Claude \\(agent, on behalf of Carol Diaz\\) took shell:\\* back in "
+                        + "[0-9a-f]{10}, widening its own permissions\\.")
+                .contains("Put the fixes back: holdfast fix " + dir + " --dry-run")
+                // Grants the baseline holds (the test command) are not shown.
+                .doesNotContain("shell:npm test");
+
+        CliRunner.Run fix = CliRunner.run("fix", dir.toString(), "--dry-run");
+        assertThat(fix.exit()).as(fix.out() + fix.err()).isEqualTo(ExitCode.OK);
+        assertThat(fix.out()).contains("2 change(s)", "# -      \"Bash(*)\",",
+                "# +  accessKeyId: ${AWS_ACCESS_KEY_ID}");
+        GitApply.apply(dir, tmp.resolve("fix.patch"), fix.out());
+        assertThat(Files.readString(dir.resolve(".claude/settings.json"))).doesNotContain("Bash(*)")
+                .contains("Bash(npm test)");
+    }
+
+    /**
      * The question the product exists to answer, asked in every mode of the demo repository: who brought the fixed
      * key back? The agent, on behalf of Carol, in the agent's commit — not Alice, who first added it before the fix.
      */

@@ -4,6 +4,7 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.AgentWidening;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.LineAttributor;
 import dev.holdfast.scan.TreeScanner;
@@ -151,7 +152,7 @@ public final class BaselineWorkflow {
     public ScanResult scan(Path root, Baseline baseline, Clock clock) throws IOException {
         Fingerprinter fp = baseline.fingerprinter();
         ScanResult current = treeScan.scan(root, fp, timeline(root, fp));
-        return new Drift(clock).apply(current, baseline);
+        return AgentWidening.mark(new Drift(clock).apply(current, baseline));
     }
 
     /** The current tree fingerprinted with the baseline's key, without drift (for staleness checks). */

@@ -62,12 +62,20 @@ public final class Drift {
         if (complete) {
             for (Map.Entry<String, BaselineEntry> e : baseline.findings().entrySet()) {
                 BaselineEntry b = e.getValue();
-                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey())) {
+                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey()) && ran(current, b.ruleId())) {
                     out.add(fixedFinding(e.getKey(), b));
                 }
             }
         }
         return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());
+    }
+
+    /**
+     * Whether the scan ran the rule: one that did not (a {@code --history} scan runs the secret rules only, a disabled
+     * rule runs nowhere) cannot say the rule's findings are gone. An empty rule list means every rule ran.
+     */
+    private static boolean ran(ScanResult scan, String ruleId) {
+        return scan.rules().isEmpty() || scan.rules().containsKey(ruleId);
     }
 
     private static Finding classify(Finding f, Baseline baseline, LocalDate today, boolean inTreeNow) {

@@ -69,6 +69,7 @@ public final class ScanBaseline {
         java.util.function.Predicate<String> inTreeNow = fp -> atHead.contains(fp) || !onlyInHistory.contains(fp)
                 && (timeline == null || timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));
         ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline, inTreeNow);
-        return timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        r = timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        return baseline == null ? r : dev.holdfast.scan.AgentWidening.mark(r);
     }
 }

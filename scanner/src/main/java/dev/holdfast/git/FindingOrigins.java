@@ -240,16 +240,17 @@ public final class FindingOrigins {
     }
 
     private List<Detection> detect(String path, byte[] bytes) {
-        byte[] text = ContentSniffer.forDetector(detector, path, bytes);
-        if (text == null) {
-            return List.of();
+        // Every reading the scan made (UTF-16 decoded, both readings when in doubt), unmerged: the finding's own
+        // detection is among them whichever rule the scan's merge preferred.
+        List<Detection> out = new ArrayList<>();
+        for (byte[] text : ContentSniffer.forDetector(detector, path, bytes)) {
+            try {
+                out.addAll(detector.detect(new Document(path, text)));
+            } catch (DetectorException e) {
+                out.addAll(e.found());
+            }
         }
-        // Unmerged: the finding's own detection is among them whichever rule the scan's merge preferred.
-        try {
-            return detector.detect(new Document(path, text));
-        } catch (DetectorException e) {
-            return e.found();
-        }
+        return out;
     }
 
     /** Holds the finding when the file still contains its value, wherever and however indented. */

@@ -268,20 +268,18 @@ public final class HistoryScanner {
                             || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
                         continue;
                     }
-                    byte[] text = ContentSniffer.forDetector(detector, path,
-                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
-                    if (text == null) {
-                        continue;
-                    }
-                    String s = new String(text, StandardCharsets.UTF_8);
-                    if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
-                        continue;
-                    }
-                    List<Detection> ds;
-                    try {
-                        ds = detector.detect(new Document(path, text));
-                    } catch (DetectorException e) {
-                        ds = e.found();
+                    List<Detection> ds = new ArrayList<>();
+                    for (byte[] text : ContentSniffer.forDetector(detector, path,
+                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
+                        String s = new String(text, StandardCharsets.UTF_8);
+                        if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
+                            continue;
+                        }
+                        try {
+                            ds.addAll(detector.detect(new Document(path, text)));
+                        } catch (DetectorException e) {
+                            ds.addAll(e.found());
+                        }
                     }
                     for (Detection d : DetectionMerger.merge(ds)) {
                         atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), k -> new ArrayList<>())
