@@ -2,8 +2,14 @@ package dev.holdfast.git;
 
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
+import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The commits to scan, as a rev-walk sees them: everything reachable from {@code starts} and not from
@@ -26,10 +32,21 @@ public record CommitSet(List<ObjectId> starts, List<ObjectId> excluded, ObjectId
         this(starts, excluded, tip, warnings, false);
     }
 
-    /** The same set with one more warning. */
-    public CommitSet warn(ScanWarning w) {
-        List<ScanWarning> ws = new java.util.ArrayList<>(warnings);
-        ws.add(w);
-        return new CommitSet(starts, excluded, tip, ws, incomplete);
+    /** The commits themselves: reachable from {@link #starts()} and not from {@link #excluded()}. */
+    public Set<ObjectId> commits(Repository repo) throws IOException {
+        Set<ObjectId> out = new LinkedHashSet<>();
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.setRetainBody(false);
+            for (ObjectId id : starts) {
+                rw.markStart(rw.parseCommit(id));
+            }
+            for (ObjectId id : excluded) {
+                rw.markUninteresting(rw.parseCommit(id));
+            }
+            for (RevCommit c : rw) {
+                out.add(c.copy());
+            }
+        }
+        return out;
     }
 }

@@ -70,21 +70,12 @@ public final class RangeResolver {
         if (!clone.isShallow()) {
             return;
         }
-        try (RevWalk rw = new RevWalk(repo)) {
-            rw.setRetainBody(false);
-            for (ObjectId id : set.starts()) {
-                rw.markStart(rw.parseCommit(id));
-            }
-            for (ObjectId id : set.excluded()) {
-                rw.markUninteresting(rw.parseCommit(id));
-            }
-            for (RevCommit c : rw) {
-                if (clone.shallowCommits().contains(c)) {
-                    throw new MissingObjectsException("shallow clone: commit " + abbreviate(c.name()) + " is at the "
-                            + "clone's shallow boundary (its parents are not here), so what the scanned commits "
-                            + "changed cannot be told; fetch the history (actions/checkout with fetch-depth: 0, or "
-                            + "git fetch --unshallow) and scan again");
-                }
+        for (ObjectId c : set.commits(repo)) {
+            if (clone.shallowCommits().contains(c)) {
+                throw new MissingObjectsException("shallow clone: commit " + abbreviate(c.name()) + " is at the "
+                        + "clone's shallow boundary (its parents are not here), so what the scanned commits "
+                        + "changed cannot be told; fetch the history (actions/checkout with fetch-depth: 0, or "
+                        + "git fetch --unshallow) and scan again");
             }
         }
     }

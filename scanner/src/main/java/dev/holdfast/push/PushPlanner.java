@@ -180,20 +180,7 @@ public final class PushPlanner {
     }
 
     private int count(CommitSet set) throws IOException {
-        try (RevWalk rw = new RevWalk(repo)) {
-            rw.setRetainBody(false);
-            for (ObjectId id : set.starts()) {
-                rw.markStart(rw.parseCommit(id));
-            }
-            for (ObjectId id : set.excluded()) {
-                rw.markUninteresting(rw.parseCommit(id));
-            }
-            int n = 0;
-            while (rw.next() != null) {
-                n++;
-            }
-            return n;
-        }
+        return set.commits(repo).size();
     }
 
     private boolean descends(ObjectId after, ObjectId before) throws IOException {

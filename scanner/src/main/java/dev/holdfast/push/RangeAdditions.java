@@ -11,12 +11,9 @@ import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -50,7 +47,7 @@ public final class RangeAdditions {
 
     /** Keeps, of a scan of {@code set}'s commits, the findings those commits introduced. */
     public Result keepAdded(ScanResult scanned, CommitSet set) throws IOException {
-        Set<ObjectId> range = commitsOf(set);
+        Set<ObjectId> range = set.commits(repo);
         FindingOrigins.Result traced = origins.trace(scanned.findings(), FindingOrigins.Content.locationCommit());
         List<Finding> kept = new ArrayList<>();
         int existing = 0;
@@ -67,22 +64,5 @@ public final class RangeAdditions {
         warnings.addAll(traced.warnings());
         return new Result(new ScanResult(scanned.target(), kept, scanned.rules(), warnings, scanned.partial()),
                 existing);
-    }
-
-    private Set<ObjectId> commitsOf(CommitSet set) throws IOException {
-        Set<ObjectId> out = new HashSet<>();
-        try (RevWalk rw = new RevWalk(repo)) {
-            rw.setRetainBody(false);
-            for (ObjectId id : set.starts()) {
-                rw.markStart(rw.parseCommit(id));
-            }
-            for (ObjectId id : set.excluded()) {
-                rw.markUninteresting(rw.parseCommit(id));
-            }
-            for (RevCommit c : rw) {
-                out.add(c.copy());
-            }
-        }
-        return out;
     }
 }
