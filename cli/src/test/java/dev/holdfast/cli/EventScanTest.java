@@ -154,13 +154,21 @@ class EventScanTest {
         assertThat(findings(r)).singleElement().satisfies(f ->
                 assertThat(f.at("/location/path").asText()).isEqualTo("config/new.yml"));
 
-        // The server forgot the old head: what no other ref holds, said so — never the whole history.
-        g.pruneUnreachable();
-        GitRemote.git(g.dev, "push", "-q", "origin", base + ":refs/heads/stable");
-        Path ci2 = g.ciClone("ci-gone", rewritten);
-        CliRunner.Run gone = scan(ci2, g.event("push", push("refs/heads/main", old, rewritten, true)), "push");
+        // A server that does not have the old head (collected, or never sent to it): what no other ref holds, said
+        // so — never the whole history.
+        GitRemote forgetful = new GitRemote(Files.createDirectories(tmp.resolve("forgetful")));
+        String base2 = forgetful.commit(ALICE, "Start", "README.md", "# uploader\n");
+        forgetful.push("main");
+        forgetful.push("main:refs/heads/stable");
+        String gone1 = forgetful.commit(ALICE, "Try a key", "config/old.yml", "key: " + oldKey + "\n");
+        GitRemote.git(forgetful.dev, "reset", "-q", "--hard", base2);
+        String rewritten2 = forgetful.commit(BOB, "Configure properly", "config/new.yml", "key: " + newKey + "\n");
+        forgetful.push("--force", "main");
+        Path ci2 = forgetful.ciClone("ci-gone", rewritten2);
+        CliRunner.Run gone = scan(ci2, forgetful.event("push", push("refs/heads/main", gone1, rewritten2, true)),
+                "push");
         assertThat(gone.exit()).as(gone.err()).isEqualTo(ExitCode.FINDINGS);
-        assertThat(gone.err()).contains("the previous head " + old.substring(0, 12) + " of branch main is not in the "
+        assertThat(gone.err()).contains("the previous head " + gone1.substring(0, 12) + " of branch main is not in the "
                 + "clone and could not be fetched");
         assertThat(findings(gone)).singleElement().satisfies(f ->
                 assertThat(f.at("/location/path").asText()).isEqualTo("config/new.yml"));

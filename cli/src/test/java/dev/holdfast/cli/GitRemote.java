@@ -73,12 +73,6 @@ final class GitRemote {
         return dir;
     }
 
-    /** Drops from the remote every object no ref reaches, as a server's garbage collection eventually does. */
-    void pruneUnreachable() throws IOException {
-        git(remote, "repack", "-a", "-d", "-q");
-        git(remote, "prune", "--expire=now");
-    }
-
     /** The event payload template {@code /events/NAME.json} with its placeholders filled, written to a file. */
     Path event(String name, Map<String, String> values) throws IOException {
         String text;
