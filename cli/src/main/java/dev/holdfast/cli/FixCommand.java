@@ -11,6 +11,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.git.Repos;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Status;
 import dev.holdfast.remediator.Fix;
@@ -30,7 +31,6 @@ import dev.holdfast.remediator.github.WaitBudget;
 import dev.holdfast.scan.ScanResult;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Command;
@@ -407,16 +407,7 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     private static Repository open(Path root) throws IOException {
-        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
-        if (b.getGitDir() == null) {
-            return null;
-        }
-        Repository repo = b.build();
-        if (repo.isBare()) {
-            repo.close();
-            return null;
-        }
-        return repo;
+        return Repos.enclosingWorkTree(root);
     }
 
     private static String currentBranch(Repository repo) {

@@ -29,7 +29,6 @@ import dev.holdfast.source.WorkingTreeSource;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,7 +91,7 @@ final class ScanPipeline {
         }
         ScanResult raw = withoutBaselineFile(new TreeScanner(cfg, detector, factory, rules(detector), null)
                 .scan(root, display, head));
-        try (Repository repo = enclosingRepository(root)) {
+        try (Repository repo = Repos.enclosingWorkTree(root)) {
             if (repo != null && !raw.findings().isEmpty()) {
                 FindingOrigins.Result traced = origins(repo, FindingOrigins.prefix(repo, root), detector, raw)
                         .trace(raw.findings(), FindingOrigins.Content.workingTree(root));
@@ -128,20 +127,6 @@ final class ScanPipeline {
         Timeline timeline = BaselineSupport.workflow(cfg, detector, display)
                 .timeline(root, base.fingerprinter(), paths);
         return finish(raw, timeline);
-    }
-
-    /** The work tree the scanned folder lies in, maybe below its top; null outside git. */
-    private static Repository enclosingRepository(Path root) throws IOException {
-        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(root.toFile());
-        if (b.getGitDir() == null) {
-            return null;
-        }
-        Repository repo = b.build();
-        if (repo.isBare()) {
-            repo.close();
-            return null;
-        }
-        return repo;
     }
 
     /** The commits {@code --since REV} or {@code --range A..B} name. */
