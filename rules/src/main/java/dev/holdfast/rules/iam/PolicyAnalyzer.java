@@ -25,11 +25,11 @@ public final class PolicyAnalyzer {
     static final int EXPAND_LIMIT = 16;
     private static volatile PolicyAnalyzer standard;
 
-    private final ActionCatalog catalog;
+    private final ActionCatalogue catalog;
     private final IamRiskData risk;
     private final List<EscalationPath> paths;
 
-    public PolicyAnalyzer(ActionCatalog catalog, IamRiskData risk, List<EscalationPath> paths) {
+    public PolicyAnalyzer(ActionCatalogue catalog, IamRiskData risk, List<EscalationPath> paths) {
         this.catalog = catalog;
         this.risk = risk;
         this.paths = List.copyOf(paths);
@@ -42,7 +42,7 @@ public final class PolicyAnalyzer {
             synchronized (PolicyAnalyzer.class) {
                 a = standard;
                 if (a == null) {
-                    a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
+                    a = new PolicyAnalyzer(ActionCatalogue.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
                     standard = a;
                 }
             }
@@ -50,7 +50,7 @@ public final class PolicyAnalyzer {
         return a;
     }
 
-    public ActionCatalog catalog() {
+    public ActionCatalogue catalog() {
         return catalog;
     }
 

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ActionCatalogTest {
-    private final ActionCatalog catalog = ActionCatalog.bundled();
+class ActionCatalogueTest {
+    private final ActionCatalogue catalog = ActionCatalogue.bundled();
 
     @Test
     void bundledCatalogueComesFromIamData() {

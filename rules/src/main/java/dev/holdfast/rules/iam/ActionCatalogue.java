@@ -27,11 +27,11 @@ import java.util.zip.GZIPInputStream;
  * {@code iam-risk.yml}. Sets of actions are {@link BitSet}s over catalogue indexes, so wildcard expansion and NotAction
  * complements stay cheap even for {@code *}. Immutable and thread-safe.
  */
-public final class ActionCatalog {
+public final class ActionCatalogue {
     private static final String RESOURCE = "/dev/holdfast/rules/iam/actions.tsv.gz";
     private static final String RESOURCE_TYPES = "/dev/holdfast/rules/iam/resource-types.tsv.gz";
     private static final int CACHE_LIMIT = 4096;
-    private static volatile ActionCatalog bundled;
+    private static volatile ActionCatalogue bundled;
 
     private final List<ActionInfo> actions;
     private final Map<String, Integer> byId = new HashMap<>();
@@ -46,7 +46,7 @@ public final class ActionCatalog {
     /** Resource pattern to the actions that can apply to it; bounded like {@link #expansions}. */
     private final Map<String, BitSet> applicable = new ConcurrentHashMap<>();
 
-    private ActionCatalog(List<ActionInfo> actions, String source, Map<String, String> typeArns) {
+    private ActionCatalogue(List<ActionInfo> actions, String source, Map<String, String> typeArns) {
         this.actions = List.copyOf(actions);
         this.source = source;
         Map<String, Integer> patternIndex = new HashMap<>();
@@ -79,14 +79,14 @@ public final class ActionCatalog {
     }
 
     /** The catalogue shipped with Holdfast, loaded once. */
-    public static ActionCatalog bundled() {
-        ActionCatalog c = bundled;
+    public static ActionCatalogue bundled() {
+        ActionCatalogue c = bundled;
         if (c == null) {
-            synchronized (ActionCatalog.class) {
+            synchronized (ActionCatalogue.class) {
                 c = bundled;
                 if (c == null) {
-                    try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE);
-                         InputStream types = ActionCatalog.class.getResourceAsStream(RESOURCE_TYPES)) {
+                    try (InputStream in = ActionCatalogue.class.getResourceAsStream(RESOURCE);
+                         InputStream types = ActionCatalogue.class.getResourceAsStream(RESOURCE_TYPES)) {
                         if (in == null || types == null) {
                             throw new IllegalStateException("IAM action catalogue " + RESOURCE + " is missing");
                         }
@@ -105,7 +105,7 @@ public final class ActionCatalog {
      * Reads a catalogue in the TSV forms the regeneration script writes: actions, and resource types with their ARN
      * patterns (may be null: then every action is taken to apply to every resource).
      */
-    static ActionCatalog load(InputStream tsv, InputStream resourceTypes, IamRiskData risk) throws IOException {
+    static ActionCatalogue load(InputStream tsv, InputStream resourceTypes, IamRiskData risk) throws IOException {
         Map<String, String> typeArns = new HashMap<>();
         if (resourceTypes != null) {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(resourceTypes, StandardCharsets.UTF_8))) {
@@ -142,7 +142,7 @@ public final class ActionCatalog {
         }
         list.sort((a, b) -> a.service().compareToIgnoreCase(b.service()) != 0
                 ? a.service().compareToIgnoreCase(b.service()) : a.name().compareToIgnoreCase(b.name()));
-        return new ActionCatalog(list, source, typeArns);
+        return new ActionCatalogue(list, source, typeArns);
     }
 
     private static List<String> arnPatternsOf(ActionInfo a, Map<String, String> typeArns) {
