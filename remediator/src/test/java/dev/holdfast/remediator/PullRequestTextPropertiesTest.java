@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command, and its metadata still reads back. 200 tries each.
  */
 class PullRequestTextPropertiesTest {
-    private static final List<String> NASTY = List.of("\u001b[31m", "\u001b]8;;https://evil.example/\u0007x\u001b]8;;\u0007",
-            "\u0007", "\u0000", "\r", "\n", "\t", "\b", "\u007f", "\u009b31m", "\u202e", "\u2028", "\uD800", "\uDC00",
+    private static final List<String> NASTY = List.of("\u001b[31m",
+            "\u001b]8;;https://evil.example/\u0007x\u001b]8;;\u0007", "\u0007", "\u0000", "\r", "\n", "\t", "\b",
+            "\u007f", "\u009b31m", "\u202e", "\u2028", "\uD800", "\uDC00",
             "\"", "'", "\\", "<script>", "</script>", "-->", "<!--", "<!-- holdfast:meta {} -->", "|", "`", "```",
             "*", "_", "__x__", "[x](javascript:alert(1))", "![i](https://evil.example/p.png)", "<img src=x>", "%0A",
             "::error::", "\n::set-output name=x::y", "\n  ::add-mask::", "##[error]", "::", ",", "%",
@@ -69,7 +70,8 @@ class PullRequestTextPropertiesTest {
         PullRequestText text = PullRequestText.of(fix, "https://github.com/octo-org/demo/pull/3");
         for (int i = 0; i < text.title().length(); i++) {
             char c = text.title().charAt(i);
-            assertThat(c < 0x20 || c == 0x7f).as("title control U+%04X: %s", (int) c, text.title()).isFalse();
+            assertThat(c < 0x20 || c == 0x7f).as("title control U+%04X: %s", (int) c, text.title())
+                    .isFalse();
         }
         String body = text.body();
         for (int i = 0; i < body.length(); i++) {

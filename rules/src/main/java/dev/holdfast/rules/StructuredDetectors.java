@@ -1,16 +1,15 @@
 package dev.holdfast.rules;
 
 import dev.holdfast.detect.Detector;
+import dev.holdfast.model.RuleInfo;
 import dev.holdfast.rules.agent.AgentConfigDetector;
+import dev.holdfast.rules.catalog.RuleTestReport;
 import dev.holdfast.rules.cert.CertificateDetector;
 import dev.holdfast.rules.iac.InfrastructureDetector;
 import dev.holdfast.rules.iam.IamPolicyDetector;
 import dev.holdfast.rules.java.JavaCredentialDetector;
-import dev.holdfast.rules.workflow.WorkflowDetector;
-
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.catalog.RuleTestReport;
 import dev.holdfast.rules.support.SelfTesting;
+import dev.holdfast.rules.workflow.WorkflowDetector;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -208,9 +208,9 @@ public final class CloudDrift {
         if (!p.risks().isEmpty()) {
             props.put("risks", String.join(",", p.risks().stream().map(r -> r.kind() + ":" + r.id()).toList()));
         }
-        return factory.toFinding(detect("cloud-principal-added", p, "principal", null, p.kind() + " " + p.type() + " " + p.name()
-                + (added ? " was added" : " was removed") + " since the baseline snapshot (" + p.grants().size()
-                + " grants, " + p.credentials().size() + " credentials)", null, props));
+        return factory.toFinding(detect("cloud-principal-added", p, "principal", null, p.kind() + " " + p.type() + " "
+                + p.name() + (added ? " was added" : " was removed") + " since the baseline snapshot ("
+                + p.grants().size() + " grants, " + p.credentials().size() + " credentials)", null, props));
     }
 
     private Finding credential(CloudPrincipal p, CloudCredential c, boolean added) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdfast.rules.catalog.Glob;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

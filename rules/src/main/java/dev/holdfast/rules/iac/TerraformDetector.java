@@ -1,11 +1,11 @@
 package dev.holdfast.rules.iac;
 
 import dev.holdfast.detect.Detection;
-import dev.holdfast.rules.cloud.azure.AzureRoles;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.cloud.azure.AzureRoles;
 import dev.holdfast.rules.support.Thresholds;
 
 import java.time.Clock;

@@ -1,17 +1,16 @@
 package dev.holdfast.cloud.azure;
 
-import dev.holdfast.rules.cloud.azure.AzureRoles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdfast.cloud.CallLog;
-import dev.holdfast.rules.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
-import dev.holdfast.rules.cloud.CloudGrant;
 import dev.holdfast.cloud.CloudInventory;
+import dev.holdfast.identity.PrincipalClassifier;
+import dev.holdfast.rules.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudGrant;
 import dev.holdfast.rules.cloud.CloudPrincipal;
 import dev.holdfast.rules.cloud.CloudSnapshot;
-import dev.holdfast.identity.PrincipalClassifier;
 import dev.holdfast.rules.cloud.RoleAssignment;
+import dev.holdfast.rules.cloud.azure.AzureRoles;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package dev.holdfast.rules.cloud.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import dev.holdfast.model.Severity;
 import dev.holdfast.rules.cloud.CloudCredential;
 import dev.holdfast.rules.cloud.CloudDetection;
@@ -11,8 +10,8 @@ import dev.holdfast.rules.cloud.CloudRisk;
 import dev.holdfast.rules.cloud.CloudRules;
 import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.rules.cloud.CloudThresholds;
-import dev.holdfast.rules.cloud.TrustEntry;
 import dev.holdfast.rules.cloud.Dates;
+import dev.holdfast.rules.cloud.TrustEntry;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,8 +7,8 @@ import dev.holdfast.rules.cloud.CloudPrincipal;
 import dev.holdfast.rules.cloud.CloudRules;
 import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.rules.cloud.CloudThresholds;
-import dev.holdfast.rules.cloud.RoleAssignment;
 import dev.holdfast.rules.cloud.Dates;
+import dev.holdfast.rules.cloud.RoleAssignment;
 
 import java.time.Clock;
 import java.util.ArrayList;
