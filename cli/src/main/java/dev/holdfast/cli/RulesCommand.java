@@ -1,15 +1,15 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.CloudRuleCatalog;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RecallReport;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
 import dev.holdfast.rules.catalog.SecretRule;
+import dev.holdfast.rules.cloud.CloudCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,7 +75,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     private int test(RuleCatalog catalog) {
         RuleTestReport secrets = catalog.test();
-        RuleTestReport iac = IacDetectors.test(Clock.systemUTC());
+        RuleTestReport iac = StructuredDetectors.test(Clock.systemUTC());
         List<RuleTestReport.Failure> failures = new ArrayList<>(secrets.failures());
         failures.addAll(iac.failures());
         RuleTestReport report = new RuleTestReport(secrets.rules() + iac.rules(),
@@ -91,7 +91,7 @@ public final class RulesCommand implements Callable<Integer> {
 
     private int list(HoldfastConfig cfg, RuleCatalog catalog) {
         List<RuleInfo> infos = new ArrayList<>(Detectors.build(cfg, Clock.systemUTC()).rules());
-        infos.addAll(CloudRuleCatalog.all().values());
+        infos.addAll(CloudCatalogue.all().values());
         infos.sort(Comparator.comparing(RuleInfo::id));
         Map<String, String> providers = catalog.providerByRule();
         for (RuleInfo r : infos) {

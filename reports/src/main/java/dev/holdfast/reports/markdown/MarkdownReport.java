@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.holdfast.reports.markdown.Md.code;
+
 /**
  * The GitHub job summary ({@code $GITHUB_STEP_SUMMARY}): regressions first and prominent, then every other finding
  * most severe first, each with who introduced it, then agent grants per file and agent. GitHub refuses summaries over 1 MiB, so tables are cut with a
@@ -166,7 +168,11 @@ public final class MarkdownReport implements Report {
         if (r.target().commit() != null) {
             sb.append(" at ").append(code(ReportText.shortSha(r.target().commit())));
         }
-        return sb.append(" · mode ").append(Md.text(r.target().mode())).toString();
+        sb.append(" · mode ").append(Md.text(r.target().mode()));
+        if (r.target().scope() != null) {
+            sb.append("  \n**Scope:** ").append(Md.text(r.target().scope()));
+        }
+        return sb.toString();
     }
 
     private static String countsTable(ScanResult r) {
@@ -210,11 +216,6 @@ public final class MarkdownReport implements Report {
             case HIGH -> "**high**";
             default -> s.id();
         };
-    }
-
-    static String code(String s) {
-        String t = ReportText.oneLine(s);
-        return t.matches("[A-Za-z0-9._:/-]+") ? "`" + t + "`" : Md.text(t);
     }
 
     /** Accumulates lines while they fit in the byte budget (UTF-8). */
