@@ -5,6 +5,8 @@
 #   git secrets --scan-history (Debian git-secrets, AWS patterns registered)
 #   git cat-file --batch-all-objects --batch (inflating every object once: the object-store floor)
 # Prints wall-time ratios and peak RSS (/usr/bin/time -v). Usage: bench/history.sh [BUNDLE] [RUNS]
+# HOLDFAST_BASE=<another checkout>/holdfast times that build too, in the same runs (e.g. a clone of main), and prints
+# holdfast/base.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -50,6 +52,10 @@ for i in $(seq "$runs"); do
   echo "run $i:"
   measure holdfast "$root/holdfast" scan "$repo" --history --format json --no-progress --fail-on none \
       --output "$work/holdfast-history.json"
+  if [ -n "${HOLDFAST_BASE:-}" ]; then
+    measure base $HOLDFAST_BASE scan "$repo" --history --format json --no-progress --fail-on none \
+        --output "$work/holdfast-base-history.json"
+  fi
   measure gitlog sh -c "git -C '$repo' log -p --all > /dev/null"
   measure secrets sh -c "cd '$repo' && git secrets --scan-history > '$work/git-secrets.txt' 2>&1"
   measure catfile sh -c "git -C '$repo' cat-file --batch-all-objects --batch > /dev/null"
@@ -68,3 +74,8 @@ printf '  git secrets --scan-history  %7.2fs  peak RSS %6.1f MiB\n' "$s" "$(echo
 printf '  git cat-file --batch-all    %7.2fs  peak RSS %6.1f MiB\n' "$c" "$(echo "$(peak catfile) / 1024" | bc -l)"
 printf 'ratios: holdfast / git log -p = %.2fx   holdfast / git-secrets = %.2fx   holdfast / cat-file = %.2fx\n' \
   "$(echo "$h / $l" | bc -l)" "$(echo "$h / $s" | bc -l)" "$(echo "$h / $c" | bc -l)"
+if [ -n "${HOLDFAST_BASE:-}" ]; then
+  b=$(best base)
+  printf 'base build: %.2fs  peak RSS %.1f MiB;  holdfast / base = %.2fx   base / git log -p = %.2fx\n' \
+    "$b" "$(echo "$(peak base) / 1024" | bc -l)" "$(echo "$h / $b" | bc -l)" "$(echo "$b / $l" | bc -l)"
+fi
