@@ -57,8 +57,10 @@ public final class Drift {
             seen.add(f.fingerprint());
             out.add(classify(f, baseline, today, inTreeNow.test(f.fingerprint())));
         }
-        // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
-        boolean complete = !current.partial() && !"range".equals(current.target().mode());
+        // Only a tree or whole-history scan sees everything: a range, a staged change or a push sees some files, and
+        // a partial scan may have missed some, so there "gone" means nothing.
+        String mode = current.target().mode();
+        boolean complete = !current.partial() && ("tree".equals(mode) || "history".equals(mode));
         if (complete) {
             for (Map.Entry<String, BaselineEntry> e : baseline.findings().entrySet()) {
                 BaselineEntry b = e.getValue();

@@ -90,10 +90,22 @@ public final class HistoryScanner {
     /** As {@link #scan(Path, Detector, FindingMaker, HistoryOptions)} on an open repository. */
     public ScanResult scan(Repository repo, String displayPath, Detector detector, FindingMaker maker,
                            HistoryOptions options) throws IOException {
+        CommitSet set;
+        try (RevWalk rw = new RevWalk(repo)) {
+            set = new RangeResolver(repo).resolve(options, rw);
+        }
+        return scan(repo, displayPath, options.targetMode(), set, detector, maker, options);
+    }
+
+    /**
+     * Scans a commit set chosen by the caller (a push's updates), with {@code mode} as the report's target mode; the
+     * options' own mode and revision are not used.
+     */
+    public ScanResult scan(Repository repo, String displayPath, String mode, CommitSet set, Detector detector,
+                           FindingMaker maker, HistoryOptions options) throws IOException {
         Repos.tuneCaches();
         ScanProgress progress = options.progress();
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-            CommitSet set = new RangeResolver(repo).resolve(options, rw);
             List<ScanWarning> warnings = new ArrayList<>(set.warnings());
             rw.reset();
             rw.setRetainBody(false);
@@ -138,7 +150,7 @@ public final class HistoryScanner {
                     rules.put(ri.id(), ri);
                 }
                 String tip = set.tip() == null ? null : set.tip().name();
-                return new ScanResult(new ScanTarget(displayPath, tip, options.targetMode()), findings, rules,
+                return new ScanResult(new ScanTarget(displayPath, tip, mode), findings, rules,
                         warnings, pool.partial());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
