@@ -1,0 +1,282 @@
+package dev.holdfast.cli;
+
+import dev.holdfast.baseline.BaselineException;
+import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.baseline.ScanBaseline;
+import dev.holdfast.change.PendingFile;
+import dev.holdfast.change.PushCommits;
+import dev.holdfast.change.PushScanner;
+import dev.holdfast.change.PushUpdate;
+import dev.holdfast.change.StagedChange;
+import dev.holdfast.change.StagedChangeReader;
+import dev.holdfast.change.StagedScanner;
+import dev.holdfast.change.Staging;
+import dev.holdfast.change.TreeTexts;
+import dev.holdfast.config.ConfigException;
+import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
+import dev.holdfast.git.CommitSet;
+import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.identity.Actor;
+import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.model.Attribution;
+import dev.holdfast.model.Category;
+import dev.holdfast.model.Finding;
+import dev.holdfast.remediator.advice.Advice;
+import dev.holdfast.remediator.advice.ExistingReferences;
+import dev.holdfast.remediator.advice.ReferenceAdvisor;
+import dev.holdfast.remediator.advice.ReferenceCatalog;
+import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.TrackedFindings;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One scan at the moment work happens — the next commit ({@code --staged}) or a push ({@code --pre-push}) — from the
+ * repository to a {@link Verdict}: what the change adds, compared with the baseline, who is doing it, and for each
+ * finding that fails the run what to write instead. It never writes to the repository.
+ */
+final class HookScan {
+    /** At most this much of HEAD's tree is read to learn the names a repository already uses. */
+    private static final int ADVICE_FILES = 5_000;
+    private static final long ADVICE_BYTES = 32L * 1024 * 1024;
+
+    /** What is being stopped. */
+    enum Kind {
+        COMMIT("pre-commit", "commit", "the staged changes"),
+        PUSH("pre-push", "push", "the pushed commits");
+
+        final String hook;
+        final String verb;
+        final String what;
+
+        Kind(String hook, String verb, String what) {
+            this.hook = hook;
+            this.verb = verb;
+            this.what = what;
+        }
+    }
+
+    /**
+     * @param staging  for a commit: which content the commit takes
+     * @param updates  for a push: the refs it updates
+     * @param remote   for a push: the remote's name (or URL) as git gives it; may be null
+     * @param agent    the agent whose hook runs us, or null to look at the environment
+     */
+    record Request(Path root, String displayPath, Kind kind, Staging staging, List<PushUpdate> updates, String remote,
+                   String agent, String failOn, Path config, Path baseline) {
+    }
+
+    /** A usage or configuration problem (exit 2) or a failure of the scan itself (exit 3): one line. */
+    static final class Failure extends Exception {
+        final int exit;
+
+        Failure(int exit, String message, Throwable cause) {
+            super(message, cause);
+            this.exit = exit;
+        }
+    }
+
+    /**
+     * @param result  what the change adds, after the baseline
+     * @param failing the findings that fail the run under {@code --fail-on}, in report order
+     * @param advice  fingerprint → what to write instead, for failing secrets
+     * @param actor   who is committing or pushing
+     * @param empty   true when there was nothing to scan (nothing staged, nothing pushed)
+     */
+    record Verdict(Kind kind, ScanResult result, List<Finding> failing, Map<String, Advice> advice, Attribution actor,
+                   boolean empty) {
+        boolean blocks() {
+            return !failing.isEmpty();
+        }
+    }
+
+    private final Console console;
+    private final Clock clock;
+    private final Function<HoldfastConfig, Detector> detectors;
+
+    HookScan(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
+        this.console = console;
+        this.clock = clock;
+        this.detectors = detectors;
+    }
+
+    Verdict run(Request req) throws Failure {
+        HoldfastConfig cfg;
+        Detector detector;
+        IdentityClassifier identities;
+        ScanBaseline base;
+        try {
+            cfg = HoldfastConfig.load(req.root(), req.config());
+            detector = detectors.apply(cfg);
+            identities = BaselineSupport.identities(cfg);
+            base = ScanBaseline.resolve(req.root(), req.baseline());
+        } catch (ConfigException | BaselineException e) {
+            throw new Failure(ExitCode.USAGE, e.getMessage(), e);
+        }
+        try (Repository repo = GitRepositories.open(req.root(), console.env())) {
+            Attribution actor = Actor.of(committer(repo), req.agent(), console.env(), identities, clock.instant());
+            FindingFactory factory = new FindingFactory(base.fingerprinter());
+            Scanned scanned = req.kind() == Kind.COMMIT ? staged(repo, req, cfg, detector, factory)
+                    : pushed(repo, req, cfg, detector, factory, identities);
+            ScanResult raw = withoutBaselineFile(scanned.result());
+            if (req.kind() == Kind.COMMIT) {
+                raw = attributeTo(raw, actor);
+            }
+            ScanResult result = TrackedFindings.visible(base.apply(raw, null, clock), base.present());
+            List<Finding> failing = FailPolicy.failing(result, req.failOn());
+            Map<String, Advice> advice = advise(repo, failing, base, scanned.lines(), valueRules(cfg));
+            return new Verdict(req.kind(), withAdvice(result, advice), failing, advice, actor, scanned.empty());
+        } catch (IllegalArgumentException e) {
+            throw new Failure(ExitCode.USAGE, e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage();
+            throw new Failure(ExitCode.RUNTIME, m == null || m.isBlank() ? e.getClass().getSimpleName() : m, e);
+        }
+    }
+
+    /** A scan and how to read a finding's line back (for advice). */
+    private record Scanned(ScanResult result, LineSource lines, boolean empty) {
+    }
+
+    @FunctionalInterface
+    private interface LineSource {
+        /** The text of {@code line} of the finding's file as the change has it, or null. */
+        String line(Finding f) throws IOException;
+    }
+
+    private Scanned staged(Repository repo, Request req, HoldfastConfig cfg, Detector detector,
+                           FindingFactory factory) throws IOException {
+        StagedChange change = new StagedChangeReader(repo).read(req.staging());
+        ScanResult r = new StagedScanner(detector, factory, cfg.maxFileSize(), cfg::isIgnored)
+                .scan(repo, change, req.displayPath());
+        Map<String, PendingFile> byPath = new LinkedHashMap<>();
+        change.pending().forEach(p -> byPath.put(p.path(), p));
+        LineSource lines = f -> {
+            PendingFile p = byPath.get(f.location().path());
+            if (p == null) {
+                return null;
+            }
+            try (ObjectReader reader = repo.newObjectReader()) {
+                return lineOf(p.read(reader), f.location().line());
+            }
+        };
+        return new Scanned(r, lines, change.isEmpty());
+    }
+
+    private Scanned pushed(Repository repo, Request req, HoldfastConfig cfg, Detector detector,
+                           FindingFactory factory, IdentityClassifier identities) throws IOException {
+        CommitSet set = new PushCommits(repo).resolve(req.updates(), req.remote());
+        HistoryOptions options = HistoryOptions.all().withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads())
+                .withIgnored(cfg::isIgnored);
+        ScanResult r = set.starts().isEmpty()
+                ? new ScanResult(new dev.holdfast.scan.ScanTarget(req.displayPath(), null, PushScanner.MODE),
+                List.of(), Map.of(), set.warnings(), false)
+                : new PushScanner(identities).scan(repo, req.displayPath(), set, detector, factory::toFinding, options);
+        LineSource lines = f -> {
+            try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
+                TreeWalk tw = TreeWalk.forPath(reader, f.location().path(),
+                        rw.parseCommit(ObjectId.fromString(f.location().commit())).getTree());
+                return tw == null ? null
+                        : lineOf(reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(), f.location().line());
+            }
+        };
+        return new Scanned(r, lines, set.starts().isEmpty());
+    }
+
+    /** The rules that report a value written in a file (the secret catalogue): those get a reference to use. */
+    private static java.util.Set<String> valueRules(HoldfastConfig cfg) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Detectors.catalog(cfg).infos().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    private Map<String, Advice> advise(Repository repo, List<Finding> failing, ScanBaseline base, LineSource lines,
+                                       java.util.Set<String> valueRules) throws IOException {
+        Map<String, Advice> out = new LinkedHashMap<>();
+        java.util.function.Predicate<Finding> hasValue = f -> f.category() == Category.SECRET
+                || valueRules.contains(f.ruleId());
+        if (failing.stream().noneMatch(hasValue)) {
+            return out;
+        }
+        ReferenceCatalog catalog = ReferenceCatalog.builtin();
+        Supplier<ExistingReferences> existing = () -> {
+            try {
+                List<ExistingReferences.TextFile> files = new ArrayList<>();
+                for (TreeTexts.Text t : TreeTexts.read(repo, repo.resolve(Constants.HEAD + "^{commit}"),
+                        ADVICE_FILES, ADVICE_BYTES)) {
+                    files.add(new ExistingReferences.TextFile(t.path(), t.text()));
+                }
+                return ExistingReferences.scan(files, catalog);
+            } catch (IOException e) {
+                return ExistingReferences.none(); // advice without the repository's names, never a failed hook
+            }
+        };
+        ReferenceAdvisor advisor = new ReferenceAdvisor(catalog, base.baseline(), existing);
+        for (Finding f : failing) {
+            if (hasValue.test(f) && !out.containsKey(f.fingerprint())) {
+                out.put(f.fingerprint(), advisor.advise(f, lines.line(f)));
+            }
+        }
+        return out;
+    }
+
+    /** Failing secrets carry their advice as properties, for {@code --format json} and every other report. */
+    private static ScanResult withAdvice(ScanResult r, Map<String, Advice> advice) {
+        if (advice.isEmpty()) {
+            return r;
+        }
+        List<Finding> out = new ArrayList<>(r.findings().size());
+        for (Finding f : r.findings()) {
+            Advice a = advice.get(f.fingerprint());
+            if (a != null) {
+                f = f.withProperty("fixSource", a.source().id()).withProperty("fixBasis", a.basis());
+                if (a.reference() != null) {
+                    f = f.withProperty("fixReference", a.reference());
+                }
+            }
+            out.add(f);
+        }
+        return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
+    }
+
+    private static ScanResult attributeTo(ScanResult r, Attribution actor) {
+        List<Finding> out = r.findings().stream().map(f -> f.withIntroducedBy(actor)).toList();
+        return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
+    }
+
+    private static ScanResult withoutBaselineFile(ScanResult r) {
+        List<Finding> kept = r.findings().stream()
+                .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
+        return kept.size() == r.findings().size() ? r
+                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
+    }
+
+    private dev.holdfast.model.Person committer(Repository repo) {
+        org.eclipse.jgit.lib.UserConfig user = repo.getConfig().get(org.eclipse.jgit.lib.UserConfig.KEY);
+        return Actor.committer(console.env(), user.isCommitterNameImplicit() ? null : user.getCommitterName(),
+                user.isCommitterEmailImplicit() ? null : user.getCommitterEmail());
+    }
+
+    private static String lineOf(byte[] content, int line) {
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : null;
+    }
+}
