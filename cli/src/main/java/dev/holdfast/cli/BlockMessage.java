@@ -29,7 +29,7 @@ final class BlockMessage {
         b.append("holdfast: ").append(v.kind().verb).append(" blocked: ").append(count(failing, v)).append(" in ")
                 .append(v.kind().what).append(". ")
                 .append(v.kind() == HookScan.Kind.COMMIT
-                        ? "Nothing was committed; your changes are still staged.\n"
+                        ? "Nothing was committed; your files and staged changes are untouched.\n"
                         : "Nothing was pushed.\n");
         Set<String> files = new LinkedHashSet<>();
         for (int i = 0; i < failing.size() && i < MAX_LISTED; i++) {

@@ -48,7 +48,7 @@ final class GitHookScan {
         }
         String remote = c.remote != null ? c.remote : console.env().get("PRE_COMMIT_REMOTE_NAME");
         Path root = c.path.toAbsolutePath().normalize();
-        HookScan.Request req = new HookScan.Request(root, c.path.toString(), kind, Staging.INDEX, updates, remote,
+        HookScan.Request req = new HookScan.Request(root, c.path.toString(), kind, Staging.INDEX, List.of(), updates, remote,
                 c.agent, c.failOn, c.config, c.baseline);
         HookScan scan = new HookScan(console, clock, BaselineSupport.detectors(clock));
         HookRunner.Outcome o = new HookRunner(console, clock, scan).run(req, c.failOpen, c.record, null, c.verbose);

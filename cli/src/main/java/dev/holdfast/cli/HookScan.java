@@ -80,8 +80,8 @@ final class HookScan {
      * @param remote   for a push: the remote's name (or URL) as git gives it; may be null
      * @param agent    the agent whose hook runs us, or null to look at the environment
      */
-    record Request(Path root, String displayPath, Kind kind, Staging staging, List<PushUpdate> updates, String remote,
-                   String agent, String failOn, Path config, Path baseline) {
+    record Request(Path root, String displayPath, Kind kind, Staging staging, List<Path> alsoPaths,
+                   List<PushUpdate> updates, String remote, String agent, String failOn, Path config, Path baseline) {
     }
 
     /** A usage or configuration problem (exit 2) or a failure of the scan itself (exit 3): one line. */
@@ -119,19 +119,21 @@ final class HookScan {
     }
 
     Verdict run(Request req) throws Failure {
-        HoldfastConfig cfg;
-        Detector detector;
-        IdentityClassifier identities;
-        ScanBaseline base;
-        try {
-            cfg = HoldfastConfig.load(req.root(), req.config());
-            detector = detectors.apply(cfg);
-            identities = BaselineSupport.identities(cfg);
-            base = ScanBaseline.resolve(req.root(), req.baseline());
-        } catch (ConfigException | BaselineException e) {
-            throw new Failure(ExitCode.USAGE, e.getMessage(), e);
-        }
         try (Repository repo = GitRepositories.open(req.root(), console.env())) {
+            // the configuration and the baseline live at the top of the work tree, wherever the hook was started
+            Path top = repo.isBare() ? req.root() : repo.getWorkTree().toPath().toAbsolutePath().normalize();
+            HoldfastConfig cfg;
+            Detector detector;
+            IdentityClassifier identities;
+            ScanBaseline base;
+            try {
+                cfg = HoldfastConfig.load(top, req.config());
+                detector = detectors.apply(cfg);
+                identities = BaselineSupport.identities(cfg);
+                base = ScanBaseline.resolve(top, req.baseline());
+            } catch (ConfigException | BaselineException e) {
+                throw new Failure(ExitCode.USAGE, e.getMessage(), e);
+            }
             Attribution actor = Actor.of(committer(repo), req.agent(), console.env(), identities, clock.instant());
             FindingFactory factory = new FindingFactory(base.fingerprinter());
             Scanned scanned = req.kind() == Kind.COMMIT ? staged(repo, req, cfg, detector, factory)
@@ -164,7 +166,15 @@ final class HookScan {
 
     private Scanned staged(Repository repo, Request req, HoldfastConfig cfg, Detector detector,
                            FindingFactory factory) throws IOException {
-        StagedChange change = new StagedChangeReader(repo).read(req.staging());
+        Path top = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        List<String> also = new ArrayList<>();
+        for (Path p : req.alsoPaths()) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(top)) {
+                also.add(top.relativize(abs).toString().replace('\\', '/'));
+            }
+        }
+        StagedChange change = new StagedChangeReader(repo).read(req.staging(), also);
         ScanResult r = new StagedScanner(detector, factory, cfg.maxFileSize(), cfg::isIgnored)
                 .scan(repo, change, req.displayPath());
         Map<String, PendingFile> byPath = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point. {@link #run} returns the exit code so tests never call {@code System.exit}. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {ScanCommand.class, BaselineCommand.class, FixCommand.class, CloudCommand.class,
-                RulesCommand.class, DemoCommand.class, OrgMatrixCommand.class},
+                RulesCommand.class, DemoCommand.class, OrgMatrixCommand.class, HooksCommand.class},
         description = "Keeps security fixes from quietly coming undone.")
 public final class Main implements Runnable {
 
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (scan, baseline, fix, cloud, rules, demo)");
+                "a command is required (scan, baseline, fix, cloud, rules, hooks, demo)");
     }
 
     /** Hands the console to every command that asks for it. */

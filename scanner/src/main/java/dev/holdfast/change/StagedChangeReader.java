@@ -50,6 +50,14 @@ public final class StagedChangeReader {
      * @throws IOException              the index or the objects cannot be read
      */
     public StagedChange read(Staging staging) throws IOException {
+        return read(staging, List.of());
+    }
+
+    /**
+     * @param alsoPaths repository-relative paths (files or folders) whose work-tree version the commit also takes,
+     *                  tracked or not (an agent's {@code git add PATH && git commit}); ignored files stay out
+     */
+    public StagedChange read(Staging staging, List<String> alsoPaths) throws IOException {
         if (repo.isBare()) {
             throw new IllegalArgumentException("a bare repository has no index to scan");
         }
@@ -70,13 +78,13 @@ public final class StagedChangeReader {
                 notes.add(new ScanWarning(null, unmerged.size() + " unmerged path(s) (" + named(unmerged)
                         + "): not scanned until the conflict is resolved and staged"));
             }
-            return walk(reader, rw, head, priorTrees, index, unmerged, staging, notes);
+            return walk(reader, rw, head, priorTrees, index, unmerged, staging, List.copyOf(alsoPaths), notes);
         }
     }
 
     private StagedChange walk(ObjectReader reader, RevWalk rw, ObjectId head, List<ObjectId> priorTrees,
-                              DirCache index, Set<String> unmerged, Staging staging, List<ScanWarning> notes)
-            throws IOException {
+                              DirCache index, Set<String> unmerged, Staging staging, List<String> alsoPaths,
+                              List<ScanWarning> notes) throws IOException {
         TreeMap<String, PendingFile> pending = new TreeMap<>();
         Set<String> touched = new TreeSet<>();
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
@@ -84,7 +92,7 @@ public final class StagedChangeReader {
             int headTree = tw.addTree(head == null ? new EmptyTreeIterator() : treeIterator(reader, rw, head));
             int staged = tw.addTree(new DirCacheIterator(index));
             int work = -1;
-            if (staging == Staging.INDEX) {
+            if (staging == Staging.INDEX && alsoPaths.isEmpty()) {
                 tw.setFilter(TreeFilter.ANY_DIFF);
             } else {
                 work = tw.addTree(new FileTreeIterator(repo));
@@ -104,7 +112,7 @@ public final class StagedChangeReader {
                     now = PendingFile.staged(path, tw.getObjectId(staged));
                 }
                 if (work >= 0) {
-                    now = fromWorkTree(tw, path, now, indexMode, work, staging);
+                    now = fromWorkTree(tw, path, now, indexMode, work, takes(staging, alsoPaths, path));
                 }
                 if (inHead && (now == null || now.blob() == null || !now.blob().equals(tw.getObjectId(headTree)))) {
                     touched.add(path);
@@ -117,9 +125,22 @@ public final class StagedChangeReader {
         return new StagedChange(head, priorTrees, new ArrayList<>(pending.values()), touched, notes);
     }
 
+    /** How the commit takes this path: as staged, or from the work tree (tracked files only, or any). */
+    private static Staging takes(Staging staging, List<String> alsoPaths, String path) {
+        for (String p : alsoPaths) {
+            if (p.isEmpty() || path.equals(p) || path.startsWith(p.endsWith("/") ? p : p + "/")) {
+                return Staging.ALL;
+            }
+        }
+        return staging;
+    }
+
     /** The file as {@code git commit -a} or {@code git add -A} would stage it, else the staged one. */
     private PendingFile fromWorkTree(TreeWalk tw, String path, PendingFile staged, int indexMode, int work,
                                      Staging staging) throws IOException {
+        if (staging == Staging.INDEX) {
+            return staged;
+        }
         WorkingTreeIterator wt = tw.getTree(work, WorkingTreeIterator.class);
         boolean tracked = indexMode != FileMode.MISSING.getBits();
         if (wt == null) {

@@ -69,7 +69,9 @@ class StagedCasesTest {
         Staging staging = Staging.valueOf(c.path("staging").asText("index").toUpperCase(Locale.ROOT));
         ScanResult r;
         try (Repository repo = new FileRepositoryBuilder().setWorkTree(dir.toFile()).setMustExist(true).build()) {
-            StagedChange change = new StagedChangeReader(repo).read(staging);
+            List<String> also = new ArrayList<>();
+            c.path("alsoPaths").forEach(x -> also.add(x.asText()));
+            StagedChange change = new StagedChangeReader(repo).read(staging, also);
             assertThat(change.isEmpty()).as("empty").isEqualTo(c.path("empty").asBoolean(false));
             FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
             r = new StagedScanner(RuleCatalog.builtin().detector(v -> false), factory,
