@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code holdfast scan --staged} and {@code holdfast scan --pre-push}: what a git hook runs. Text output is the short
- * block message (nothing when the change is clean); {@code --format json} is the report with a {@code decision}; other
- * formats are the usual reports. Exit 0 lets the work through, 1 blocks it, 2 and 3 block it because the scan could
+ * {@code holdfast scan --staged} and {@code holdfast scan --pre-push}: what a git hook runs. The short block message
+ * goes to stderr (nothing when the change is clean), where git shows every hook's output and agents read it; on stdout
+ * {@code --format json} is the report with a {@code decision}, other formats the usual reports, text nothing. Exit 0 lets the work through, 1 blocks it, 2 and 3 block it because the scan could
  * not run (unless {@code --fail-open}).
  */
 final class GitHookScan {
@@ -76,13 +76,8 @@ final class GitHookScan {
         OutputOptions out = c.output;
         boolean plain = out.output == null && out.extra.isEmpty();
         if (plain && "text".equals(out.format)) {
-            if (v.blocks()) {
-                console.out().print(BlockMessage.render(v));
-                console.out().flush();
-            }
-            return;
-        }
-        if (plain && "json".equals(out.format)) {
+            // the message alone, on stderr: git shows a hook's stderr for every hook, and agents read it
+        } else if (plain && "json".equals(out.format)) {
             Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
             w.write(HookOutput.json(v, c.failOn));
             w.flush();
