@@ -160,8 +160,8 @@ final class HookScan {
 
     @FunctionalInterface
     private interface LineSource {
-        /** The text of {@code line} of the finding's file as the change has it, or null. */
-        String line(Finding f) throws IOException;
+        /** The finding's file as the change has it, line by line (empty when unknown). */
+        List<String> lines(Finding f) throws IOException;
     }
 
     private Scanned staged(Repository repo, Request req, HoldfastConfig cfg, Detector detector,
@@ -182,10 +182,10 @@ final class HookScan {
         LineSource lines = f -> {
             PendingFile p = byPath.get(f.location().path());
             if (p == null) {
-                return null;
+                return List.of();
             }
             try (ObjectReader reader = repo.newObjectReader()) {
-                return lineOf(p.read(reader), f.location().line());
+                return linesOf(p.read(reader));
             }
         };
         return new Scanned(r, lines, change.isEmpty());
@@ -204,8 +204,8 @@ final class HookScan {
             try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
                 TreeWalk tw = TreeWalk.forPath(reader, f.location().path(),
                         rw.parseCommit(ObjectId.fromString(f.location().commit())).getTree());
-                return tw == null ? null
-                        : lineOf(reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(), f.location().line());
+                return tw == null ? List.<String>of()
+                        : linesOf(reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes());
             }
         };
         return new Scanned(r, lines, set.starts().isEmpty());
@@ -242,7 +242,7 @@ final class HookScan {
         ReferenceAdvisor advisor = new ReferenceAdvisor(catalog, base.baseline(), existing);
         for (Finding f : failing) {
             if (hasValue.test(f) && !out.containsKey(f.fingerprint())) {
-                out.put(f.fingerprint(), advisor.advise(f, lines.line(f)));
+                out.put(f.fingerprint(), advisor.advise(f, lines.lines(f)));
             }
         }
         return out;
@@ -285,8 +285,7 @@ final class HookScan {
                 user.isCommitterEmailImplicit() ? null : user.getCommitterEmail());
     }
 
-    private static String lineOf(byte[] content, int line) {
-        String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : null;
+    private static List<String> linesOf(byte[] content) {
+        return List.of(new String(content, StandardCharsets.UTF_8).split("\r?\n", -1));
     }
 }

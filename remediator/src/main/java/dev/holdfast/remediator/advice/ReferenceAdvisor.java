@@ -6,6 +6,7 @@ import dev.holdfast.baseline.LedgerChange;
 import dev.holdfast.baseline.LedgerEntry;
 import dev.holdfast.model.Finding;
 import dev.holdfast.remediator.fixers.EnvNames;
+import dev.holdfast.remediator.fixers.YamlKeys;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,16 +46,16 @@ public final class ReferenceAdvisor {
     }
 
     /**
-     * @param lineText the finding's line as the change has it (used to name the key that holds the value; may be
-     *                 null)
+     * @param fileLines the finding's file as the change has it, one entry per line (used to name the key that holds
+     *                  the value; may be empty)
      */
-    public Advice advise(Finding f, String lineText) {
+    public Advice advise(Finding f, List<String> fileLines) {
         String path = f.location().path();
         ReferenceCatalog.Syntax syntax = catalog.syntaxFor(path);
         if (catalog.holdsSecretsByPurpose(path)) {
             return new Advice(null, null, Advice.Source.UNTRACK, path + " exists to hold secrets", syntax.where());
         }
-        String holder = holder(lineText, f.location().column());
+        String holder = holder(fileLines, f.location().line(), f.location().column(), path);
         Advice fromLedger = fromLedger(f, syntax);
         if (fromLedger != null) {
             return fromLedger;
@@ -185,11 +186,19 @@ public final class ReferenceAdvisor {
         return new LinkedHashSet<>(Arrays.asList(constant.toLowerCase(Locale.ROOT).split("_+")));
     }
 
-    /** The key the value is assigned to on its line, or null. */
-    static String holder(String lineText, int column) {
-        if (lineText == null || column <= 1) {
+    /** The key the value is assigned to (with its parents in YAML: {@code db.password}), or null. */
+    static String holder(List<String> lines, int line, int column, String path) {
+        if (line < 1 || line > lines.size() || column <= 1) {
             return null;
         }
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+            String yaml = YamlKeys.path(i -> lines.get(i - 1), line);
+            if (yaml != null) {
+                return yaml;
+            }
+        }
+        String lineText = lines.get(line - 1);
         String before = lineText.substring(0, Math.min(column - 1, lineText.length()));
         Matcher m = HOLDER.matcher(before);
         return m.find() ? m.group(1) : null;

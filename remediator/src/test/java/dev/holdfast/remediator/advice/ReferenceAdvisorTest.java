@@ -42,10 +42,12 @@ class ReferenceAdvisorTest {
     }
 
     private static void run(JsonNode c) {
-        String line = c.get("line").asText().replace("{{V}}", VALUE);
+        List<String> lines = new ArrayList<>(List.of(c.get("line").asText().replace("{{V}}", VALUE).split("\n")));
+        int at = lines.size();
+        String line = lines.get(at - 1);
         int column = line.indexOf(VALUE) + 1;
         Finding f = new Finding("self", c.get("rule").asText(), Category.SECRET, Severity.CRITICAL, Status.NEW, "m",
-                new Location(c.get("path").asText(), 3, column, null, null), "VVVV…VVVV", null, null, null, Map.of());
+                new Location(c.get("path").asText(), at, column, null, null), "VVVV…VVVV", null, null, null, Map.of());
         Map<String, LedgerEntry> ledger = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = c.path("ledger").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -60,7 +62,7 @@ class ReferenceAdvisorTest {
                 e.getValue().asText())));
         ReferenceCatalog catalog = ReferenceCatalog.builtin();
         Advice a = new ReferenceAdvisor(catalog, baseline, () -> ExistingReferences.scan(files, catalog))
-                .advise(f, line);
+                .advise(f, lines);
         JsonNode expect = c.get("expect");
         assertThat(a.source().id()).isEqualTo(expect.get("source").asText());
         if (expect.has("reference")) {
