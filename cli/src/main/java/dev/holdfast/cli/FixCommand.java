@@ -282,7 +282,28 @@ public final class FixCommand implements Callable<Integer> {
             out.println("# PR title: " + text.title());
             out.println("# PR body:");
             text.body().lines().forEach(l -> out.println("#   " + l));
-            out.print(SafePatch.render(fix.edits(), (p, line) -> scrub(detector, p, line)));
+            // Values a rule reads across lines (a "- name: DB_PASSWORD" / "value: ..." pair) are not seen in a line
+            // alone: every value found in the whole file, before and after the change, is masked on every line.
+            java.util.Map<String, java.util.Set<String>> inFile = new java.util.HashMap<>();
+            for (var e : fix.edits()) {
+                java.util.Set<String> values = new java.util.HashSet<>();
+                for (byte[] content : List.of(e.before(), e.after())) {
+                    try {
+                        detector.detect(new Document(e.path(), content)).forEach(d -> values.add(d.subject()));
+                    } catch (DetectorException ex) {
+                        ex.found().forEach(d -> values.add(d.subject()));
+                    }
+                }
+                values.removeIf(v -> v == null || v.length() < 4);
+                inFile.put(e.path(), values);
+            }
+            out.print(SafePatch.render(fix.edits(), (p, line) -> {
+                String scrubbed = scrub(detector, p, line);
+                for (String v : inFile.getOrDefault(p, java.util.Set.of())) {
+                    scrubbed = scrubbed.replace(v, dev.holdfast.detect.Redactor.redact(v));
+                }
+                return scrubbed;
+            }));
         }
     }
 

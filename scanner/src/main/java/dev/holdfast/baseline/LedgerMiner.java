@@ -287,17 +287,17 @@ public final class LedgerMiner {
                     + maxBlobBytes + " bytes"));
             return List.of();
         }
-        byte[] text = ContentSniffer.forDetector(detector, path, loader.getBytes());
-        if (text == null) {
-            return List.of();
+        List<Detection> all = new ArrayList<>();
+        for (byte[] text : ContentSniffer.forDetector(detector, path, loader.getBytes())) {
+            try {
+                all.addAll(detector.detect(new Document(path, text)));
+            } catch (DetectorException e) {
+                warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
+                        + Sanitize.oneLine(e.getMessage())));
+                all.addAll(e.found());
+            }
         }
-        try {
-            return DetectionMerger.merge(detector.detect(new Document(path, text)));
-        } catch (DetectorException e) {
-            warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
-                    + Sanitize.oneLine(e.getMessage())));
-            return DetectionMerger.merge(e.found());
-        }
+        return DetectionMerger.merge(all);
     }
 
     /**

@@ -272,23 +272,21 @@ public final class HistoryScanner {
                             || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
                         continue;
                     }
-                    byte[] text = ContentSniffer.forDetector(detector, path,
-                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
-                    if (text == null) {
-                        continue;
-                    }
-                    String s = new String(text, StandardCharsets.UTF_8);
-                    if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
-                        continue;
-                    }
-                    List<Detection> ds;
-                    try {
-                        ds = detector.detect(new Document(path, text));
-                    } catch (DetectorException e) {
-                        ds = e.found();
-                    }
-                    for (Detection d : ds) {
-                        atTip.add(d.ruleId() + '\u0000' + d.subject());
+                    for (byte[] text : ContentSniffer.forDetector(detector, path,
+                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
+                        String s = new String(text, StandardCharsets.UTF_8);
+                        if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
+                            continue;
+                        }
+                        List<Detection> ds;
+                        try {
+                            ds = detector.detect(new Document(path, text));
+                        } catch (DetectorException e) {
+                            ds = e.found();
+                        }
+                        for (Detection d : ds) {
+                            atTip.add(d.ruleId() + '\u0000' + d.subject());
+                        }
                     }
                 }
             }
