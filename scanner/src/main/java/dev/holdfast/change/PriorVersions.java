@@ -76,9 +76,8 @@ public final class PriorVersions {
         }
         Set<String> fps = new HashSet<>();
         if (reader.getObjectSize(blob, Constants.OBJ_BLOB) <= maxBlobSize) {
-            byte[] text = ContentSniffer.forDetector(detector, path,
-                    reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
-            if (text != null) {
+            for (byte[] text : ContentSniffer.forDetector(detector, path,
+                    reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE))) {
                 List<Detection> ds;
                 try {
                     ds = detector.detect(new Document(path, text));

@@ -74,18 +74,17 @@ public final class StagedScanner {
                     partial = true;
                     continue;
                 }
-                byte[] text = ContentSniffer.forDetector(detector, f.path(), content);
-                if (text == null) {
-                    continue; // binary: git's rule, as in every other mode
+                // binary content has no reading (git's rule, as in every other mode); some text has two
+                List<Detection> all = new ArrayList<>();
+                for (byte[] text : ContentSniffer.forDetector(detector, f.path(), content)) {
+                    try {
+                        all.addAll(detector.detect(new Document(f.path(), text)));
+                    } catch (DetectorException e) {
+                        warnings.add(new ScanWarning(f.path(), Sanitize.oneLine(e.getMessage())));
+                        all.addAll(e.found());
+                    }
                 }
-                List<Detection> ds;
-                try {
-                    ds = DetectionMerger.merge(detector.detect(new Document(f.path(), text)));
-                } catch (DetectorException e) {
-                    warnings.add(new ScanWarning(f.path(), Sanitize.oneLine(e.getMessage())));
-                    ds = DetectionMerger.merge(e.found());
-                }
-                for (Detection d : ds) {
+                for (Detection d : DetectionMerger.merge(all)) {
                     found.add(factory.toFinding(d, f.path(), null));
                     withFindings.add(f.path());
                 }
