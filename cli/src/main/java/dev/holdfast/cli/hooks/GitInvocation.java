@@ -17,6 +17,11 @@ import java.util.Set;
 public record GitInvocation(Path dir, String verb, List<String> args) {
     private static final Set<String> PREFIXES = Set.of("sudo", "env", "command", "exec", "time", "nohup", "builtin",
             "nice");
+    /** Options of the prefixes that take the next word as their value. */
+    private static final java.util.Map<String, Set<String>> PREFIX_VALUED = java.util.Map.of(
+            "sudo", Set.of("-u", "-g", "-C", "-D", "-p", "-r", "-t", "-U", "-h"),
+            "env", Set.of("-u", "-C", "-S"),
+            "nice", Set.of("-n"));
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh");
     private static final int MAX_DEPTH = 4;
 
@@ -35,8 +40,18 @@ public record GitInvocation(Path dir, String verb, List<String> args) {
         Path dir = cwd;
         for (List<String> words : ShellWords.commands(line)) {
             int i = 0;
-            while (i < words.size() && (isAssignment(words.get(i)) || PREFIXES.contains(words.get(i))
-                    || (i > 0 && PREFIXES.contains(words.get(i - 1)) && words.get(i).startsWith("-")))) {
+            String prefix = null;
+            while (i < words.size()) {
+                String w = words.get(i);
+                if (PREFIXES.contains(w)) {
+                    prefix = w;
+                } else if (prefix != null && w.startsWith("-")) {
+                    if (PREFIX_VALUED.getOrDefault(prefix, Set.of()).contains(w)) {
+                        i++; // sudo -u USER, env -u NAME, nice -n 10…
+                    }
+                } else if (!isAssignment(w)) {
+                    break;
+                }
                 i++;
             }
             if (i >= words.size()) {
