@@ -60,7 +60,7 @@ final class Detectors {
 
     private static List<Detector> iacDetectors(HoldfastConfig config, Clock clock) {
         try {
-            return IacDetectors.all(clock, config.thresholds());
+            return IacDetectors.forScan(clock, config.thresholds());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
         }

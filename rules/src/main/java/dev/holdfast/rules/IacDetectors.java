@@ -1,6 +1,7 @@
 package dev.holdfast.rules;
 
 import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.LazyDetector;
 import dev.holdfast.rules.agent.AgentConfigDetector;
 import dev.holdfast.rules.cert.CertificateDetector;
 import dev.holdfast.rules.iac.InfrastructureDetector;
@@ -36,6 +37,21 @@ public final class IacDetectors {
                 new InfrastructureDetector(clock, t),
                 new CertificateDetector(clock, t),
                 new AgentConfigDetector());
+    }
+
+    /**
+     * The same detectors for a scan: the Java, workflow and agent-configuration ones are built only when a file of
+     * their kind comes by (a commit of a few files of other kinds never pays for their catalogues and parsers); the
+     * others, whose thresholds must be checked whatever the files, are built at once.
+     */
+    public static List<Detector> forScan(Clock clock, Map<String, String> thresholds) {
+        Map<String, String> t = thresholds == null ? Map.of() : thresholds;
+        return List.of(
+                new LazyDetector("java", JavaCredentialDetector::reads, JavaCredentialDetector::new),
+                new LazyDetector("workflow", WorkflowDetector::applies, WorkflowDetector::new),
+                new InfrastructureDetector(clock, t),
+                new CertificateDetector(clock, t),
+                new LazyDetector("agent-config", AgentConfigDetector::mayRead, AgentConfigDetector::new));
     }
 
     /** The rules of all these detectors (each id once). */

@@ -97,9 +97,12 @@ public final class StagedScanner {
                         .held(change.priorTrees(), paths);
                 added = found.stream().filter(fd -> !held.contains(fd.fingerprint())).toList();
             }
+            // a clean commit never asks every detector for its rules (that would build the ones it did not need)
             Map<String, RuleInfo> rules = new TreeMap<>();
-            for (RuleInfo r : detector.rules()) {
-                rules.put(r.id(), r);
+            if (!added.isEmpty()) {
+                for (RuleInfo r : detector.rules()) {
+                    rules.put(r.id(), r);
+                }
             }
             ObjectId head = change.head();
             return new ScanResult(new ScanTarget(displayPath, head == null ? null : head.name(), MODE), added, rules,

@@ -76,6 +76,9 @@ public final class ReferenceCatalog {
     /** Every reference written in a line of the file at {@code path}, in order. */
     public List<Found> find(String path, String line) {
         List<Found> out = new ArrayList<>();
+        if (!mayRefer(line)) {
+            return out; // most lines of code name no variable: skip the patterns (advice reads a whole tree)
+        }
         for (Extractor e : extractors) {
             if (!matches(e.files(), path)) {
                 continue;
@@ -86,6 +89,28 @@ public final class ReferenceCatalog {
             }
         }
         return out;
+    }
+
+    /** Every pattern needs a '$', "env"/"ENV" or "var." (ReferenceCatalogTest holds the patterns to that). */
+    static boolean mayRefer(String line) {
+        if (line.indexOf('$') >= 0 || line.contains("var.")) {
+            return true;
+        }
+        for (int i = line.indexOf('n'); i > 0 && i + 1 < line.length(); i = line.indexOf('n', i + 1)) {
+            char e = line.charAt(i - 1);
+            char v = line.charAt(i + 1);
+            if ((e == 'e' || e == 'E') && (v == 'v' || v == 'V')) {
+                return true;
+            }
+        }
+        for (int i = line.indexOf('N'); i > 0 && i + 1 < line.length(); i = line.indexOf('N', i + 1)) {
+            char e = line.charAt(i - 1);
+            char v = line.charAt(i + 1);
+            if ((e == 'e' || e == 'E') && (v == 'v' || v == 'V')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(List<Pattern> globs, String path) {
