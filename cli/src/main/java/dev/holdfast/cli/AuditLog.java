@@ -2,7 +2,6 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 
 import java.io.IOException;
@@ -35,14 +34,7 @@ final class AuditLog {
             ObjectNode n = mapper.createObjectNode();
             n.put("time", now.toString());
             n.put("hook", v.kind().hook);
-            Attribution a = v.actor();
-            ObjectNode who = n.putObject("who");
-            who.put("name", a.name());
-            who.put("email", a.email());
-            who.put("kind", a.kind().id());
-            if (a.onBehalfOf() != null) {
-                who.putObject("onBehalfOf").put("name", a.onBehalfOf().name()).put("email", a.onBehalfOf().email());
-            }
+            HookOutput.actor(n.putObject("who"), v.actor());
             if (session != null) {
                 n.put("session", session);
             }

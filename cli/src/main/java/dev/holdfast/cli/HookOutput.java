@@ -26,6 +26,17 @@ final class HookOutput {
         }
     }
 
+    /** Who is committing or pushing: name, email, kind, and for an agent the person it acts for. */
+    static ObjectNode actor(ObjectNode n, Attribution a) {
+        n.put("name", a.name());
+        n.put("email", a.email());
+        n.put("kind", a.kind().id());
+        if (a.onBehalfOf() != null) {
+            n.putObject("onBehalfOf").put("name", a.onBehalfOf().name()).put("email", a.onBehalfOf().email());
+        }
+        return n;
+    }
+
     /** The JSON report of the contract plus {@code decision}: blocked or not, by which hook, for whom, and why. */
     static String json(HookScan.Verdict v, String failOn) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
@@ -35,14 +46,7 @@ final class HookOutput {
         d.put("hook", v.kind().hook);
         d.put("failOn", failOn);
         d.put("failing", v.failing().size());
-        Attribution a = v.actor();
-        ObjectNode actor = d.putObject("actor");
-        actor.put("name", a.name());
-        actor.put("email", a.email());
-        actor.put("kind", a.kind().id());
-        if (a.onBehalfOf() != null) {
-            actor.putObject("onBehalfOf").put("name", a.onBehalfOf().name()).put("email", a.onBehalfOf().email());
-        }
+        actor(d.putObject("actor"), v.actor());
         if (v.blocks()) {
             d.put("message", BlockMessage.render(v));
         }

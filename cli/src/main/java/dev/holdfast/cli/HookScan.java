@@ -1,7 +1,6 @@
 package dev.holdfast.cli;
 
 import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.change.PendingFile;
@@ -138,7 +137,7 @@ final class HookScan {
             FindingFactory factory = new FindingFactory(base.fingerprinter());
             Scanned scanned = req.kind() == Kind.COMMIT ? staged(repo, req, cfg, detector, factory)
                     : pushed(repo, req, cfg, detector, factory, identities);
-            ScanResult raw = withoutBaselineFile(scanned.result());
+            ScanResult raw = ScanCommand.withoutBaselineFile(scanned.result());
             if (req.kind() == Kind.COMMIT) {
                 raw = attributeTo(raw, actor);
             }
@@ -270,13 +269,6 @@ final class HookScan {
     private static ScanResult attributeTo(ScanResult r, Attribution actor) {
         List<Finding> out = r.findings().stream().map(f -> f.withIntroducedBy(actor)).toList();
         return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
-    }
-
-    private static ScanResult withoutBaselineFile(ScanResult r) {
-        List<Finding> kept = r.findings().stream()
-                .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
-        return kept.size() == r.findings().size() ? r
-                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
     }
 
     private dev.holdfast.model.Person committer(Repository repo) {

@@ -2,8 +2,6 @@ package dev.holdfast.change;
 
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
 import dev.holdfast.git.FindingMaker;
 import dev.holdfast.scan.ContentSniffer;
 import org.eclipse.jgit.lib.Constants;
@@ -76,18 +74,11 @@ public final class PriorVersions {
         }
         Set<String> fps = new HashSet<>();
         if (reader.getObjectSize(blob, Constants.OBJ_BLOB) <= maxBlobSize) {
-            for (byte[] text : ContentSniffer.forDetector(detector, path,
-                    reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE))) {
-                List<Detection> ds;
-                try {
-                    ds = detector.detect(new Document(path, text));
-                } catch (DetectorException e) {
-                    ds = e.found();
-                }
-                // every rule's detection, unmerged: the change may have made another rule the one reported
-                for (Detection d : ds) {
-                    fps.add(maker.make(d, path, null).fingerprint());
-                }
+            byte[] content = reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+            // every rule's detection, unmerged: the change may have made another rule the one reported; a prior
+            // version's parse failure only means less is held
+            for (Detection d : ContentSniffer.detectAll(detector, path, content, w -> { })) {
+                fps.add(maker.make(d, path, null).fingerprint());
             }
         }
         byBlobAndPath.put(key, fps);

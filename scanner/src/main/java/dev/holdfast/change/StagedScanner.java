@@ -2,14 +2,11 @@ package dev.holdfast.change;
 
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.ContentSniffer;
 import dev.holdfast.scan.DetectionMerger;
 import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.Sanitize;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.scan.ScanWarning;
@@ -75,16 +72,8 @@ public final class StagedScanner {
                     continue;
                 }
                 // binary content has no reading (git's rule, as in every other mode); some text has two
-                List<Detection> all = new ArrayList<>();
-                for (byte[] text : ContentSniffer.forDetector(detector, f.path(), content)) {
-                    try {
-                        all.addAll(detector.detect(new Document(f.path(), text)));
-                    } catch (DetectorException e) {
-                        warnings.add(new ScanWarning(f.path(), Sanitize.oneLine(e.getMessage())));
-                        all.addAll(e.found());
-                    }
-                }
-                for (Detection d : DetectionMerger.merge(all)) {
+                for (Detection d : DetectionMerger.merge(ContentSniffer.detectAll(detector, f.path(), content,
+                        warnings::add))) {
                     found.add(factory.toFinding(d, f.path(), null));
                     withFindings.add(f.path());
                 }

@@ -48,10 +48,8 @@ class AgentHooksTest {
     void claudeCodesInstalledHookBlocksACommitOfASecretWithExit2AndAnActionableMessage() throws Exception {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
-        Files.createDirectories(repo.resolve("config"));
-        Files.writeString(repo.resolve("config/prod.yml"), "db:\n  password: ${DB_PASSWORD}\n");
-        s.git(repo, "add", "-A");
-        s.git(repo, "commit", "-q", "-m", "prod reads the password from the environment");
+        s.commitFile(repo, "config/prod.yml", "db:\n  password: ${DB_PASSWORD}\n",
+                "prod reads the password from the environment");
         Path audit = tmp.resolve("blocked.jsonl");
         CliRunner.Run install = CliRunner.run("hooks", "install", repo.toString(), "--agent", "claude", "--record",
                 audit.toString(), "--launcher", Sandbox.launcher());
@@ -105,14 +103,10 @@ class AgentHooksTest {
         s.git(remote, "init", "-q", "--bare", "-b", "main");
         Path work = tmp.resolve("work");
         s.git(tmp, "clone", "-q", remote.toString(), work.toString());
-        Files.writeString(work.resolve("a.txt"), "a\n");
-        s.git(work, "add", "a.txt");
-        s.git(work, "commit", "-q", "-m", "first");
+        s.commitFile(work, "a.txt", "a\n", "first");
         s.git(work, "push", "-q", "origin", "main");
         String token = s.githubToken();
-        Files.writeString(work.resolve("ci.env"), "GITHUB_TOKEN=" + token + "\n");
-        s.git(work, "add", "ci.env");
-        s.git(work, "commit", "-q", "--no-verify", "-m", "token");
+        s.commitFile(work, "ci.env", "GITHUB_TOKEN=" + token + "\n", "token");
         CliRunner.Run r = CliRunner.runWithInput(claudeInput(work, "git push origin main"), Map.of(),
                 "hooks", "run", "--agent", "claude");
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
@@ -173,8 +167,7 @@ class AgentHooksTest {
                 .isEqualTo("holdfast hooks run --agent cursor");
 
         String key = s.awsKey();
-        Files.writeString(repo.resolve("a.properties"), "aws.accessKeyId=" + key + "\n");
-        s.git(repo, "add", "a.properties");
+        s.stage(repo, "a.properties", "aws.accessKeyId=" + key + "\n");
         ObjectNode in = JSON.createObjectNode();
         in.put("hook_event_name", "beforeShellExecution");
         in.put("conversation_id", "conv-1");

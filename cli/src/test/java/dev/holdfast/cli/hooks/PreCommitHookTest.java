@@ -24,19 +24,13 @@ class PreCommitHookTest {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
         String key = s.awsKey();
-        Files.writeString(repo.resolve("app.properties"), "aws.accessKeyId=" + key + "\na=1\nb=2\n");
-        s.git(repo, "add", "app.properties");
-        s.git(repo, "commit", "-q", "-m", "a key from before holdfast");
+        s.commitFile(repo, "app.properties", "aws.accessKeyId=" + key + "\na=1\nb=2\n", "a key from before holdfast");
         install(repo);
 
-        Files.writeString(repo.resolve("app.properties"), "a=1\nb=2\n\n  aws.accessKeyId = " + key + "\n");
-        s.git(repo, "add", "app.properties");
-        s.git(repo, "commit", "-q", "-m", "moved and re-indented");
+        s.commitFile(repo, "app.properties", "a=1\nb=2\n\n  aws.accessKeyId = " + key + "\n", "moved and re-indented");
 
         String token = s.githubToken();
-        Files.writeString(repo.resolve("app.properties"), "a=1\nb=2\n\n  aws.accessKeyId = " + key
-                + "\ngithub.token=" + token + "\n");
-        s.git(repo, "add", "app.properties");
+        s.stage(repo, "app.properties", "a=1\nb=2\n\n  aws.accessKeyId = " + key + "\ngithub.token=" + token + "\n");
         Sandbox.Ran blocked = s.gitMayFail(repo, "commit", "-q", "-m", "a new token");
         assertThat(blocked.exit()).isNotZero();
         assertThat(blocked.err()).contains("app.properties:5").doesNotContain("app.properties:4")
@@ -47,9 +41,7 @@ class PreCommitHookTest {
     void commitDashAIsScannedThroughGitsTemporaryIndex() throws Exception {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
-        Files.writeString(repo.resolve("app.properties"), "a=1\n");
-        s.git(repo, "add", "app.properties");
-        s.git(repo, "commit", "-q", "-m", "tracked");
+        s.commitFile(repo, "app.properties", "a=1\n", "tracked");
         install(repo);
         String key = s.awsKey();
         Files.writeString(repo.resolve("app.properties"), "a=1\naws.accessKeyId=" + key + "\n");
@@ -68,8 +60,7 @@ class PreCommitHookTest {
         CliRunner.Run r = CliRunner.run("hooks", "install", repo.toString(), "--pre-commit", "--launcher",
                 missing.toString());
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.OK);
-        Files.writeString(repo.resolve("a.txt"), "a\n");
-        s.git(repo, "add", "a.txt");
+        s.stage(repo, "a.txt", "a\n");
         Sandbox.Ran blocked = s.gitMayFail(repo, "commit", "-q", "-m", "a");
         assertThat(blocked.exit()).isNotZero();
         assertThat(blocked.err()).contains(missing + " cannot start: the pre-commit scan did not run; the commit is "
@@ -87,8 +78,7 @@ class PreCommitHookTest {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
         Files.writeString(repo.resolve(".holdfast.yml"), "version: 1\nnot-a-key: [\n");
-        Files.writeString(repo.resolve("a.txt"), "a\n");
-        s.git(repo, "add", "a.txt");
+        s.stage(repo, "a.txt", "a\n");
         CliRunner.Run r = CliRunner.run(Map.of(), "scan", "--staged", repo.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString()
@@ -108,8 +98,7 @@ class PreCommitHookTest {
                 audit.toString(), "--launcher", Sandbox.launcher());
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.OK);
         String key = s.awsKey();
-        Files.writeString(repo.resolve("deploy.env.example"), "AWS_ACCESS_KEY_ID=" + key + "\n");
-        s.git(repo, "add", "deploy.env.example");
+        s.stage(repo, "deploy.env.example", "AWS_ACCESS_KEY_ID=" + key + "\n");
         // Claude Code sets CLAUDECODE=1 for the commands it runs, git hooks included
         Sandbox.Ran blocked = s.run(repo, Map.of("CLAUDECODE", "1"), null, true, "git", "commit", "-q", "-m", "k");
         assertThat(blocked.exit()).isNotZero();
@@ -130,13 +119,10 @@ class PreCommitHookTest {
     void jsonForToolsCarriesTheDecisionAndTheReferenceToUse() throws Exception {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
-        Files.createDirectories(repo.resolve("conf"));
-        Files.writeString(repo.resolve("conf/prod.properties"), "aws.accessKeyId=${PROD_AWS_ACCESS_KEY_ID}\n");
-        s.git(repo, "add", "-A");
-        s.git(repo, "commit", "-q", "-m", "prod config reads the environment");
+        s.commitFile(repo, "conf/prod.properties", "aws.accessKeyId=${PROD_AWS_ACCESS_KEY_ID}\n",
+                "prod config reads the environment");
         String key = s.awsKey();
-        Files.writeString(repo.resolve("conf/dev.properties"), "aws.accessKeyId=" + key + "\n");
-        s.git(repo, "add", "-A");
+        s.stage(repo, "conf/dev.properties", "aws.accessKeyId=" + key + "\n");
         CliRunner.Run r = CliRunner.run(Map.of("GIT_COMMITTER_NAME", "Bob", "GIT_COMMITTER_EMAIL", "bob@example.com"),
                 "scan", "--staged", repo.toString(), "--format", "json");
         assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS);

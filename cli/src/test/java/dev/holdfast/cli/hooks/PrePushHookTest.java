@@ -110,10 +110,6 @@ class PrePushHookTest {
     }
 
     private void commit(String path, String content, String message) throws Exception {
-        Path f = work.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
-        s.git(work, "add", path);
-        s.git(work, "commit", "-q", "-m", message);
+        s.commitFile(work, path, content, message);
     }
 }

@@ -58,6 +58,21 @@ final class Sandbox {
         return r;
     }
 
+    /** Writes a file (creating its folders) and stages it. */
+    void stage(Path repo, String path, String content) throws Exception {
+        Path f = repo.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, content);
+        git(repo, "add", path);
+    }
+
+    /** Writes, stages and commits a file; returns the new commit's id. */
+    String commitFile(Path repo, String path, String content, String message) throws Exception {
+        stage(repo, path, content);
+        git(repo, "commit", "-q", "-m", message);
+        return git(repo, "rev-parse", "HEAD").out().strip();
+    }
+
     Ran git(Path in, String... args) throws Exception {
         return run(in, null, null, prepend("git", args));
     }

@@ -23,17 +23,14 @@ class StagedBaselineTest {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
         String key = s.awsKey();
-        Files.writeString(repo.resolve("app.properties"), "name=app\naws.accessKeyId=" + key + "\n");
-        commit(s, repo, "a key");
-        Files.writeString(repo.resolve("app.properties"), "name=app\naws.accessKeyId=${CI_AWS_KEY_ID}\n");
-        commit(s, repo, "use the environment");
+        s.commitFile(repo, "app.properties", "name=app\naws.accessKeyId=" + key + "\n", "a key");
+        String fix = s.commitFile(repo, "app.properties", "name=app\naws.accessKeyId=${CI_AWS_KEY_ID}\n",
+                "use the environment");
         CliRunner.Run b = CliRunner.run("baseline", repo.toString());
         assertThat(b.exit()).as(b.all()).isEqualTo(ExitCode.OK);
         commit(s, repo, "baseline");
-        String fix = s.git(repo, "rev-parse", "HEAD~1").out().strip();
 
-        Files.writeString(repo.resolve("app.properties"), "name=app\naws.accessKeyId=" + key + "\n");
-        s.git(repo, "add", "app.properties");
+        s.stage(repo, "app.properties", "name=app\naws.accessKeyId=" + key + "\n");
         CliRunner.Run r = CliRunner.run(Map.of(), "scan", "--staged", repo.toString(), "--format", "json");
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.FINDINGS);
         JsonNode f = new ObjectMapper().readTree(r.out()).at("/findings/0");
@@ -46,9 +43,7 @@ class StagedBaselineTest {
 
         // --fail-on none reports and lets the commit through; the allow marker keeps the line out
         assertThat(CliRunner.run("scan", "--staged", repo.toString(), "--fail-on", "none").exit()).isZero();
-        Files.writeString(repo.resolve("app.properties"), "name=app\naws.accessKeyId=" + key
-                + "  # holdfast:allow (vendor test account)\n");
-        s.git(repo, "add", "app.properties");
+        s.stage(repo, "app.properties", "name=app\naws.accessKeyId=" + key + "  # holdfast:allow (vendor test account)\n");
         CliRunner.Run allowed = CliRunner.run("scan", "--staged", repo.toString());
         assertThat(allowed.exit()).as(allowed.all()).isZero();
         assertThat(allowed.all()).isEmpty();
@@ -59,13 +54,11 @@ class StagedBaselineTest {
         Sandbox s = new Sandbox(tmp);
         Path repo = s.repo("repo");
         String token = s.githubToken();
-        Files.writeString(repo.resolve("ci.env"), "GITHUB_TOKEN=" + token + "\n");
-        commit(s, repo, "a token");
+        s.commitFile(repo, "ci.env", "GITHUB_TOKEN=" + token + "\n", "a token");
         assertThat(CliRunner.run("baseline", repo.toString()).exit()).isEqualTo(ExitCode.OK);
         commit(s, repo, "baseline");
         // the same value staged in a new file while the old stays: new there, yet the baseline knows the value
-        Files.writeString(repo.resolve("deploy.env"), "TOKEN=" + token + "\n");
-        s.git(repo, "add", "deploy.env");
+        s.stage(repo, "deploy.env", "TOKEN=" + token + "\n");
         CliRunner.Run r = CliRunner.run(Map.of(), "scan", "--staged", repo.toString(), "--format", "json");
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(r.out());
