@@ -4,6 +4,7 @@ import dev.holdfast.baseline.Baseline;
 import dev.holdfast.baseline.BaselineException;
 import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.Drift;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detection;
@@ -338,9 +339,12 @@ public final class FixCommand implements Callable<Integer> {
         return detector::detect;
     }
 
-    /** Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. */
+    /**
+     * Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. A
+     * finding regressed by place (a different value where the fix had put a reference) names its ledger entry.
+     */
     private static Finding withFixPaths(Finding f, Baseline baseline) {
-        var entry = baseline.ledger().get(f.fingerprint());
+        var entry = baseline.ledger().get(f.properties().getOrDefault(Drift.FIXED_FINDING, f.fingerprint()));
         if (entry == null || entry.changes().isEmpty()) {
             return f;
         }
