@@ -247,6 +247,10 @@ class AgentHooksTest {
                 "--fail-open");
         assertThat(open.exit()).isZero();
         assertThat(open.err()).contains("letting the tool call through (--fail-open)");
+        CliRunner.Run huge = CliRunner.runWithInput("{\"cwd\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}", Map.of(),
+                "hooks", "run", "--agent", "claude");
+        assertThat(huge.exit()).isEqualTo(2);
+        assertThat(huge.err().lines().toList()).hasSize(1).first().asString().contains("over 4 MiB");
         CliRunner.Run unknown = CliRunner.runWithInput("{}", Map.of(), "hooks", "run", "--agent", "clippy");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown agent 'clippy' (known: claude, codex, cursor, gemini)");
