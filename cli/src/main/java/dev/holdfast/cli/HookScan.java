@@ -53,9 +53,12 @@ import java.util.function.Supplier;
  * finding that fails the run what to write instead. It never writes to the repository.
  */
 final class HookScan {
-    /** At most this much of HEAD's tree is read to learn the names a repository already uses. */
-    private static final int ADVICE_FILES = 5_000;
-    private static final long ADVICE_BYTES = 32L * 1024 * 1024;
+    /**
+     * At most this much of HEAD's tree is read to learn the names a repository already uses (the blocked files'
+     * folders and configuration first): a blocked commit should still be answered in about a second.
+     */
+    private static final int ADVICE_FILES = 1_000;
+    private static final long ADVICE_BYTES = 3L * 1024 * 1024;
 
     /** What is being stopped. */
     enum Kind {
@@ -230,7 +233,7 @@ final class HookScan {
             try {
                 List<ExistingReferences.TextFile> files = new ArrayList<>();
                 for (TreeTexts.Text t : TreeTexts.read(repo, repo.resolve(Constants.HEAD + "^{commit}"),
-                        ADVICE_FILES, ADVICE_BYTES)) {
+                        ADVICE_FILES, ADVICE_BYTES, AdviceOrder.of(failing), ReferenceCatalog::mayReferIn)) {
                     files.add(new ExistingReferences.TextFile(t.path(), t.text()));
                 }
                 return ExistingReferences.scan(files, catalog);

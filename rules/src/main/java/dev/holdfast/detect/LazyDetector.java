@@ -49,6 +49,12 @@ public final class LazyDetector implements Detector {
     }
 
     @Override
+    public List<RuleInfo> rulesInUse() {
+        Detector d = built;
+        return d == null ? List.of() : d.rulesInUse();
+    }
+
+    @Override
     public boolean readsBinary(String path) {
         return reads.test(path) && get().readsBinary(path);
     }

@@ -35,6 +35,7 @@ class LazyDetectorTest {
         assertThat(lazy.detect(txt)).isEmpty();
         assertThat(lazy.readsBinary("a.txt")).isFalse();
         assertThat(lazy.name()).isEqualTo("lazy");
+        assertThat(lazy.rulesInUse()).isEmpty();
         assertThat(built).hasValue(0);
         assertThat(lazy.detect(java)).hasSize(1);
         assertThat(lazy.detect(java)).hasSize(1);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the versions before a change already held: the fingerprints the detector finds in the prior versions of the
@@ -43,6 +44,15 @@ public final class PriorVersions {
 
     /** The fingerprints held by {@code paths} in any of {@code trees}. */
     public Set<String> held(List<ObjectId> trees, Collection<String> paths) throws IOException {
+        return held(trees, paths, content -> true);
+    }
+
+    /**
+     * As above, detecting only in prior versions that {@code mayHold} accepts: when every finding asked about is a
+     * value written as such, a version without any of those values cannot hold one, and is not parsed at all.
+     */
+    public Set<String> held(List<ObjectId> trees, Collection<String> paths, Predicate<byte[]> mayHold)
+            throws IOException {
         Set<String> out = new HashSet<>();
         if (trees.isEmpty() || paths.isEmpty()) {
             return out;
@@ -58,7 +68,7 @@ public final class PriorVersions {
                 for (int i = 0; i < trees.size(); i++) {
                     int mode = tw.getRawMode(i);
                     if (mode == FileMode.REGULAR_FILE.getBits() || mode == FileMode.EXECUTABLE_FILE.getBits()) {
-                        out.addAll(fingerprints(tw.getObjectId(i), path));
+                        out.addAll(fingerprints(tw.getObjectId(i), path, mayHold));
                     }
                 }
             }
@@ -66,22 +76,25 @@ public final class PriorVersions {
         return out;
     }
 
-    private Set<String> fingerprints(ObjectId blob, String path) throws IOException {
+    private Set<String> fingerprints(ObjectId blob, String path, Predicate<byte[]> mayHold) throws IOException {
         String key = blob.name() + '\u0000' + path;
         Set<String> cached = byBlobAndPath.get(key);
         if (cached != null) {
             return cached;
         }
         Set<String> fps = new HashSet<>();
-        if (reader.getObjectSize(blob, Constants.OBJ_BLOB) <= maxBlobSize) {
-            byte[] content = reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        byte[] content = reader.getObjectSize(blob, Constants.OBJ_BLOB) > maxBlobSize ? null
+                : reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        if (content != null && mayHold.test(content)) {
             // every rule's detection, unmerged: the change may have made another rule the one reported; a prior
             // version's parse failure only means less is held
             for (Detection d : ContentSniffer.detectAll(detector, path, content, w -> { })) {
                 fps.add(maker.make(d, path, null).fingerprint());
             }
         }
-        byBlobAndPath.put(key, fps);
+        if (content == null || mayHold.test(content)) {
+            byBlobAndPath.put(key, fps); // a version skipped for this question may hold another's answer
+        }
         return fps;
     }
 }

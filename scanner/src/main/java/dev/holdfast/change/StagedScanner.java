@@ -51,6 +51,9 @@ public final class StagedScanner {
         List<ScanWarning> warnings = new ArrayList<>(change.notes());
         List<Finding> found = new ArrayList<>();
         Set<String> withFindings = new TreeSet<>();
+        // the found values (in memory only): when each is written as such, a prior version without them holds none
+        Set<String> literals = new java.util.HashSet<>();
+        boolean allLiteral = true;
         boolean partial = false;
         try (ObjectReader reader = repo.newObjectReader()) {
             for (PendingFile f : change.pending()) {
@@ -72,24 +75,35 @@ public final class StagedScanner {
                     continue;
                 }
                 // binary content has no reading (git's rule, as in every other mode); some text has two
+                String text = null;
                 for (Detection d : DetectionMerger.merge(ContentSniffer.detectAll(detector, f.path(), content,
                         warnings::add))) {
                     found.add(factory.toFinding(d, f.path(), null));
                     withFindings.add(f.path());
+                    text = text != null ? text : new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    boolean literal = d.subject() != null && d.subject().length() >= 8 && text.contains(d.subject());
+                    allLiteral &= literal;
+                    if (literal) {
+                        literals.add(d.subject());
+                    }
                 }
             }
             List<Finding> added = found;
             if (!found.isEmpty() && !change.priorTrees().isEmpty()) {
                 Set<String> paths = new TreeSet<>(change.touched());
                 paths.addAll(withFindings);
+                java.util.function.Predicate<byte[]> mayHold = !allLiteral ? b -> true : b -> {
+                    String prior = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                    return literals.stream().anyMatch(prior::contains);
+                };
                 Set<String> held = new PriorVersions(reader, detector, factory::toFinding, maxFileSize)
-                        .held(change.priorTrees(), paths);
+                        .held(change.priorTrees(), paths, mayHold);
                 added = found.stream().filter(fd -> !held.contains(fd.fingerprint())).toList();
             }
-            // a clean commit never asks every detector for its rules (that would build the ones it did not need)
+            // only the rules of the detectors this change needed: asking all would build the others
             Map<String, RuleInfo> rules = new TreeMap<>();
             if (!added.isEmpty()) {
-                for (RuleInfo r : detector.rules()) {
+                for (RuleInfo r : detector.rulesInUse()) {
                     rules.put(r.id(), r);
                 }
             }

@@ -12,7 +12,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The text files of a commit's tree, within a budget: what advice reads to find the names a repository already uses.
@@ -34,29 +38,43 @@ public final class TreeTexts {
      * @param maxBytes at most this many bytes in all
      */
     public static List<Text> read(Repository repo, ObjectId commit, int maxFiles, long maxBytes) throws IOException {
+        return read(repo, commit, maxFiles, maxBytes, Comparator.naturalOrder(), b -> true);
+    }
+
+    /**
+     * As above, reading the files in {@code first}'s order of their paths (the budget goes to the likeliest files),
+     * and keeping only those whose bytes {@code wanted} accepts (a cheap pre-check before decoding).
+     */
+    public static List<Text> read(Repository repo, ObjectId commit, int maxFiles, long maxBytes,
+                                  Comparator<String> first, Predicate<byte[]> wanted) throws IOException {
         List<Text> out = new ArrayList<>();
         if (commit == null) {
             return out;
         }
-        long bytes = 0;
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
              TreeWalk tw = new TreeWalk(reader)) {
             tw.setRecursive(true);
             tw.addTree(rw.parseCommit(commit).getTree());
-            while (tw.next() && out.size() < maxFiles && bytes < maxBytes) {
+            Map<String, ObjectId> files = new TreeMap<>(first.thenComparing(Comparator.naturalOrder()));
+            while (tw.next()) {
                 int mode = tw.getRawMode(0);
-                if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
-                    continue;
+                if (mode == FileMode.REGULAR_FILE.getBits() || mode == FileMode.EXECUTABLE_FILE.getBits()) {
+                    files.put(tw.getPathString(), tw.getObjectId(0));
                 }
-                ObjectId id = tw.getObjectId(0);
-                long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+            }
+            long bytes = 0;
+            for (Map.Entry<String, ObjectId> f : files.entrySet()) {
+                if (out.size() >= maxFiles || bytes >= maxBytes) {
+                    break;
+                }
+                long size = reader.getObjectSize(f.getValue(), Constants.OBJ_BLOB);
                 if (size > MAX_FILE) {
                     continue;
                 }
-                byte[] text = ContentSniffer.textOrNull(reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
-                if (text != null) {
-                    bytes += text.length;
-                    out.add(new Text(tw.getPathString(), new String(text, StandardCharsets.UTF_8)));
+                bytes += size;
+                byte[] text = ContentSniffer.textOrNull(reader.open(f.getValue(), Constants.OBJ_BLOB).getCachedBytes());
+                if (text != null && wanted.test(text)) {
+                    out.add(new Text(f.getKey(), new String(text, StandardCharsets.UTF_8)));
                 }
             }
         }

@@ -91,6 +91,27 @@ public final class ReferenceCatalog {
         return out;
     }
 
+    /** Whether a file's UTF-8 bytes may hold a reference at all: {@link #mayRefer(String)} on the whole file. */
+    public static boolean mayReferIn(byte[] utf8) {
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '$') {
+                return true;
+            }
+            if ((b == 'n' || b == 'N') && i > 0 && i + 1 < utf8.length) {
+                byte e = utf8[i - 1];
+                byte v = utf8[i + 1];
+                if ((e == 'e' || e == 'E') && (v == 'v' || v == 'V')) {
+                    return true;
+                }
+            }
+            if (b == '.' && i >= 3 && utf8[i - 3] == 'v' && utf8[i - 2] == 'a' && utf8[i - 1] == 'r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every pattern needs a '$', "env"/"ENV" or "var." (ReferenceCatalogTest holds the patterns to that). */
     static boolean mayRefer(String line) {
         if (line.indexOf('$') >= 0 || line.contains("var.")) {

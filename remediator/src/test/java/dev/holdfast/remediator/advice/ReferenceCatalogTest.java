@@ -32,6 +32,8 @@ class ReferenceCatalogTest {
     void everyKindOfReferenceIsFoundAndPassesTheCheapPreCheck() {
         for (String[] w : WRITTEN) {
             assertThat(ReferenceCatalog.mayRefer(w[1])).as(w[1]).isTrue();
+            assertThat(ReferenceCatalog.mayReferIn(("x\n" + w[1] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as("file holding " + w[1]).isTrue();
             assertThat(catalog.find(w[0], w[1])).as(w[1]).extracting(ReferenceCatalog.Found::name).contains(w[2]);
         }
     }
@@ -43,5 +45,7 @@ class ReferenceCatalogTest {
             assertThat(catalog.find("A.java", line)).as(line).isEmpty();
         }
         assertThat(ReferenceCatalog.mayRefer("return a + b;")).isFalse();
+        assertThat(ReferenceCatalog.mayReferIn("class A {\n  int b = 1;\n}\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).isFalse();
     }
 }
