@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdfast.cli.hooks.AgentTool;
 import dev.holdfast.cli.hooks.GitAction;
 import dev.holdfast.cli.hooks.GitInvocation;
-import dev.holdfast.cli.hooks.PushPlanner;
+import dev.holdfast.cli.hooks.PushArguments;
 import dev.holdfast.change.Staging;
 import org.eclipse.jgit.lib.Repository;
 
@@ -91,9 +91,9 @@ final class AgentHookRun {
                     c.alsoPaths(), List.of(), null, tool.name(), failOn, null, null);
         }
         GitAction.Push p = (GitAction.Push) a;
-        PushPlanner.Plan plan;
+        PushArguments.Plan plan;
         try (Repository repo = GitRepositories.open(p.dir(), console.env())) {
-            plan = PushPlanner.plan(repo, p.args());
+            plan = PushArguments.plan(repo, p.args());
         }
         return new HookScan.Request(p.dir(), p.dir().toString(), HookScan.Kind.PUSH, Staging.INDEX, List.of(),
                 plan.updates(), plan.remote(), tool.name(), failOn, null, null);

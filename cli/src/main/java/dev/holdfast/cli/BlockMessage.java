@@ -62,9 +62,11 @@ final class BlockMessage {
         return String.join(" and ", parts);
     }
 
+    /** The place, and for a push the commit that added the value there (the one to rewrite). */
     private static String where(Finding f) {
         String at = Sanitize.oneLine(f.location().path()) + ":" + f.location().line();
-        String commit = f.location().commit();
+        String commit = f.introducedBy() != null && f.introducedBy().commit() != null ? f.introducedBy().commit()
+                : f.location().commit();
         return commit == null ? at : at + " in commit " + commit.substring(0, Math.min(12, commit.length()));
     }
 

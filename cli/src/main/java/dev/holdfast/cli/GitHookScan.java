@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
 import dev.holdfast.change.PrePushInput;
-import dev.holdfast.change.PushUpdate;
 import dev.holdfast.change.Staging;
+import dev.holdfast.push.RefUpdate;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +30,7 @@ final class GitHookScan {
 
     int run(ScanCommand c) {
         HookScan.Kind kind = c.staged ? HookScan.Kind.COMMIT : HookScan.Kind.PUSH;
-        List<PushUpdate> updates = List.of();
+        List<RefUpdate> updates = List.of();
         if (kind == HookScan.Kind.PUSH) {
             try {
                 updates = PrePushInput.parse(new InputStreamReader(console.in(), StandardCharsets.UTF_8));

@@ -5,8 +5,6 @@ import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.change.PendingFile;
 import dev.holdfast.change.PushCommits;
-import dev.holdfast.change.PushScanner;
-import dev.holdfast.change.PushUpdate;
 import dev.holdfast.change.StagedChange;
 import dev.holdfast.change.StagedChangeReader;
 import dev.holdfast.change.StagedScanner;
@@ -16,7 +14,9 @@ import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.git.CommitSet;
-import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.push.RefUpdate;
+import dev.holdfast.scan.ScanProgress;
+import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.identity.Actor;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
@@ -60,6 +60,9 @@ final class HookScan {
     private static final int ADVICE_FILES = 1_000;
     private static final long ADVICE_BYTES = 3L * 1024 * 1024;
 
+    /** The report's target mode for a push (like a range, with what only a push knows: what the remote has). */
+    static final String PUSH_MODE = "push";
+
     /** What is being stopped. */
     enum Kind {
         COMMIT("pre-commit", "commit", "the staged changes"),
@@ -83,7 +86,7 @@ final class HookScan {
      * @param agent    the agent whose hook runs us, or null to look at the environment
      */
     record Request(Path root, String displayPath, Kind kind, Staging staging, List<Path> alsoPaths,
-                   List<PushUpdate> updates, String remote, String agent, String failOn, Path config, Path baseline) {
+                   List<RefUpdate> updates, String remote, String agent, String failOn, Path config, Path baseline) {
     }
 
     /** A usage or configuration problem (exit 2) or a failure of the scan itself (exit 3): one line. */
@@ -125,26 +128,27 @@ final class HookScan {
             // the configuration and the baseline live at the top of the work tree, wherever the hook was started
             Path top = repo.isBare() ? req.root() : repo.getWorkTree().toPath().toAbsolutePath().normalize();
             HoldfastConfig cfg;
-            Detector detector;
             IdentityClassifier identities;
             ScanBaseline base;
             try {
                 cfg = HoldfastConfig.load(top, req.config());
-                detector = detectors.apply(cfg);
                 identities = BaselineSupport.identities(cfg);
                 base = ScanBaseline.resolve(top, req.baseline());
             } catch (ConfigException | BaselineException e) {
                 throw new Failure(ExitCode.USAGE, e.getMessage(), e);
             }
             Attribution actor = Actor.of(committer(repo), req.agent(), console.env(), identities, clock.instant());
-            FindingFactory factory = new FindingFactory(base.fingerprinter());
-            Scanned scanned = req.kind() == Kind.COMMIT ? staged(repo, req, cfg, detector, factory)
-                    : pushed(repo, req, cfg, detector, factory, identities);
-            ScanResult raw = ScanCommand.withoutBaselineFile(scanned.result());
+            ScanResult result;
+            Scanned scanned;
             if (req.kind() == Kind.COMMIT) {
-                raw = attributeTo(raw, actor);
+                Detector detector = detectors.apply(cfg);
+                scanned = staged(repo, req, cfg, detector, new FindingFactory(base.fingerprinter()));
+                ScanResult raw = attributeTo(ScanPipeline.withoutBaselineFile(scanned.result()), actor);
+                result = TrackedFindings.visible(base.apply(raw, null, clock), base.present());
+            } else {
+                scanned = pushed(repo, req, top, cfg, identities, base);
+                result = scanned.result();
             }
-            ScanResult result = TrackedFindings.visible(base.apply(raw, null, clock), base.present());
             List<Finding> failing = FailPolicy.failing(result, req.failOn());
             Map<String, Advice> advice = advise(repo, failing, base, scanned.lines(), valueRules(cfg));
             return new Verdict(req.kind(), withAdvice(result, advice), failing, advice, actor, scanned.empty());
@@ -193,15 +197,25 @@ final class HookScan {
         return new Scanned(r, lines, change.isEmpty());
     }
 
-    private Scanned pushed(Repository repo, Request req, HoldfastConfig cfg, Detector detector,
-                           FindingFactory factory, IdentityClassifier identities) throws IOException {
+    /**
+     * The commits the push sends, as event mode scans a push (every detector on the files they changed, only what
+     * they added, attributed to the commit that added it, compared with the baseline), retargeted as mode
+     * {@value #PUSH_MODE}. Nothing is fetched: a hook makes no network call of its own.
+     */
+    private Scanned pushed(Repository repo, Request req, Path top, HoldfastConfig cfg, IdentityClassifier identities,
+                           ScanBaseline base) throws IOException {
         CommitSet set = new PushCommits(repo).resolve(req.updates(), req.remote());
-        HistoryOptions options = HistoryOptions.all().withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads())
-                .withIgnored(cfg::isIgnored);
-        ScanResult r = set.starts().isEmpty()
-                ? new ScanResult(new dev.holdfast.scan.ScanTarget(req.displayPath(), null, PushScanner.MODE),
-                List.of(), Map.of(), set.warnings(), false)
-                : new PushScanner(identities).scan(repo, req.displayPath(), set, detector, factory::toFinding, options);
+        ScanResult r;
+        if (set.starts().isEmpty()) {
+            r = new ScanResult(new ScanTarget(req.displayPath(), null, PUSH_MODE), List.of(), Map.of(),
+                    set.warnings(), false);
+        } else {
+            ScanResult scanned = new ScanPipeline(top, req.displayPath(), cfg, identities, base, clock,
+                    ScanProgress.NONE, false, console.err()).commits(set);
+            ScanTarget t = scanned.target();
+            r = new ScanResult(new ScanTarget(t.path(), t.commit(), PUSH_MODE, t.scope()), scanned.findings(),
+                    scanned.rules(), scanned.warnings(), scanned.partial());
+        }
         LineSource lines = f -> {
             try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
                 TreeWalk tw = TreeWalk.forPath(reader, f.location().path(),

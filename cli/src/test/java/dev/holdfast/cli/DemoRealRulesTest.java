@@ -74,4 +74,50 @@ class DemoRealRulesTest {
         assertThat(Files.readString(dir.resolve(".claude/settings.json"))).doesNotContain("Bash(*)")
                 .contains("Bash(npm test)");
     }
+
+    /**
+     * The question the product exists to answer, asked in every mode of the demo repository: who brought the fixed
+     * key back? The agent, on behalf of Carol, in the agent's commit — not Alice, who first added it before the fix.
+     */
+    @Test
+    void everyModeNamesTheAgentThatBroughtTheKeyBack(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(CliRunner.run("demo", dir.toString()).exit()).isEqualTo(ExitCode.FINDINGS);
+        String agentCommit = git(dir, "rev-parse", "HEAD");
+        String fix = git(dir, "log", "--format=%H", "--grep=Read AWS credentials");
+        String first = git(dir, "log", "--format=%H", "--grep=Configure S3");
+
+        String beforeAgent = git(dir, "rev-parse", "HEAD~1");
+        Path push = tmp.resolve("push.json");
+        Files.writeString(push, "{\"ref\": \"refs/heads/main\", \"before\": \"" + beforeAgent + "\", \"after\": \""
+                + agentCommit + "\", \"created\": false, \"deleted\": false, \"forced\": false}");
+        for (List<String> mode : List.<List<String>>of(List.of(), List.of("--history"),
+                List.of("--range", first + "..HEAD"), List.of("--event", push.toString(), "--event-name", "push"))) {
+            java.util.ArrayList<String> args = new java.util.ArrayList<>(List.of("scan", dir.toString(), "--format",
+                    "json", "--no-progress"));
+            args.addAll(mode);
+            CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as("%s: %s", mode, r.err()).isEqualTo(ExitCode.FINDINGS);
+            com.fasterxml.jackson.databind.JsonNode key = null;
+            for (com.fasterxml.jackson.databind.JsonNode f : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(r.out()).get("findings")) {
+                if (f.get("ruleId").asText().equals("aws-access-key")) {
+                    key = f;
+                }
+            }
+            assertThat(key).as("%s finds the key", mode).isNotNull();
+            assertThat(key.get("status").asText()).as("%s", mode).isEqualTo("regressed");
+            assertThat(key.at("/introducedBy/commit").asText()).as("%s", mode).isEqualTo(agentCommit);
+            assertThat(key.at("/introducedBy/kind").asText()).isEqualTo("agent");
+            assertThat(key.at("/introducedBy/onBehalfOf/name").asText()).isEqualTo("Carol Diaz");
+            assertThat(key.at("/fixedBy/commit").asText()).isEqualTo(fix);
+            assertThat(key.at("/location/path").asText()).isEqualTo("config/application.yml");
+            assertThat(key.at("/location/line").asInt()).isEqualTo(2);
+        }
+        assertThat(first).isNotEqualTo(agentCommit);
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        return GitRemote.git(dir, args).strip();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.holdfast.change;
 
+import dev.holdfast.push.RefUpdate;
 import org.eclipse.jgit.lib.ObjectId;
 
 import java.io.BufferedReader;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what a push will update: git's pre-push stdin, or the variables the pre-commit framework sets instead
+ * Reads what a push will update ({@link RefUpdate}, as event mode has it): git's pre-push stdin, or the variables the pre-commit framework sets instead
  * ({@code PRE_COMMIT_FROM_REF}, {@code PRE_COMMIT_TO_REF}, {@code PRE_COMMIT_LOCAL_BRANCH},
  * {@code PRE_COMMIT_REMOTE_BRANCH}).
  */
@@ -24,8 +25,8 @@ public final class PrePushInput {
     /**
      * @throws IllegalArgumentException a line that is not four fields with valid object names (one line, naming it)
      */
-    public static List<PushUpdate> parse(Reader in) throws IOException {
-        List<PushUpdate> out = new ArrayList<>();
+    public static List<RefUpdate> parse(Reader in) throws IOException {
+        List<RefUpdate> out = new ArrayList<>();
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         String line;
         int n = 0;
@@ -46,13 +47,14 @@ public final class PrePushInput {
                 throw new IllegalArgumentException("pre-push input line " + n + ": expected '<local ref> <local "
                         + "sha> <remote ref> <remote sha>', got " + f.length + " field(s)");
             }
-            out.add(new PushUpdate(f[0], id(f[1], n), f[2], id(f[3], n)));
+            // git gives <local ref> <local sha> <remote ref> <remote sha>: the remote ref moves from old to new
+            out.add(new RefUpdate(f[2], id(f[3], n), id(f[1], n), false));
         }
         return out;
     }
 
     /** The pre-commit framework's pre-push stage: one update from its environment, or none when it set nothing. */
-    public static List<PushUpdate> fromPreCommitFramework(Map<String, String> env) {
+    public static List<RefUpdate> fromPreCommitFramework(Map<String, String> env) {
         // PRE_COMMIT_ORIGIN / PRE_COMMIT_SOURCE are the names pre-commit used before 2.x
         String to = env.getOrDefault("PRE_COMMIT_TO_REF", env.get("PRE_COMMIT_ORIGIN"));
         String from = env.getOrDefault("PRE_COMMIT_FROM_REF", env.get("PRE_COMMIT_SOURCE"));
@@ -61,16 +63,16 @@ public final class PrePushInput {
         }
         String local = env.getOrDefault("PRE_COMMIT_LOCAL_BRANCH", "HEAD");
         String remote = env.getOrDefault("PRE_COMMIT_REMOTE_BRANCH", local);
-        ObjectId before = from == null || from.isBlank() ? ObjectId.zeroId() : id(from, 1);
-        return List.of(new PushUpdate(local, id(to, 1), remote, before));
+        String before = from == null || from.isBlank() ? ObjectId.zeroId().name() : id(from, 1);
+        return List.of(new RefUpdate(remote, before, id(to, 1), false));
     }
 
-    private static ObjectId id(String hex, int line) {
+    private static String id(String hex, int line) {
         if (!ObjectId.isId(hex)) {
             throw new IllegalArgumentException("pre-push input line " + line + ": '" + shorten(hex)
                     + "' is not a full object name");
         }
-        return ObjectId.fromString(hex);
+        return hex.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String shorten(String s) {

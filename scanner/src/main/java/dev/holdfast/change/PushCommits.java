@@ -1,6 +1,7 @@
 package dev.holdfast.change;
 
 import dev.holdfast.git.CommitSet;
+import dev.holdfast.push.RefUpdate;
 import dev.holdfast.scan.ScanWarning;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The commits a push sends: reachable from what it pushes and from nothing the remote already has — the old values
+ * The commits a push sends, from this clone's point of view (event mode's {@code push.PushPlanner} decides for a CI
+ * clone, where every local ref is the remote's; here local branches the remote lacks must not hide commits): reachable from what it pushes and from nothing the remote already has — the old values
  * of the refs it updates and the remote's tracking refs in this clone ({@code git rev-list LOCAL --not REMOTE
  * --remotes=NAME}). A new branch is its commits the remote lacks, not its whole history; a force push is the new
  * commits only; a deletion sends nothing; an old value this clone lacks (someone else pushed, or a force push from
@@ -35,41 +37,41 @@ public final class PushCommits {
      * @param remote the remote's name as git passes it ({@code $1}); a URL or an unknown name makes every
      *               remote-tracking ref count as already pushed
      */
-    public CommitSet resolve(List<PushUpdate> updates, String remote) throws IOException {
+    public CommitSet resolve(List<RefUpdate> updates, String remote) throws IOException {
         List<ScanWarning> notes = new ArrayList<>();
         Set<ObjectId> starts = new LinkedHashSet<>();
         Set<ObjectId> excluded = new LinkedHashSet<>();
         ObjectId tip = null;
         try (RevWalk rw = new RevWalk(repo)) {
-            for (PushUpdate u : updates) {
-                if (u.deletes()) {
-                    notes.add(new ScanWarning(null, "deletes " + u.remoteRef() + " on the remote: nothing to scan"));
+            for (RefUpdate u : updates) {
+                if (u.deleted()) {
+                    notes.add(new ScanWarning(null, "deletes " + u.ref() + " on the remote: nothing to scan"));
                     continue;
                 }
-                RevCommit local = commit(rw, u.local());
+                RevCommit local = commit(rw, ObjectId.fromString(u.newId()));
                 if (local == null) {
-                    notes.add(new ScanWarning(null, u.localRef() + " (" + abbreviate(u.local())
+                    notes.add(new ScanWarning(null, "the value pushed to " + u.ref() + " (" + abbreviate(u.newId())
                             + ") is not a commit in this repository: not scanned"));
                     continue;
                 }
                 starts.add(local.copy());
                 tip = tip == null ? local.copy() : tip;
-                if (u.creates()) {
-                    notes.add(new ScanWarning(null, "creates " + u.remoteRef() + ": scanning its commits the "
+                if (u.created()) {
+                    notes.add(new ScanWarning(null, "creates " + u.ref() + ": scanning its commits the "
                             + "remote does not have"));
                     continue;
                 }
-                RevCommit before = commit(rw, u.remote());
+                RevCommit before = commit(rw, ObjectId.fromString(u.oldId()));
                 if (before == null) {
-                    notes.add(new ScanWarning(null, u.remoteRef() + " is at " + abbreviate(u.remote()) + " on the "
+                    notes.add(new ScanWarning(null, u.ref() + " is at " + abbreviate(u.oldId()) + " on the "
                             + "remote, which this clone does not have: scanning the commits no remote-tracking ref "
                             + "holds"));
                     continue;
                 }
                 excluded.add(before.copy());
-                if (!rw.isMergedInto(before, local)) {
-                    notes.add(new ScanWarning(null, "force push of " + u.remoteRef() + ": " + abbreviate(u.remote())
-                            + " is not an ancestor of " + abbreviate(u.local()) + "; scanning only the new commits"));
+                if (u.forced() || !rw.isMergedInto(before, local)) {
+                    notes.add(new ScanWarning(null, "force push of " + u.ref() + ": " + abbreviate(u.oldId())
+                            + " is not an ancestor of " + abbreviate(u.newId()) + "; scanning only the new commits"));
                 }
             }
             excluded.addAll(remoteTracking(rw, remote));
@@ -101,7 +103,7 @@ public final class PushCommits {
         }
     }
 
-    private static String abbreviate(ObjectId id) {
-        return id.abbreviate(12).name();
+    private static String abbreviate(String id) {
+        return id.substring(0, Math.min(12, id.length()));
     }
 }

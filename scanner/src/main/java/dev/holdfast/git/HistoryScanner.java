@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scan.DetectionMerger;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
@@ -51,11 +52,14 @@ import java.util.function.Predicate;
  * introduction. Blobs go to a bounded pool of workers, all versions of one path to the same worker in order. With
  * {@link HistoryOptions#lineMemory()} on (the {@code --history} default) a later version of a file is shown to the
  * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed.
- * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it.
+ * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it; one that is
+ * is reported where it sits at HEAD (path and line of HEAD's version), one that is not where it first appeared.
  */
 public final class HistoryScanner {
     /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
     public static final String PRESENT_AT_HEAD = "presentAtHead";
+    /** For a finding placed at the tip: "commit:path" where its value was first seen in the scanned commits. */
+    public static final String FIRST_SEEN_IN = "firstSeenIn";
 
     private final IdentityClassifier identities;
 
@@ -90,22 +94,10 @@ public final class HistoryScanner {
     /** As {@link #scan(Path, Detector, FindingMaker, HistoryOptions)} on an open repository. */
     public ScanResult scan(Repository repo, String displayPath, Detector detector, FindingMaker maker,
                            HistoryOptions options) throws IOException {
-        CommitSet set;
-        try (RevWalk rw = new RevWalk(repo)) {
-            set = new RangeResolver(repo).resolve(options, rw);
-        }
-        return scan(repo, displayPath, options.targetMode(), set, detector, maker, options);
-    }
-
-    /**
-     * Scans a commit set chosen by the caller (a push's updates), with {@code mode} as the report's target mode; the
-     * options' own mode and revision are not used.
-     */
-    public ScanResult scan(Repository repo, String displayPath, String mode, CommitSet set, Detector detector,
-                           FindingMaker maker, HistoryOptions options) throws IOException {
         Repos.tuneCaches();
         ScanProgress progress = options.progress();
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
+            CommitSet set = new RangeResolver(repo).resolve(options, rw);
             List<ScanWarning> warnings = new ArrayList<>(set.warnings());
             rw.reset();
             rw.setRetainBody(false);
@@ -144,14 +136,14 @@ public final class HistoryScanner {
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
                 List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, maker),
-                        set.tip(), reader, rw, detector, options);
+                        set.tip(), reader, rw, detector, maker, options);
                 Map<String, RuleInfo> rules = new TreeMap<>();
                 for (RuleInfo ri : detector.rules()) {
                     rules.put(ri.id(), ri);
                 }
                 String tip = set.tip() == null ? null : set.tip().name();
-                return new ScanResult(new ScanTarget(displayPath, tip, mode), findings, rules,
-                        warnings, pool.partial());
+                return new ScanResult(new ScanTarget(displayPath, tip, options.targetMode()), findings, rules,
+                        warnings, pool.partial() || set.incomplete());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("history scan interrupted", e);
@@ -245,12 +237,16 @@ public final class HistoryScanner {
     }
 
     /**
-     * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path.
-     * Tip files are scanned whole here, but only those at a finding's path or containing one of the values: a few.
+     * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path,
+     * and places those that are on the tip's lines: one finding per place the value sits at the tip (where code
+     * scanning and the working tree show it), keeping where it was first seen as {@value #FIRST_SEEN_IN}. Values
+     * the tip no longer holds stay where they were first seen. Tip files are scanned whole here, but only those at a
+     * finding's path or containing one of the values: a few.
      */
     private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, ObjectReader reader, RevWalk rw,
-                                           Detector detector, HistoryOptions options) throws IOException {
-        Set<String> atTip = new HashSet<>();
+                                           Detector detector, FindingMaker maker, HistoryOptions options)
+            throws IOException {
+        Map<String, List<TipHit>> atTip = new LinkedHashMap<>();
         if (!found.isEmpty() && tip != null) {
             Set<String> paths = new HashSet<>();
             Set<String> values = new HashSet<>();
@@ -272,31 +268,59 @@ public final class HistoryScanner {
                             || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
                         continue;
                     }
+                    List<Detection> ds = new ArrayList<>();
                     for (byte[] text : ContentSniffer.forDetector(detector, path,
                             reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
                         String s = new String(text, StandardCharsets.UTF_8);
                         if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
                             continue;
                         }
-                        List<Detection> ds;
                         try {
-                            ds = detector.detect(new Document(path, text));
+                            ds.addAll(detector.detect(new Document(path, text)));
                         } catch (DetectorException e) {
-                            ds = e.found();
+                            ds.addAll(e.found());
                         }
-                        for (Detection d : ds) {
-                            atTip.add(d.ruleId() + '\u0000' + d.subject());
-                        }
+                    }
+                    for (Detection d : DetectionMerger.merge(ds)) {
+                        atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), k -> new ArrayList<>())
+                                .add(new TipHit(path, d));
                     }
                 }
             }
         }
-        List<Finding> out = new ArrayList<>(found.size());
+        Map<String, List<Found>> byValue = new LinkedHashMap<>();
         for (Found f : found) {
-            boolean present = atTip.contains(f.ruleId() + '\u0000' + f.subject());
-            out.add(f.finding().withProperty(PRESENT_AT_HEAD, Boolean.toString(present)));
+            byValue.computeIfAbsent(f.ruleId() + '\u0000' + f.subject(), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Map.Entry<String, List<Found>> e : byValue.entrySet()) {
+            List<TipHit> hits = atTip.get(e.getKey());
+            if (hits == null) {
+                for (Found f : e.getValue()) {
+                    out.add(f.finding().withProperty(PRESENT_AT_HEAD, "false"));
+                }
+                continue;
+            }
+            for (TipHit h : hits) {
+                // Seen first under this path, else wherever it was seen first.
+                Found first = e.getValue().stream().filter(f -> f.finding().location().path().equals(h.path()))
+                        .findFirst().orElse(e.getValue().get(0));
+                out.add(maker.make(h.detection(), h.path(), tip.name())
+                        .withIntroducedBy(first.finding().introducedBy())
+                        .withProperty(PRESENT_AT_HEAD, "true")
+                        .withProperty(FIRST_SEEN_IN, first.finding().location().commit() + ":"
+                                + first.finding().location().path()));
+            }
         }
         return out;
+    }
+
+    /** Where a value sits in the tip's tree. */
+    private record TipHit(String path, Detection detection) {
+        @Override
+        public String toString() {
+            return "TipHit[" + path + ":" + detection.line() + "]"; // never the subject
+        }
     }
 
     private static boolean older(int ordinal, Detection d, Best b) {

@@ -2,7 +2,13 @@ package dev.holdfast.change;
 
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.git.CommitSet;
+import dev.holdfast.detect.Detector;
 import dev.holdfast.git.HistoryOptions;
+import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.git.ObjectFetcher;
+import dev.holdfast.push.RangeAdditions;
+import dev.holdfast.push.RefUpdate;
+import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.scan.FindingFactory;
@@ -20,13 +26,15 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Pushes to a real bare remote, described to the scanner exactly as git's pre-push hook receives them: a new branch,
- * a fast-forward, a force push, a deletion, and a push whose old value this clone lacks.
+ * Pushes to a real bare remote, described exactly as git's pre-push hook receives them: a new branch, a fast-forward,
+ * a force push, a deletion, and a push whose old value this clone lacks. {@link PushCommits} chooses the commits;
+ * event mode's {@link RangeAdditions} keeps what they added.
  */
 class PushScannerTest {
     private static final String ZERO = "0".repeat(40);
@@ -59,7 +67,6 @@ class PushScannerTest {
         commit("adds a token");
         ScanResult r = scan(line("refs/heads/main", head(), "refs/heads/main", rev("origin/main")));
         assertThat(where(r)).containsExactly("ci/deploy.env:1@" + head());
-        assertThat(r.target().mode()).isEqualTo("push");
     }
 
     @Test
@@ -137,13 +144,21 @@ class PushScannerTest {
                 .hasMessageContaining("is not a full object name");
     }
 
+    /** The push as the pre-push hook scans it: these commits, then only what they added (event mode's rule). */
     private ScanResult scan(String stdin) throws Exception {
-        List<PushUpdate> updates = PrePushInput.parse(new StringReader(stdin));
+        List<RefUpdate> updates = PrePushInput.parse(new StringReader(stdin));
         try (Repository repo = new FileRepositoryBuilder().setWorkTree(work.toFile()).setMustExist(true).build()) {
             CommitSet set = new PushCommits(repo).resolve(updates, "origin");
             FindingFactory factory = new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()));
-            ScanResult r = new PushScanner(IdentityClassifier.builtin()).scan(repo, work.toString(), set,
-                    RuleCatalog.builtin().detector(v -> false), factory::toFinding, HistoryOptions.all());
+            Detector detector = RuleCatalog.builtin().detector(v -> false);
+            ScanResult r = new ScanResult(new ScanTarget(work.toString(), null, "range"), List.of(), Map.of(),
+                    set.warnings(), false);
+            if (!set.starts().isEmpty()) {
+                ScanResult all = new HistoryScanner(IdentityClassifier.builtin()).scan(repo, work.toString(),
+                        detector, factory::toFinding, HistoryOptions.commits(set));
+                r = new RangeAdditions(repo, detector, factory, IdentityClassifier.builtin(), ObjectFetcher.NONE)
+                        .keepAdded(all, set).added();
+            }
             String shown = r.findings().toString() + r.warnings();
             assertThat(shown).doesNotContain(key1).doesNotContain(key2).doesNotContain(token);
             return r;

@@ -95,6 +95,9 @@ public final class HtmlReport implements Report {
                         .append("</span>");
             }
             sb.append(" · mode ").append(esc(r.target().mode()));
+            if (r.target().scope() != null) {
+                sb.append(" · ").append(esc(r.target().scope()));
+            }
         }
         sb.append("</p>\n</header>\n");
         if (r.partial()) {

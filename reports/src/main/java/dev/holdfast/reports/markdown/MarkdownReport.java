@@ -166,7 +166,11 @@ public final class MarkdownReport implements Report {
         if (r.target().commit() != null) {
             sb.append(" at ").append(code(ReportText.shortSha(r.target().commit())));
         }
-        return sb.append(" · mode ").append(Md.text(r.target().mode())).toString();
+        sb.append(" · mode ").append(Md.text(r.target().mode()));
+        if (r.target().scope() != null) {
+            sb.append("  \n**Scope:** ").append(Md.text(r.target().scope()));
+        }
+        return sb.toString();
     }
 
     private static String countsTable(ScanResult r) {

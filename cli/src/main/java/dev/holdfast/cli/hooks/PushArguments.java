@@ -1,6 +1,6 @@
 package dev.holdfast.cli.hooks;
 
-import dev.holdfast.change.PushUpdate;
+import dev.holdfast.push.RefUpdate;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -17,14 +17,14 @@ import java.util.Set;
  * command, not git's pre-push stdin): the remote as git chooses it, each refspec's source and destination, deletions,
  * {@code --all}, {@code --tags} and {@code --mirror}, and the remote's current value from the remote-tracking refs.
  */
-public final class PushPlanner {
+public final class PushArguments {
     private static final Set<String> VALUED = Set.of("-o", "--push-option", "--receive-pack", "--exec", "--repo");
 
     /** The remote and the updates, as git's pre-push hook would receive them. */
-    public record Plan(String remote, List<PushUpdate> updates) {
+    public record Plan(String remote, List<RefUpdate> updates) {
     }
 
-    private PushPlanner() {
+    private PushArguments() {
     }
 
     public static Plan plan(Repository repo, List<String> args) throws IOException {
@@ -61,7 +61,7 @@ public final class PushPlanner {
         boolean onBranch = branch != null && !ObjectId.isId(branch);
         String remote = !positional.isEmpty() ? positional.remove(0)
                 : repoOption != null ? repoOption : defaultRemote(repo.getConfig(), onBranch ? branch : null);
-        List<PushUpdate> updates = new ArrayList<>();
+        List<RefUpdate> updates = new ArrayList<>();
         if (all) {
             for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
                 updates.add(update(repo, remote, r.getName(), r.getObjectId(), r.getName()));
@@ -78,8 +78,8 @@ public final class PushPlanner {
             String src = delete ? "" : colon < 0 ? s : s.substring(0, colon);
             String dst = delete ? s : colon < 0 ? s : s.substring(colon + 1);
             if (src.isEmpty()) {
-                updates.add(new PushUpdate("(delete)", ObjectId.zeroId(), full(repo, dst, branch),
-                        remoteValue(repo, remote, full(repo, dst, branch))));
+                updates.add(new RefUpdate(full(repo, dst, branch),
+                        remoteValue(repo, remote, full(repo, dst, branch)).name(), ObjectId.zeroId().name(), false));
                 continue;
             }
             Ref ref = repo.findRef(src);
@@ -101,9 +101,9 @@ public final class PushPlanner {
         return new Plan(remote, updates);
     }
 
-    private static PushUpdate update(Repository repo, String remote, String local, ObjectId id, String dst)
+    private static RefUpdate update(Repository repo, String remote, String local, ObjectId id, String dst)
             throws IOException {
-        return new PushUpdate(local, id, dst, remoteValue(repo, remote, dst));
+        return new RefUpdate(dst, remoteValue(repo, remote, dst).name(), id.name(), false);
     }
 
     /** What the remote-tracking ref says the remote has for {@code dst}; zero when unknown (a new ref). */
