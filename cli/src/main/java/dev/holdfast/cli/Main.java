@@ -4,9 +4,11 @@ import dev.holdfast.git.QuickSystemReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Entry point. {@link #run} returns the exit code so tests never call {@code System.exit}. */
 @Command(name = "holdfast", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -47,6 +49,15 @@ public final class Main implements Runnable {
 
     /** Runs one command line against the given console and returns its exit code. */
     public static int run(Console console, String... args) {
+        Callable<Integer> hook = HookArguments.read(console, Clock.systemUTC(), args);
+        if (hook != null) {
+            try {
+                return hook.call();
+            } catch (Exception e) {
+                console.err().println("holdfast: " + oneLine(String.valueOf(e.getMessage())));
+                return ExitCode.RUNTIME;
+            }
+        }
         Factory factory = new Factory(console);
         CommandLine cmd = new CommandLine(new Main(), factory);
         Class<?> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
