@@ -18,7 +18,7 @@ import dev.holdfast.push.RefUpdate;
 import dev.holdfast.scan.ScanProgress;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.identity.Actor;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
@@ -128,7 +128,7 @@ final class HookScan {
             // the configuration and the baseline live at the top of the work tree, wherever the hook was started
             Path top = repo.isBare() ? req.root() : repo.getWorkTree().toPath().toAbsolutePath().normalize();
             HoldfastConfig cfg;
-            IdentityClassifier identities;
+            CommitAuthorClassifier identities;
             ScanBaseline base;
             try {
                 cfg = HoldfastConfig.load(top, req.config());
@@ -202,7 +202,7 @@ final class HookScan {
      * they added, attributed to the commit that added it, compared with the baseline), retargeted as mode
      * {@value #PUSH_MODE}. Nothing is fetched: a hook makes no network call of its own.
      */
-    private Scanned pushed(Repository repo, Request req, Path top, HoldfastConfig cfg, IdentityClassifier identities,
+    private Scanned pushed(Repository repo, Request req, Path top, HoldfastConfig cfg, CommitAuthorClassifier identities,
                            ScanBaseline base) throws IOException {
         CommitSet set = new PushCommits(repo).resolve(req.updates(), req.remote());
         ScanResult r;

@@ -37,7 +37,7 @@ public final class Actor {
      *                  environment
      */
     public static Attribution of(Person committer, String agent, Map<String, String> env,
-                                 IdentityClassifier identities, Instant now) {
+                                 CommitAuthorClassifier identities, Instant now) {
         String name = agent != null && !agent.isBlank() ? agent : agentFromEnvironment(env);
         IdentityKind kind = identities.classify(committer);
         if (name != null) {

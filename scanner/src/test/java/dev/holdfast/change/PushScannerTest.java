@@ -9,7 +9,7 @@ import dev.holdfast.git.ObjectFetcher;
 import dev.holdfast.push.RangeAdditions;
 import dev.holdfast.push.RefUpdate;
 import dev.holdfast.scan.ScanTarget;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.FingerprintKeys;
@@ -154,9 +154,9 @@ class PushScannerTest {
             ScanResult r = new ScanResult(new ScanTarget(work.toString(), null, "range"), List.of(), Map.of(),
                     set.warnings(), false);
             if (!set.starts().isEmpty()) {
-                ScanResult all = new HistoryScanner(IdentityClassifier.builtin()).scan(repo, work.toString(),
+                ScanResult all = new HistoryScanner(CommitAuthorClassifier.builtin()).scan(repo, work.toString(),
                         detector, factory::toFinding, HistoryOptions.commits(set));
-                r = new RangeAdditions(repo, detector, factory, IdentityClassifier.builtin(), ObjectFetcher.NONE)
+                r = new RangeAdditions(repo, detector, factory, CommitAuthorClassifier.builtin(), ObjectFetcher.NONE)
                         .keepAdded(all, set).added();
             }
             String shown = r.findings().toString() + r.warnings();
