@@ -1,7 +1,6 @@
 package dev.holdfast.rules.catalog;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +41,12 @@ public final class KeywordIndex {
     private final int[][] outputs;
     private final String[] keywords;
 
-    /** @param words lower-case ASCII keywords (others are left out) */
+    /**
+     * @param words lower-case ASCII keywords (others are left out)
+     *
+     * <p>Built on flat arrays: a hook builds this index on every run, mostly in the interpreter, so the construction
+     * avoids collections in its inner loops.
+     */
     public KeywordIndex(List<String> words) {
         Map<String, Integer> ids = new TreeMap<>();
         for (String w : words) {
@@ -55,10 +59,12 @@ public final class KeywordIndex {
         // Characters in no keyword share class 0, whose transition is always back to the root.
         int[] classId = new int[ALPHABET];
         int classes = 1;
-        for (String w : ids.keySet()) {
-            for (char c : w.toCharArray()) {
-                if (classId[c] == 0) {
-                    classId[c] = classes++;
+        int capacity = 1;
+        for (String w : keywords) {
+            capacity += w.length();
+            for (int i = 0; i < w.length(); i++) {
+                if (classId[w.charAt(i)] == 0) {
+                    classId[w.charAt(i)] = classes++;
                 }
             }
         }
@@ -67,58 +73,73 @@ public final class KeywordIndex {
         }
         shift = 32 - Integer.numberOfLeadingZeros(classes - 1);
         // the trie, one row of (1 << shift) transitions per state
-        int[] go = new int[16 << shift];
+        int[] go = new int[capacity << shift];
+        int[][] ends = new int[capacity][];
         int states = 1;
-        List<List<Integer>> out = new ArrayList<>();
-        out.add(new ArrayList<>());
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
             int state = 0;
-            for (char c : e.getKey().toCharArray()) {
-                int at = (state << shift) + classId[c];
+            String w = e.getKey();
+            for (int i = 0; i < w.length(); i++) {
+                int at = (state << shift) + classId[w.charAt(i)];
                 if (go[at] == 0) {
-                    if ((states + 1) << shift > go.length) {
-                        go = java.util.Arrays.copyOf(go, go.length * 2);
-                    }
                     go[at] = states++;
-                    out.add(new ArrayList<>());
                 }
                 state = go[at];
             }
-            out.get(state).add(e.getValue());
+            ends[state] = append(ends[state], e.getValue());
         }
         // Aho-Corasick: breadth first, each missing transition is the failure state's
         int[] fail = new int[states];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
         for (int k = 1; k < classes; k++) {
             if (go[k] != 0) {
-                queue.add(go[k]);
+                queue[tail++] = go[k];
             }
         }
-        while (!queue.isEmpty()) {
-            int st = queue.poll();
-            out.get(st).addAll(out.get(fail[st]));
+        while (head < tail) {
+            int s = queue[head++];
+            int[] inherited = ends[fail[s]];
+            if (inherited != null) {
+                for (int k : inherited) {
+                    ends[s] = append(ends[s], k);
+                }
+            }
+            int row = s << shift;
+            int failRow = fail[s] << shift;
             for (int k = 1; k < classes; k++) {
-                int at = (st << shift) + k;
-                int t = go[at];
+                int t = go[row + k];
                 if (t != 0) {
-                    fail[t] = go[(fail[st] << shift) + k];
-                    queue.add(t);
+                    fail[t] = go[failRow + k];
+                    queue[tail++] = t;
                 } else {
-                    go[at] = go[(fail[st] << shift) + k];
+                    go[row + k] = go[failRow + k];
                 }
             }
         }
-        outputs = new int[states][];
-        for (int i = 0; i < states; i++) {
-            int[] found = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
-            outputs[i] = found.length == 0 ? null : found;
-        }
+        outputs = Arrays.copyOf(ends, states);
         next = new int[states << shift];
         for (int i = 0; i < next.length; i++) {
             int target = go[i];
             next[i] = target << shift | (outputs[target] == null ? 0 : HAS_OUTPUT);
         }
         this.ids = Map.copyOf(ids);
+    }
+
+    /** {@code ids} with {@code id} added once (they are few: a keyword and the keywords that end it). */
+    private static int[] append(int[] ids, int id) {
+        if (ids == null) {
+            return new int[] {id};
+        }
+        for (int k : ids) {
+            if (k == id) {
+                return ids;
+            }
+        }
+        int[] out = Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = id;
+        return out;
     }
 
     public int size() {
