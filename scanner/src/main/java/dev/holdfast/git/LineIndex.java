@@ -218,6 +218,12 @@ final class LineIndex {
         return text;
     }
 
+    /** The bytes this index holds: the text, line starts, hashes and shared flags. */
+    long retainedBytes() {
+        return text.length + 4L * starts.length + 8L * hashes.length + (shared == null ? 0 : shared.length)
+                + 4L * gaps.length;
+    }
+
     int lines() {
         return starts.length - 1;
     }

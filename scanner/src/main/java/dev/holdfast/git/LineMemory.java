@@ -1,51 +1,52 @@
 package dev.holdfast.git;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Remembers, per path, the lines already scanned in earlier versions of that path, so that a history scan shows a
- * line-oriented detector only what each version changed (plus context), and maps its line numbers back. Owned by one
- * worker thread. Bounded: past {@code maxLines} remembered lines it stops remembering, and past
- * {@link #MAX_KEPT_BYTES} of last versions it forgets the least recently changed; either only costs time.
+ * Remembers the lines already scanned in earlier versions of one path, so that a history scan shows a line-oriented
+ * detector only what each version changed (plus context), and maps its line numbers back. One instance per path,
+ * fed that path's versions oldest first, and dropped when the path is done: nothing outlives the path.
+ *
+ * <p>Bounded by the file, not by its history: it keeps the last version (text and {@link LineIndex}) and the hashes
+ * of lines seen in earlier versions in two generations, each holding at most {@code max(floor, lines of the last
+ * version)} hashes. When the young generation is full the old one is dropped. A line forgotten that way is
+ * shown again as new if it ever comes back; the detector then finds again what an older version already gave, and
+ * the scan keeps the older finding, so forgetting costs time and never changes the result.
  */
 final class LineMemory {
     /** Lines around a new line that stay visible: a rule's pairing window (a key id near its secret). */
     static final int CONTEXT = 6;
 
-    /**
-     * Per worker, how many bytes of last versions (with their line indexes) to keep: enough for every file of a
-     * large repository at once; past it the least recently changed files are forgotten, which only costs time.
-     */
-    static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
+    /** How many seen lines a generation holds at least, whatever the size of the file. */
+    static final int DEFAULT_FLOOR = 4096;
 
-    private final Map<String, LongSet> byPath = new HashMap<>();
+    private final int floor;
     /**
-     * Per path, the version seen last, most recently used last: the next version is indexed from it (see
-     * {@link LineIndex#after}), and when all of its lines were remembered the lines the two share (most of them) are
-     * known seen without a set lookup; set lookups are cache misses that dominated the cost of a history scan.
+     * The version seen last: the next version is indexed from it (see {@link LineIndex#after}), and the lines the
+     * two share (most of them) are known seen without a set lookup; set lookups are cache misses that dominated the
+     * cost of a history scan.
      */
-    private final LinkedHashMap<String, Last> lastVersion = new LinkedHashMap<>(64, 0.75f, true);
-    private final long maxLines;
-    private final long maxKeptBytes;
-    private long remembered;
-    private long keptBytes;
+    private LineIndex last;
+    private LongSet young = new LongSet();
+    private LongSet old = new LongSet();
 
-    private record Last(LineIndex index, boolean allRemembered) {
-        long bytes() {
-            return index.text().length + 13L * index.lines(); // text, starts, hashes, shared flags
+    LineMemory() {
+        this(DEFAULT_FLOOR);
+    }
+
+    /** @param floor how many seen lines a generation holds at least (at least 1) */
+    LineMemory(int floor) {
+        this.floor = Math.max(1, floor);
+    }
+
+    /**
+     * The bytes this memory holds on to between versions: the last version's text and index, and the seen-line
+     * sets. Bounded by the size of the largest version of the path, never by the number of versions.
+     */
+    long retainedBytes() {
+        long bytes = young.bytes() + old.bytes();
+        if (last != null) {
+            bytes += last.retainedBytes();
         }
-    }
-
-    LineMemory(long maxLines) {
-        this(maxLines, MAX_KEPT_BYTES);
-    }
-
-    LineMemory(long maxLines, long maxKeptBytes) {
-        this.maxLines = maxLines;
-        this.maxKeptBytes = maxKeptBytes;
+        return bytes;
     }
 
     /**
@@ -74,20 +75,18 @@ final class LineMemory {
      * Rules that read one line need only those; rules that read across lines see every changed neighbourhood.
      * Remembers the lines.
      */
-    Shown unseen(String path, byte[] text) {
-        Last last = lastVersion.get(path);
-        LineIndex index = last == null ? LineIndex.of(text) : last.index().after(text);
+    Shown unseen(byte[] text) {
+        LineIndex index = last == null ? LineIndex.of(text) : last.after(text);
         int n = index.lines();
-        // lines equal to a line of the last version are seen when all of its lines were remembered
-        boolean known = last != null && last.allRemembered();
-        LongSet seen = byPath.get(path);
+        // every line of the last version was read in it or before it, so the lines it shares with this one are seen
+        boolean known = last != null;
         boolean[] fresh = new boolean[n];
         boolean[] anchor = new boolean[n];
         int freshCount = 0;
         boolean anyAnchor = false;
         for (int i = 0; i < n; i++) {
             boolean shared = index.shared(i);
-            fresh[i] = !(known && shared) && (seen == null || !seen.contains(index.hash(i)));
+            fresh[i] = !(known && shared) && !seen(index.hash(i));
             anchor[i] = !shared || fresh[i];
             anyAnchor |= anchor[i];
             if (fresh[i]) {
@@ -100,7 +99,8 @@ final class LineMemory {
                 anyAnchor = true;
             }
         }
-        keep(path, new Last(index, remember(path, seen, index.hashes(), fresh)));
+        last = index;
+        remember(index, fresh);
         if (!anyAnchor) {
             return null;
         }
@@ -263,33 +263,25 @@ final class LineMemory {
         return c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '+';
     }
 
-    /** Adds the fresh lines' hashes (the others are in the set already); false when the memory is full. */
-    private boolean remember(String path, LongSet seen, long[] hash, boolean[] fresh) {
-        if (remembered >= maxLines) {
-            return false;
-        }
-        if (seen == null) {
-            seen = new LongSet();
-            byPath.put(path, seen);
-        }
-        int before = seen.size();
-        for (int i = 0; i < hash.length; i++) {
-            if (fresh[i]) {
-                seen.add(hash[i]);
-            }
-        }
-        remembered += seen.size() - before;
-        return true;
+    private boolean seen(long hash) {
+        return young.contains(hash) || old.contains(hash);
     }
 
-    /** Keeps {@code last} as the path's last version, forgetting the least recently used others past the budget. */
-    private void keep(String path, Last last) {
-        Last old = lastVersion.put(path, last);
-        keptBytes += last.bytes() - (old == null ? 0 : old.bytes());
-        Iterator<Map.Entry<String, Last>> it = lastVersion.entrySet().iterator();
-        while (keptBytes > maxKeptBytes && lastVersion.size() > 1) {
-            keptBytes -= it.next().getValue().bytes();
-            it.remove();
+    /**
+     * Adds the fresh lines' hashes to the young generation (the others are known already); past its capacity the
+     * young generation becomes the old one and the old one is forgotten.
+     */
+    private void remember(LineIndex index, boolean[] fresh) {
+        int capacity = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(floor, (long) index.lines()));
+        for (int i = 0; i < fresh.length; i++) {
+            if (!fresh[i]) {
+                continue;
+            }
+            if (young.size() >= capacity) {
+                old = young;
+                young = new LongSet();
+            }
+            young.add(index.hash(i));
         }
     }
 
@@ -342,6 +334,10 @@ final class LineMemory {
 
         int size() {
             return size;
+        }
+
+        long bytes() {
+            return 8L * table.length;
         }
 
         private void grow() {
