@@ -6,8 +6,11 @@
 #   run.sh            run the action (inputs come as INPUT_* variables, see action.yml)
 #   run.sh fetch-jar  only download and verify the jar, print its path
 #
-# HOLDFAST_CMD overrides the command that runs the CLI (tests use a fake that records its arguments).
+# HOLDFAST_CMD overrides the command that runs the CLI (tests use a fake that records its arguments). The JVM options
+# come from bin/jvm-opts, the one policy the ./holdfast wrapper uses too.
 set -uo pipefail
+# shellcheck source=../bin/jvm-opts
+. "$(dirname "${BASH_SOURCE[0]}")/../bin/jvm-opts"
 
 ZERO_SHA=0000000000000000000000000000000000000000
 
@@ -132,6 +135,12 @@ merge_base_with_default() {
   return 0
 }
 
+# Runs the jar with the JVM options bin/jvm-opts chooses for these arguments.
+cli_with_jvm_policy() {
+  holdfast_jvm_opts "$@"
+  java "${HOLDFAST_JVM_OPTS[@]}" -jar "$JAR" "$@"
+}
+
 # Runs a command with workflow-command processing paused: its output holds file paths and author names that a
 # pull request controls, and a line like "::add-mask::" or "::set-env" in them must not be obeyed by the runner.
 quietly() {
@@ -158,7 +167,7 @@ main() {
     read -r -a cmd <<< "$HOLDFAST_CMD"
   else
     fetch_jar
-    cmd=(java -jar "$JAR")
+    cmd=(cli_with_jvm_policy)
   fi
 
   local out="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/holdfast-action.$$"

@@ -83,9 +83,12 @@ peak() { awk -v n="$1" '$1==n { if ($3>max) max=$3 } END { printf "%.0f", max/10
 liveset() {
   local log="$work/gc-live.log"
   rm -f "$log"
+  # job control on: a background job of a script otherwise ignores SIGQUIT, which jcmd needs to attach
+  set -m
   JDK_JAVA_OPTIONS="-Xlog:gc:file=$log" "$root/holdfast" scan "$1" --history --format json --no-progress \
     --fail-on none --output /dev/null 2>/dev/null &
   local pid=$!
+  set +m
   while kill -0 "$pid" 2>/dev/null; do
     sleep 1
     jcmd "$pid" GC.run >/dev/null 2>&1 || true
@@ -108,6 +111,7 @@ for n in $sizes; do
     | awk '$1=="blob" {n++; s+=$2} END {printf "%d %.0f\n", n, s}')
   pack=$(du -sm "$bare/objects/pack" | cut -f1)
   echo "== ${n}x commons-lang: $commits commits, $blobs blobs, $((content / 1048576)) MiB of blob content, ${pack} MiB of packs" >&2
+  echo "   JVM options (bin/jvm-opts): $("$root/bin/jvm-opts" scan "$bare" --history)" >&2
   fulls=()
   for i in $(seq "$runs"); do
     echo "  run $i (load: $(cut -d' ' -f1-3 /proc/loadavg)):" >&2

@@ -76,106 +76,139 @@ final class LineMemory {
      * Remembers the lines.
      */
     Shown unseen(byte[] text) {
-        LineIndex index = last == null ? LineIndex.of(text) : last.after(text);
-        int n = index.lines();
-        // every line of the last version was read in it or before it, so the lines it shares with this one are seen
-        boolean known = last != null;
-        boolean[] fresh = new boolean[n];
-        boolean[] anchor = new boolean[n];
-        int freshCount = 0;
-        boolean anyAnchor = false;
-        for (int i = 0; i < n; i++) {
-            boolean shared = index.shared(i);
-            fresh[i] = !(known && shared) && !seen(index.hash(i));
-            anchor[i] = !shared || fresh[i];
-            anyAnchor |= anchor[i];
-            if (fresh[i]) {
-                freshCount++;
-            }
+        if (last == null) {
+            // the first version: every line is new
+            last = LineIndex.of(text);
+            remember(last, null);
+            return new Shown(text, null, null);
         }
-        for (int gap : index.gaps()) {
-            for (int i = Math.max(0, gap - 1); i <= gap && i < n; i++) {
-                anchor[i] = true;
-                anyAnchor = true;
-            }
-        }
+        LineIndex index = last.after(text);
         last = index;
+        int n = index.lines();
+        // Every line of the last version was read in it or before it, so the lines it shares with this one are
+        // seen: only the others (few, typically) are looked at, and nothing here walks every line.
+        int[] novel = index.novel();
+        int[] fresh = new int[novel.length];
+        int freshCount = 0;
+        for (int i : novel) {
+            if (!seen(index.hash(i))) {
+                fresh[freshCount++] = i;
+            }
+        }
+        fresh = java.util.Arrays.copyOf(fresh, freshCount);
         remember(index, fresh);
-        if (!anyAnchor) {
+        int[] anchors = anchors(novel, index.gaps(), n);
+        if (anchors.length == 0) {
             return null;
         }
-        java.util.BitSet changed = new java.util.BitSet();
         if (freshCount == n) {
             return new Shown(text, null, null);
         }
-        if (touchesEncodedBlock(index, anchor)) {
-            for (int i = 0; i < n; i++) {
-                if (fresh[i]) {
-                    changed.set(i);
-                }
+        java.util.BitSet changed = new java.util.BitSet();
+        if (touchesEncodedBlock(index, anchors)) {
+            for (int i : fresh) {
+                changed.set(i);
             }
             return new Shown(text, null, changed);
         }
         // A new line gets CONTEXT lines around it (a key id paired with a secret nearby); a line that only moved, or
         // whose neighbour was dropped, gets its two neighbours: what a rule joining a line to the one before reads.
-        boolean[] keep = new boolean[n];
+        int[] runs = runs(anchors, fresh, n); // [from, to] pairs of kept lines, ascending and apart
         int size = 0;
         int lines = 0;
-        for (int i = 0; i < n; i++) {
-            if (!anchor[i]) {
-                continue;
-            }
-            int radius = fresh[i] ? CONTEXT : 1;
-            for (int j = Math.max(0, i - radius); j <= i + radius && j < n; j++) {
-                if (!keep[j]) {
-                    keep[j] = true;
-                    size += index.end(j) - index.start(j) + 1;
-                    lines++;
-                }
-            }
+        for (int r = 0; r < runs.length; r += 2) {
+            size += index.end(runs[r + 1]) - index.start(runs[r]) + 1 + (r > 0 ? 1 : 0);
+            lines += runs[r + 1] - runs[r] + 1 + (r > 0 ? 1 : 0);
         }
-        // sized exactly: a version is often large and mostly unchanged, and zeroing its size again costs
-        byte[] out = new byte[size + lines];
+        byte[] out = new byte[size];
+        int[] map = new int[lines];
         size = 0;
-        int[] map = new int[2 * lines];
         lines = 0;
-        boolean gap = false;
-        for (int i = 0; i < n; i++) {
-            if (!keep[i]) {
-                gap = lines > 0;
-                continue;
-            }
-            if (gap) {
+        int f = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int from = runs[r];
+            int to = runs[r + 1];
+            if (r > 0) {
                 out[size++] = '\n'; // an empty line between runs, so that runs never join
-                map[lines++] = i + 1;
-                gap = false;
+                map[lines++] = from + 1;
             }
-            int s = index.start(i);
-            int e = index.end(i);
-            System.arraycopy(text, s, out, size, e - s);
-            size += e - s;
+            // the run's lines are contiguous in the version; each gets a newline (the last line may have none)
+            int s0 = index.start(from);
+            int e0 = index.end(to);
+            System.arraycopy(text, s0, out, size, e0 - s0);
+            size += e0 - s0;
             out[size++] = '\n';
-            if (fresh[i]) {
-                changed.set(lines);
+            while (f < fresh.length && fresh[f] < from) {
+                f++;
             }
-            map[lines++] = i + 1;
+            for (; f < fresh.length && fresh[f] <= to; f++) {
+                changed.set(lines + fresh[f] - from);
+            }
+            for (int i = from; i <= to; i++) {
+                map[lines++] = i + 1;
+            }
         }
-        return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines), changed);
+        return new Shown(out, map, changed);
+    }
+
+    /** The lines whose neighbourhood changed: the novel lines and the two lines around each gap, ascending. */
+    private static int[] anchors(int[] novel, int[] gaps, int n) {
+        int[] all = java.util.Arrays.copyOf(novel, novel.length + 2 * gaps.length);
+        for (int g = 0; g < gaps.length; g++) {
+            all[novel.length + 2 * g] = gaps[g] - 1;
+            all[novel.length + 2 * g + 1] = gaps[g];
+        }
+        if (gaps.length > 0) {
+            java.util.Arrays.sort(all);
+        }
+        int count = 0;
+        for (int line : all) {
+            if (line >= 0 && line < n && (count == 0 || all[count - 1] != line)) {
+                all[count++] = line;
+            }
+        }
+        return java.util.Arrays.copyOf(all, count);
+    }
+
+    /**
+     * The runs of lines to show, as {@code [from, to]} pairs: {@link #CONTEXT} lines around each fresh anchor, one
+     * line around the others; overlapping or touching runs are one.
+     */
+    private static int[] runs(int[] anchors, int[] fresh, int n) {
+        int[] out = new int[2 * anchors.length];
+        int count = 0;
+        int f = 0;
+        for (int a : anchors) {
+            while (f < fresh.length && fresh[f] < a) {
+                f++;
+            }
+            int radius = f < fresh.length && fresh[f] == a ? CONTEXT : 1;
+            int from = Math.max(0, a - radius);
+            int to = Math.min(n - 1, a + radius);
+            // a wide run may reach back over narrower runs before it
+            while (count > 0 && from <= out[count - 1] + 1) {
+                from = Math.min(from, out[count - 2]);
+                to = Math.max(to, out[count - 1]);
+                count -= 2;
+            }
+            out[count++] = from;
+            out[count++] = to;
+        }
+        return java.util.Arrays.copyOf(out, count);
     }
 
     /**
      * Whether a changed line or its context is part of an encoded block (a PEM or PuTTY key body, or its BEGIN or END
      * line). Such a block is read from its opening line to its end, which the context may cut: the version is then
      * shown whole, so that a key is read entire or not at all.
+     *
+     * @param changed the changed lines, ascending
      */
-    static boolean touchesEncodedBlock(LineIndex index, boolean[] changed) {
+    static boolean touchesEncodedBlock(LineIndex index, int[] changed) {
         byte[] text = index.text();
-        int n = changed.length;
+        int n = index.lines();
         int checkedTo = 0; // lines below this one were looked at already
-        for (int i = 0; i < n; i++) {
-            if (!changed[i]) {
-                continue;
-            }
+        for (int i : changed) {
             for (int j = Math.max(checkedTo, i - CONTEXT - 1); j <= i + CONTEXT + 1 && j < n; j++) {
                 int from = index.start(j);
                 int to = index.end(j);
@@ -270,18 +303,18 @@ final class LineMemory {
     /**
      * Adds the fresh lines' hashes to the young generation (the others are known already); past its capacity the
      * young generation becomes the old one and the old one is forgotten.
+     *
+     * @param fresh the fresh lines, ascending; null for every line
      */
-    private void remember(LineIndex index, boolean[] fresh) {
+    private void remember(LineIndex index, int[] fresh) {
         int capacity = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(floor, (long) index.lines()));
-        for (int i = 0; i < fresh.length; i++) {
-            if (!fresh[i]) {
-                continue;
-            }
+        int count = fresh == null ? index.lines() : fresh.length;
+        for (int k = 0; k < count; k++) {
             if (young.size() >= capacity) {
                 old = young;
                 young = new LongSet();
             }
-            young.add(index.hash(i));
+            young.add(index.hash(fresh == null ? k : fresh[k]));
         }
     }
 

@@ -28,9 +28,9 @@ record MemoryBudget(long heap, long packWindows, long deltaBases, long readAhead
 
     static MemoryBudget of(long heap) {
         return new MemoryBudget(heap,
-                clamp(heap / 16, 8 * MIB, 32 * MIB),
-                clamp(heap / 32, 4 * MIB, 16 * MIB),
-                clamp(heap / 8, 16 * MIB, 64 * MIB));
+                clamp(heap / 64, 4 * MIB, 8 * MIB),
+                clamp(heap / 64, 4 * MIB, 8 * MIB),
+                clamp(heap / 16, 8 * MIB, 32 * MIB));
     }
 
     private static long clamp(long v, long min, long max) {
