@@ -1,40 +1,91 @@
 #!/usr/bin/env bash
-# The holdfast GitHub Action: decides what to scan from the event, runs the CLI, and hands its reports to GitHub
-# ($GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT, workflow-command annotations). Every count and annotation comes from the
-# CLI's own report formats, so this script parses no findings itself; it reads only the event's commit ids.
+# The holdfast GitHub Action, a thin caller of the CLI: the CLI reads the event ($GITHUB_EVENT_PATH, with Jackson) and
+# decides what to scan; this script gets the CLI (built from the action's own sources, a pinned release, or a given
+# jar), runs it, and hands its reports to GitHub ($GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT, workflow-command annotations).
+# It parses neither the event nor any finding, and needs nothing beyond bash, coreutils, Java and (to build) Maven.
 #
-#   run.sh            run the action (inputs come as INPUT_* variables, see action.yml)
-#   run.sh fetch-jar  only download and verify the jar, print its path
+#   run.sh plan-build  step outputs for the build cache: build, build-dir, cache-key, cache-prefix
+#   run.sh run         run the action (inputs come as INPUT_* variables, see action.yml)
+#   run.sh jar         only get the jar (build, download or check it), print its path
 #
-# HOLDFAST_CMD overrides the command that runs the CLI (tests use a fake that records its arguments). The JVM options
-# come from bin/jvm-opts, the one policy the ./holdfast wrapper uses too.
+# HOLDFAST_CMD overrides the command that runs the CLI (tests use a fake that records its arguments).
 set -uo pipefail
-# shellcheck source=../bin/jvm-opts
-. "$(dirname "${BASH_SOURCE[0]}")/../bin/jvm-opts"
 
-ZERO_SHA=0000000000000000000000000000000000000000
+ACTION_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 note() { printf '%s\n' "holdfast-action: $*" >&2; }
 fail() { printf '::error title=holdfast action::%s\n' "$*"; exit 2; }
 
-is_sha() { [[ "$1" =~ ^[0-9a-f]{40}$ ]]; }
-
-event_field() {
-  # Reads one field of the event payload; empty when absent. jq is on every GitHub-hosted runner.
-  [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ] || return 0
-  jq -r "$1 // empty" "$GITHUB_EVENT_PATH"
+# The JVM options of every run of the CLI come from bin/jvm-opts, the one policy the ./holdfast wrapper uses too
+# (HOLDFAST_JAVA_OPTS replaces it): a nightly run scans the whole history, any other run the commits of an event.
+# shellcheck source=../bin/jvm-opts
+. "$ACTION_DIR/bin/jvm-opts"
+java_opts() {
+  local mode="$1" path="$2"
+  if [ "$mode" = nightly ]; then
+    holdfast_jvm_opts scan "$path" --history
+  else
+    holdfast_jvm_opts scan "$path"
+  fi
+  JAVA_OPTS=("${HOLDFAST_JVM_OPTS[@]}")
 }
 
 sha256_of() {
   if command -v sha256sum >/dev/null; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
 }
 
-# Resolves the jar into JAR: a local path (with an optional checksum), or a pinned release version whose sha256 must
-# match. No floating versions: "latest" or a missing checksum is refused.
-fetch_jar() {
+# A key for the action's own sources: one per action commit, whatever ref the workflow names it by.
+source_key() {
+  local sum
+  sum="$(cd "$ACTION_DIR" && find . \( -path ./.git -o -path '*/target' -o -path ./bench -o -path ./docs \) -prune \
+      -o -type f \( -name pom.xml -o -path '*/src/main/*' -o -path './fixtures/demo/*' \) -print0 \
+      | LC_ALL=C sort -z | xargs -0 cat | { sha256sum 2>/dev/null || shasum -a 256; } | cut -c1-20)"
+  printf 'holdfast-cli-v1-%s-%s\n' "${RUNNER_OS:-$(uname -s)}" "$sum"
+}
+
+# Step outputs that tell the cache step whether to run, where the build goes and under which key.
+plan_build() {
+  local out="${GITHUB_OUTPUT:-/dev/stdout}"
+  if [ -n "${INPUT_JAR:-}" ] || [ -n "${INPUT_VERSION:-}" ]; then
+    printf 'build=false\n' >> "$out"
+    return 0
+  fi
+  local key
+  key="$(source_key)"
+  printf 'build=true\nbuild-dir=%s\ncache-key=%s\ncache-prefix=%s\n' \
+    "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/holdfast-cli" "$key" "${key%-*}-" >> "$out"
+}
+
+# Builds the CLI from the action's checkout with Maven, unless the cache brought back the jar of these sources.
+build_jar() {
+  local dir="${HOLDFAST_BUILD_DIR:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}/holdfast-cli}" key="${HOLDFAST_CACHE_KEY:-}"
+  [ -n "$key" ] || key="$(source_key)"
+  if [ -f "$dir/holdfast.jar" ] && [ "$(cat "$dir/key" 2>/dev/null)" = "$key" ]; then
+    note "using the CLI built from these sources earlier (cache $key)"
+    JAR="$dir/holdfast.jar"
+    return 0
+  fi
+  command -v java >/dev/null || fail "Java 17 is needed to build and run holdfast: keep setup-java: true, or install it"
+  command -v mvn >/dev/null || fail "Maven is needed to build holdfast from source (GitHub's hosted runners have it); or set 'version' and 'jar-sha256' to use a release"
+  note "building the CLI from the action's sources with Maven (once per action commit, then cached)"
+  (cd "$ACTION_DIR" && mvn -B -q -e -DskipTests -Dmaven.test.skip=true package >&2) \
+    || fail "building holdfast from source failed (see the Maven output above)"
+  mkdir -p "$dir"
+  cp "$ACTION_DIR/cli/target/holdfast.jar" "$dir/holdfast.jar.part" && mv "$dir/holdfast.jar.part" "$dir/holdfast.jar"
+  printf '%s\n' "$key" > "$dir/key"
+  JAR="$dir/holdfast.jar"
+}
+
+# Resolves the jar into JAR: a given path (with an optional checksum), a pinned release whose sha256 must match (no
+# floating versions), or else a build of the action's own sources.
+get_jar() {
   local jar="${INPUT_JAR:-}" want="${INPUT_JAR_SHA256:-}" version="${INPUT_VERSION:-}"
   if [ -n "$want" ] && ! [[ "$want" =~ ^[0-9a-f]{64}$ ]]; then
     fail "jar-sha256 must be 64 lower-case hex characters"
+  fi
+  if [ -z "$jar" ] && [ -z "$version" ]; then
+    build_jar
+    return 0
   fi
   if [ -z "$jar" ]; then
     [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+([-.][0-9A-Za-z.]+)?$ ]] \
@@ -61,86 +112,6 @@ fetch_jar() {
   JAR="$jar"
 }
 
-# Sets SCAN_ARGS (the commits to scan) and SCOPE (one line for the summary) from the event.
-choose_range() {
-  local event="${GITHUB_EVENT_NAME:-}" mode="$1"
-  SCAN_ARGS=()
-  if [ "$mode" = nightly ]; then
-    SCAN_ARGS=(--history); SCOPE="nightly: every commit reachable from any ref"; return 0
-  fi
-  case "$event" in
-    push)
-      local before after deleted default
-      before="$(event_field .before)"; after="$(event_field .after)"; deleted="$(event_field .deleted)"
-      default="$(event_field .repository.default_branch)"
-      if [ "$deleted" = true ] || [ "$after" = "$ZERO_SHA" ]; then
-        SCOPE="push deleted a branch: nothing to scan"; return 1
-      fi
-      is_sha "$after" || fail "push event without a valid 'after' commit"
-      if [ "$before" = "$ZERO_SHA" ] || [ -z "$before" ]; then
-        # New branch: only the commits that are not on the default branch are new.
-        local base
-        base="$(merge_base_with_default "$default" "$after")"
-        if [ -n "$base" ]; then
-          SCAN_ARGS=(--range "$base..$after"); SCOPE="push of a new branch: commits since it left ${default}"
-        else
-          SCAN_ARGS=(--history)
-          SCOPE="push of a new branch with no merge base on ${default:-the default branch}: whole history"
-          printf '::notice title=holdfast::%s\n' "New branch without a merge base with origin/${default:-?}: scanning the whole history (fetch the default branch, e.g. fetch-depth: 0, to scan only the new commits)"
-        fi
-      elif is_sha "$before" && git cat-file -e "${before}^{commit}" 2>/dev/null; then
-        # Also right for a force push: the range is what 'after' has that 'before' had not.
-        SCAN_ARGS=(--range "$before..$after")
-        if [ "$(event_field .forced)" = true ]; then SCOPE="force push: commits in ${after:0:12} not in ${before:0:12}"
-        else SCOPE="push: commits ${before:0:12}..${after:0:12}"; fi
-      else
-        local base
-        base="$(merge_base_with_default "$default" "$after")"
-        printf '::warning title=holdfast::%s\n' "The pushed-over commit ${before:0:12} is not in the checkout (shallow clone or force push); use actions/checkout with fetch-depth: 0"
-        if [ -n "$base" ]; then
-          SCAN_ARGS=(--range "$base..$after"); SCOPE="push: commits since the merge base with ${default} (previous head unavailable)"
-        else
-          SCAN_ARGS=(--history); SCOPE="push: whole history (previous head unavailable)"
-        fi
-      fi
-      ;;
-    pull_request|pull_request_target)
-      local base_sha head_sha mb
-      base_sha="$(event_field .pull_request.base.sha)"; head_sha="$(event_field .pull_request.head.sha)"
-      is_sha "$base_sha" && is_sha "$head_sha" || fail "pull_request event without base and head commits"
-      if mb="$(git merge-base "$base_sha" "$head_sha" 2>/dev/null)" && is_sha "$mb"; then
-        SCAN_ARGS=(--range "$mb..$head_sha")
-      else
-        printf '::warning title=holdfast::%s\n' "No merge base between ${base_sha:0:12} and ${head_sha:0:12} in the checkout; use fetch-depth: 0"
-        SCAN_ARGS=(--range "$base_sha..$head_sha")
-      fi
-      SCOPE="pull request: commits ${SCAN_ARGS[1]}"
-      ;;
-    *)
-      SCAN_ARGS=(--history); SCOPE="${event:-manual} run: every commit reachable from any ref"
-      ;;
-  esac
-  return 0
-}
-
-merge_base_with_default() {
-  local default="$1" after="$2" base
-  [ -n "$default" ] && git check-ref-format --branch "$default" >/dev/null 2>&1 || return 0
-  for ref in "refs/remotes/origin/$default" "refs/heads/$default"; do
-    if git rev-parse -q --verify "$ref^{commit}" >/dev/null 2>&1; then
-      base="$(git merge-base "$ref" "$after" 2>/dev/null)" || continue
-      if is_sha "$base" && [ "$base" != "$after" ]; then printf '%s\n' "$base"; return 0; fi
-    fi
-  done
-  return 0
-}
-
-# Runs the jar with the JVM options bin/jvm-opts chooses for these arguments.
-cli_with_jvm_policy() {
-  holdfast_jvm_opts "$@"
-  java "${HOLDFAST_JVM_OPTS[@]}" -jar "$JAR" "$@"
-}
-
 # Runs a command with workflow-command processing paused: its output holds file paths and author names that a
 # pull request controls, and a line like "::add-mask::" or "::set-env" in them must not be obeyed by the runner.
 quietly() {
@@ -153,6 +124,18 @@ quietly() {
   return "$rc"
 }
 
+# Appends a file to the step summary within GitHub's 1 MiB limit, cut at a line when it does not fit.
+summarise() {
+  local file="$1" summary="$2"
+  local room=$(( 1000000 - $(wc -c < "$summary") ))
+  if [ "$(wc -c < "$file")" -le "$room" ]; then
+    cat "$file" >> "$summary"
+  elif [ "$room" -gt 1000 ]; then
+    head -c "$(( room - 200 ))" "$file" | sed '$d' >> "$summary"
+    printf '\n_This report was cut to fit GitHub'"'"'s 1 MiB summary limit._\n' >> "$summary"
+  fi
+}
+
 main() {
   local mode="${INPUT_MODE:-scan}" path="${INPUT_PATH:-.}" fail_on="${INPUT_FAIL_ON:-new}"
   case "$mode" in scan|nightly|fix) ;; *) fail "input 'mode' must be scan, nightly or fix (got '$mode')";; esac
@@ -161,36 +144,38 @@ main() {
   case "$cloud" in ''|aws|azure) ;; *) fail "input 'cloud' must be aws, azure or empty";; esac
   local max_prs="${INPUT_MAX_PRS:-5}"
   [[ "$max_prs" =~ ^[0-9]+$ ]] || fail "input 'max-prs' must be a number"
+  local event="${GITHUB_EVENT_NAME:-}"
+  if [ "$mode" != nightly ] && { [ -z "$event" ] || [ -z "${GITHUB_EVENT_PATH:-}" ]; }; then
+    fail "GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run the action in a workflow, or use mode: nightly"
+  fi
 
   local -a cmd
   if [ -n "${HOLDFAST_CMD:-}" ]; then
     read -r -a cmd <<< "$HOLDFAST_CMD"
   else
-    fetch_jar
-    cmd=(cli_with_jvm_policy)
+    get_jar
+    java_opts "$mode" "$path"
+    cmd=(java "${JAVA_OPTS[@]}" -jar "$JAR")
   fi
 
   local out="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/holdfast-action.$$"
   mkdir -p "$out"
-  local sarif="${INPUT_SARIF_FILE:-holdfast.sarif}"
+  local sarif="${INPUT_SARIF_FILE:-holdfast.sarif}" html="${INPUT_HTML_FILE:-}"
   local summary="${GITHUB_STEP_SUMMARY:-}" outputs="${GITHUB_OUTPUT:-}"
+  rm -f "$sarif"  # a report left by an earlier run on this runner must not be uploaded as this run's
 
-  SCOPE=""
-  if ! choose_range "$mode"; then
-    note "$SCOPE"
-    [ -n "$summary" ] && printf '## Holdfast\n\n%s\n' "$SCOPE" >> "$summary"
-    [ -n "$outputs" ] && printf 'findings=0\nregressions=0\nsarif-file=\npull-requests=\n' >> "$outputs"
-    return 0
-  fi
-
-  local -a args=(scan "$path" "${SCAN_ARGS[@]}" --fail-on "$fail_on" --no-progress
+  local -a args=(scan "$path" --fail-on "$fail_on" --no-progress
     --report "sarif=$sarif" --report "markdown=$out/summary.md"
     --report "github-annotations=$out/annotations.txt" --report "github-output=$out/outputs.txt")
+  if [ "$mode" = nightly ]; then
+    args+=(--history)
+  else
+    args+=(--event "$GITHUB_EVENT_PATH" --event-name "$event")
+  fi
   [ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
   [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
-  [ -n "${INPUT_HTML_FILE:-}" ] && args+=(--report "html=$INPUT_HTML_FILE")
+  [ -n "$html" ] && args+=(--report "html=$html")
 
-  note "$SCOPE"
   quietly "${cmd[@]}" "${args[@]}"
   local rc=$?
   if [ "$rc" -lt 2 ] && [ ! -f "$out/outputs.txt" ]; then
@@ -202,10 +187,7 @@ main() {
   # Annotations go to stdout, where the runner reads workflow commands.
   [ -f "$out/annotations.txt" ] && cat "$out/annotations.txt"
   if [ -n "$summary" ]; then
-    if [ -f "$out/summary.md" ]; then
-      cat "$out/summary.md" >> "$summary"
-      printf '\n<sub>Scope: %s</sub>\n' "$SCOPE" >> "$summary"
-    fi
+    [ -f "$out/summary.md" ] && summarise "$out/summary.md" "$summary"
     if [ "$rc" -ge 2 ]; then
       printf '\n## Holdfast scan failed (exit %s)\n\nThe scan did not complete; this run is not clean. See the log.\n' "$rc" >> "$summary"
     fi
@@ -217,7 +199,7 @@ main() {
   fi
   local final=$rc
 
-  if [ -n "$cloud" ] && [ "$rc" -lt 2 ] && { [ "$mode" = nightly ] || [ "${GITHUB_EVENT_NAME:-}" = schedule ]; }; then
+  if [ -n "$cloud" ] && [ "$rc" -lt 2 ] && { [ "$mode" = nightly ] || [ "$event" = schedule ]; }; then
     local -a cargs=(cloud "$cloud" --repo "$path" --fail-on "$fail_on" --snapshot-out "$out/cloud-snapshot.json"
       --report "markdown=$out/cloud.md")
     [ -n "${INPUT_CLOUD_BASELINE:-}" ] && cargs+=(--baseline "$INPUT_CLOUD_BASELINE")
@@ -227,14 +209,7 @@ main() {
     if [ -n "$summary" ]; then
       if [ -f "$out/cloud.md" ]; then
         printf '\n---\n\n' >> "$summary"
-        # GitHub refuses a step summary over 1 MiB: the cloud part gets what the scan left, cut at a line.
-        local room=$(( 1000000 - $(wc -c < "$summary") ))
-        if [ "$(wc -c < "$out/cloud.md")" -le "$room" ]; then
-          cat "$out/cloud.md" >> "$summary"
-        elif [ "$room" -gt 1000 ]; then
-          head -c "$(( room - 200 ))" "$out/cloud.md" | sed '$d' >> "$summary"
-          printf '\n_The cloud report was cut to fit GitHub'"'"'s 1 MiB summary limit._\n' >> "$summary"
-        fi
+        summarise "$out/cloud.md" "$summary"
       fi
       [ "$crc" -ge 2 ] && printf '\n## Holdfast cloud %s failed (exit %s)\n' "$cloud" "$crc" >> "$summary"
     fi
@@ -243,10 +218,11 @@ main() {
 
   local prs=""
   if { [ "$mode" = fix ] || [ "$mode" = nightly ]; } && [ "$rc" -lt 2 ] && [ "${regressions:-0}" -gt 0 ] \
-     && [[ "${GITHUB_EVENT_NAME:-}" != pull_request* ]]; then
+     && [[ "$event" != pull_request* ]]; then
     [ -n "${GITHUB_REPOSITORY:-}" ] || fail "GITHUB_REPOSITORY is not set: cannot open fix pull requests"
     local -a fargs=(fix "$path" --open-pr "$GITHUB_REPOSITORY" --max-prs "$max_prs")
     [ -n "${INPUT_BASELINE:-}" ] && fargs+=(--baseline "$INPUT_BASELINE")
+    [ -n "${INPUT_CONFIG:-}" ] && fargs+=(--config "$INPUT_CONFIG")
     GITHUB_TOKEN="${INPUT_GITHUB_TOKEN:-${GITHUB_TOKEN:-}}" "${cmd[@]}" "${fargs[@]}" > "$out/fix.txt"
     local frc=$?
     quietly cat "$out/fix.txt"
@@ -255,14 +231,19 @@ main() {
   fi
 
   if [ -n "$outputs" ]; then
-    printf 'findings=%s\nregressions=%s\nsarif-file=%s\npull-requests=%s\n' \
-      "${findings:-0}" "${regressions:-0}" "$sarif" "$prs" >> "$outputs"
+    # A path is set only for a report that exists: an upload step keyed on it never looks for a missing file.
+    local sarif_out="" html_out=""
+    [ -f "$sarif" ] && sarif_out="$sarif"
+    [ -n "$html" ] && [ -f "$html" ] && html_out="$html"
+    printf 'findings=%s\nregressions=%s\nsarif-file=%s\nhtml-file=%s\npull-requests=%s\n' \
+      "${findings:-0}" "${regressions:-0}" "$sarif_out" "$html_out" "$prs" >> "$outputs"
   fi
   return "$final"
 }
 
 case "${1:-run}" in
-  fetch-jar) fetch_jar; printf '%s\n' "$JAR" ;;
+  plan-build) plan_build ;;
+  jar) get_jar; printf '%s\n' "$JAR" ;;
   run) main; exit $? ;;
-  *) fail "unknown command '$1' (expected run or fetch-jar)" ;;
+  *) fail "unknown command '$1' (expected plan-build, run or jar)" ;;
 esac

@@ -16,7 +16,8 @@ case "$command" in
       if [ "$1" = --report ]; then
         file="${2#*=}"
         case "${2%%=*}" in
-          sarif) echo '{"version":"2.1.0","runs":[]}' > "$file" ;;
+          sarif) [ -z "${FAKE_NO_SARIF:-}" ] && echo '{"version":"2.1.0","runs":[]}' > "$file" ;;
+          html) echo '<!doctype html><title>holdfast</title>' > "$file" ;;
           markdown)
             printf '## Holdfast: fake summary of %s\n' "$command" > "$file"
             if [ "$command" = cloud ] && [ -n "${FAKE_CLOUD_MD_BYTES:-}" ]; then

@@ -11,6 +11,8 @@ import dev.holdfast.baseline.EntryStatus;
 import dev.holdfast.baseline.Staleness;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.git.Blobs;
+import dev.holdfast.git.GitFetcher;
 import dev.holdfast.model.Finding;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.scan.Sanitize;
@@ -99,6 +101,7 @@ public final class BaselineCommand implements Callable<Integer> {
             }
             HoldfastConfig cfg = HoldfastConfig.load(root, config);
             BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detectors.apply(cfg), path.toString());
+            fetchLeftOutBlobs(root);
             return check ? check(workflow, root, file) : refresh(workflow, root, file);
         } catch (ConfigException | BaselineException e) {
             return usage(e.getMessage());
@@ -106,9 +109,17 @@ public final class BaselineCommand implements Callable<Integer> {
             if (verbose) {
                 e.printStackTrace(console.err());
             }
-            console.err().println("holdfast: " + Main.oneLine(e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            console.err().println("holdfast: " + Failures.describe(e));
             return ExitCode.RUNTIME;
+        }
+    }
+
+    /** The ledger is mined from every version of HEAD's history: a partial clone fetches the ones it left out. */
+    private static void fetchLeftOutBlobs(Path root) throws IOException {
+        try (Repository repo = WorkingTreeSource.openRepository(root)) {
+            if (repo != null && repo.resolve("HEAD^{commit}") != null) {
+                Blobs.requireHistory(repo, GitFetcher.forRepository(repo), List.of("HEAD"));
+            }
         }
     }
 

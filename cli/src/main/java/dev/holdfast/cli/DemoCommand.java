@@ -10,7 +10,9 @@ import dev.holdfast.model.Finding;
 import dev.holdfast.model.Status;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
+import dev.holdfast.scan.AgentWidening;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.TrackedFindings;
 import dev.holdfast.scenario.Scenario;
 import dev.holdfast.scenario.ScenarioRepository;
 import dev.holdfast.scenario.SecretGenerator;
@@ -113,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         say.println("$ holdfast scan " + target + (text ? "" : " --format " + format));
         say.println();
         Baseline baseline = workflow.store().read(BaselineStore.defaultPath(target));
-        ScanResult result = workflow.scan(target, baseline, clock);
+        // As `holdfast scan` shows it: tracked grants only where they changed against the baseline.
+        ScanResult result = TrackedFindings.visible(workflow.scan(target, baseline, clock), true);
         Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
         Reports.forFormat(format, new ReportContext(target, Main.version(),
                 text && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"))).render(result, w);
@@ -132,20 +135,44 @@ public final class DemoCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, List<String>> e : undone.entrySet()) {
             Finding f = sample.get(e.getKey());
-            List<String> rules = e.getValue();
-            String what = rules.size() == 1 ? rules.get(0)
-                    : String.join(", ", rules.subList(0, rules.size() - 1)) + " and " + rules.get(rules.size() - 1);
-            say.println("What happened: " + f.fixedBy().name() + " fixed " + what + " in " + f.location().path()
-                    + " (" + f.fixedBy().commit().substring(0, 10) + "); " + f.introducedBy().name() + " ("
-                    + f.introducedBy().kind().id() + (f.introducedBy().onBehalfOf() == null ? ""
-                    : ", on behalf of " + f.introducedBy().onBehalfOf().name()) + ") put "
-                    + (rules.size() == 1 ? "it" : "them") + " back in " + f.introducedBy().commit().substring(0, 10)
-                    + ".");
+            say.println("What happened: " + (f.properties().containsKey(AgentWidening.TOOL) ? narrowing(f, result)
+                    : undid(f, e.getValue())));
         }
         say.println("Exit code " + (fails ? ExitCode.FINDINGS : ExitCode.OK) + ": like a real 'holdfast scan', the run "
                 + (fails ? "fails on new and regressed findings (--fail-on new)." : "passes."));
+        if (!undone.isEmpty()) {
+            say.println("Put the fixes back: holdfast fix " + target + " --dry-run  (re-applies each undone fix "
+                    + "from the ledger; without --dry-run it writes them on holdfast/ branches)");
+        }
         say.println("Explore it: cd " + target + " && git log --format='%h %an: %s' ; holdfast scan . --format json");
         return fails ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** "Bob Chen fixed aws-access-key in config/application.yml (…); Claude (agent, …) put it back in …." */
+    private static String undid(Finding f, List<String> rules) {
+        String what = rules.size() == 1 ? rules.get(0)
+                : String.join(", ", rules.subList(0, rules.size() - 1)) + " and " + rules.get(rules.size() - 1);
+        return f.fixedBy().name() + " fixed " + what + " in " + f.location().path() + " ("
+                + f.fixedBy().commit().substring(0, 10) + "); " + by(f) + " put " + (rules.size() == 1 ? "it" : "them")
+                + " back in " + f.introducedBy().commit().substring(0, 10) + ".";
+    }
+
+    /** "Bob Chen narrowed Claude Code's permissions in .claude/settings.json (…); Claude (…) took shell:* back in …." */
+    private static String narrowing(Finding f, ScanResult result) {
+        List<String> grants = result.findings().stream()
+                .filter(g -> g.status() == Status.REGRESSED && "grant".equals(g.properties().get("tracked")))
+                .filter(g -> f.location().path().equals(g.location().path()))
+                .map(Finding::redacted).distinct().toList();
+        String tool = f.properties().get(AgentWidening.TOOL);
+        return f.fixedBy().name() + " narrowed " + tool + "'s permissions in " + f.location().path() + " ("
+                + f.fixedBy().commit().substring(0, 10) + "); " + by(f) + " took " + String.join(", ", grants)
+                + " back in " + f.introducedBy().commit().substring(0, 10)
+                + (AgentWidening.isOwn(f.introducedBy().name(), tool) ? ", widening its own permissions." : ".");
+    }
+
+    private static String by(Finding f) {
+        return f.introducedBy().name() + " (" + f.introducedBy().kind().id() + (f.introducedBy().onBehalfOf() == null
+                ? "" : ", on behalf of " + f.introducedBy().onBehalfOf().name()) + ")";
     }
 
     private static boolean isEmpty(Path d) throws IOException {

@@ -4,12 +4,14 @@ import dev.holdfast.baseline.Baseline;
 import dev.holdfast.baseline.BaselineException;
 import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.Drift;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.git.Repos;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Status;
 import dev.holdfast.remediator.Fix;
@@ -29,7 +31,6 @@ import dev.holdfast.remediator.github.WaitBudget;
 import dev.holdfast.scan.ScanResult;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Command;
@@ -182,14 +183,15 @@ public final class FixCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             FixPlan plan = FixPlanner.withDefaultFixers(verifier(detector)).plan(repo, regressed);
+            int refused = 0;
             if (dryRun) {
                 printDryRun(plan, detector);
             } else {
                 PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
-                apply(repo, plan, who);
+                refused = apply(repo, plan, who);
             }
             printManual(plan.manual(), dryRun ? "# " : "");
-            return plan.manual().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+            return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
         } catch (IOException | RuntimeException e) {
             if (verbose) {
                 e.printStackTrace(console.err());
@@ -201,8 +203,12 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes each fix on its branch, then pushes and opens PRs when asked. */
-    private void apply(Repository repo, FixPlan plan, PersonIdent who) {
+    /**
+     * Writes each fix on its branch, then pushes and opens PRs when asked.
+     *
+     * @return how many fixes could not be published because they change a workflow file the token may not push
+     */
+    private int apply(Repository repo, FixPlan plan, PersonIdent who) {
         PrintStream out = console.out();
         BranchWriter writer = new BranchWriter(who);
         String remote = push != null ? push : openPr != null ? "origin" : null;
@@ -217,6 +223,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         BranchPusher pusher = remote == null ? null
                 : new BranchPusher(credentials(github), who.getEmailAddress());
+        int refused = 0;
         for (Fix fix : plan.fixes()) {
             String branch = FixNames.branch(fix);
             BranchWriter.Outcome written = writer.write(repo, plan.headCommit(), fix.edits(), branch,
@@ -233,15 +240,34 @@ public final class FixCommand implements Callable<Integer> {
                 }
                 default -> throw new IllegalStateException(written.state().name());
             }
-            if (publisher != null) {
-                PullRequestPublisher.Result r = publisher.publish(fix, written.commit(),
-                        () -> report(pusher.push(repo, remote, branch), remote));
-                out.println(describe(r));
-            } else if (pusher != null) {
-                report(pusher.push(repo, remote, branch), remote);
+            try {
+                if (publisher != null) {
+                    PullRequestPublisher.Result r = publisher.publish(fix, written.commit(),
+                            () -> report(pusher.push(repo, remote, branch), remote));
+                    out.println(describe(r));
+                } else if (pusher != null) {
+                    report(pusher.push(repo, remote, branch), remote);
+                }
+            } catch (RemediationException e) {
+                String workflow = workflowFile(fix);
+                if (workflow == null) {
+                    throw e;
+                }
+                // GitHub refuses workflow changes from GITHUB_TOKEN: say what is needed rather than fail the run.
+                console.err().println("holdfast: " + remote + " refused " + branch + ", which changes the workflow "
+                        + workflow + ": pushing workflow files needs a GitHub App or a token with the workflows "
+                        + "permission (the action's github-token input); left for manual remediation");
+                refused++;
             }
         }
         out.println("current branch unchanged: " + currentBranch(repo));
+        return refused;
+    }
+
+    /** The first file under .github/workflows that a fix changes, or null. */
+    private static String workflowFile(Fix fix) {
+        return fix.edits().stream().map(e -> e.path()).filter(p -> p.startsWith(".github/workflows/"))
+                .findFirst().orElse(null);
     }
 
     private void report(BranchPusher.Outcome o, String remote) {
@@ -282,7 +308,28 @@ public final class FixCommand implements Callable<Integer> {
             out.println("# PR title: " + text.title());
             out.println("# PR body:");
             text.body().lines().forEach(l -> out.println("#   " + l));
-            out.print(SafePatch.render(fix.edits(), (p, line) -> scrub(detector, p, line)));
+            // Values a rule reads across lines (a "- name: DB_PASSWORD" / "value: ..." pair) are not seen in a line
+            // alone: every value found in the whole file, before and after the change, is masked on every line.
+            java.util.Map<String, java.util.Set<String>> inFile = new java.util.HashMap<>();
+            for (var e : fix.edits()) {
+                java.util.Set<String> values = new java.util.HashSet<>();
+                for (byte[] content : List.of(e.before(), e.after())) {
+                    try {
+                        detector.detect(new Document(e.path(), content)).forEach(d -> values.add(d.subject()));
+                    } catch (DetectorException ex) {
+                        ex.found().forEach(d -> values.add(d.subject()));
+                    }
+                }
+                values.removeIf(v -> v == null || v.length() < 4);
+                inFile.put(e.path(), values);
+            }
+            out.print(SafePatch.render(fix.edits(), (p, line) -> {
+                String scrubbed = scrub(detector, p, line);
+                for (String v : inFile.getOrDefault(p, java.util.Set.of())) {
+                    scrubbed = scrubbed.replace(v, dev.holdfast.detect.Redactor.redact(v));
+                }
+                return scrubbed;
+            }));
         }
     }
 
@@ -317,9 +364,12 @@ public final class FixCommand implements Callable<Integer> {
         return detector::detect;
     }
 
-    /** Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. */
+    /**
+     * Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. A
+     * finding regressed by place (a different value where the fix had put a reference) names its ledger entry.
+     */
     private static Finding withFixPaths(Finding f, Baseline baseline) {
-        var entry = baseline.ledger().get(f.fingerprint());
+        var entry = baseline.ledger().get(f.properties().getOrDefault(Drift.FIXED_FINDING, f.fingerprint()));
         if (entry == null || entry.changes().isEmpty()) {
             return f;
         }
@@ -357,16 +407,7 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     private static Repository open(Path root) throws IOException {
-        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(root.toFile());
-        if (b.getGitDir() == null) {
-            return null;
-        }
-        Repository repo = b.build();
-        if (repo.isBare()) {
-            repo.close();
-            return null;
-        }
-        return repo;
+        return Repos.enclosingWorkTree(root);
     }
 
     private static String currentBranch(Repository repo) {

@@ -3,6 +3,7 @@ package dev.holdfast.cli;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
+import dev.holdfast.reports.sarif.SarifReport;
 import dev.holdfast.scan.ScanResult;
 import picocli.CommandLine.Option;
 
@@ -49,23 +50,45 @@ final class OutputOptions {
         Reports.forFormat(f, new ReportContext(null, Main.version(), false));
     }
 
+    /** Whether the primary report or an extra one has this format. */
+    boolean wants(String f) {
+        return format.equals(f) || extra.stream().anyMatch(r -> r.startsWith(f + "="));
+    }
+
     /** Renders the primary report and every extra one. Files are written atomically. */
     void write(ScanResult result, Console console, Path root) throws IOException {
+        write(result, result, console, root);
+    }
+
+    /**
+     * As above, but SARIF reports (meant for code scanning) render {@code sarif}: the head's full state when an
+     * event's commits decide the rest. Null writes no SARIF at all (a deleted ref has no head to describe).
+     */
+    void write(ScanResult result, ScanResult sarif, Console console, Path root) throws IOException {
         ReportContext ctx = new ReportContext(root, Main.version(),
                 output == null && console.stdoutIsTerminal() && !console.env().containsKey("NO_COLOR"));
         Report primary = Reports.forFormat(format, ctx);
-        if (output == null) {
+        ScanResult forPrimary = format.equals(SarifReport.FORMAT) ? sarif : result;
+        if (forPrimary == null) {
+            console.err().println("holdfast: no SARIF report: there is no head to describe");
+        } else if (output == null) {
             Writer w = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
-            primary.render(result, w);
+            primary.render(forPrimary, w);
             w.flush();
         } else {
-            writeFile(primary, result, output);
+            writeFile(primary, forPrimary, output);
         }
         printWarnings(ctx, console);
         for (Map.Entry<String, Path> e : validate().entrySet()) {
             String f = e.getKey().substring(0, e.getKey().indexOf('#'));
+            ScanResult r = f.equals(SarifReport.FORMAT) ? sarif : result;
+            if (r == null) {
+                console.err().println("holdfast: no SARIF report written to " + e.getValue()
+                        + ": there is no head to describe");
+                continue;
+            }
             ReportContext extraCtx = new ReportContext(root, Main.version(), false);
-            writeFile(Reports.forFormat(f, extraCtx), result, e.getValue());
+            writeFile(Reports.forFormat(f, extraCtx), r, e.getValue());
             printWarnings(extraCtx, console);
         }
     }

@@ -1,27 +1,19 @@
 package dev.holdfast.cli;
 
 import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.TimelineAttribution;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
-import dev.holdfast.baseline.Timeline;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.git.BlameAttributor;
+import dev.holdfast.event.EventException;
+import dev.holdfast.event.GitHubEvent;
 import dev.holdfast.git.HistoryOptions;
-import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.git.Repos;
 import dev.holdfast.identity.IdentityClassifier;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.scan.CompositeDetector;
-import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.push.PushPlanner;
+import dev.holdfast.push.PushScope;
+import dev.holdfast.reports.sarif.SarifReport;
 import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.TrackedFindings;
-import dev.holdfast.scan.TreeScanner;
-import dev.holdfast.source.WorkingTreeSource;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,21 +24,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-/** {@code holdfast scan [PATH]}: scan a working tree, the whole history, or a push range. */
+/** {@code holdfast scan [PATH]}: scan a working tree, the whole history, a push range, or what a GitHub event asks. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan a working tree (default), the whole history, or a push range for secrets, long-lived "
-                + "credentials and privilege creep.")
+        description = "Scan a working tree (default), the whole history, a push range, or what a GitHub Actions event "
+                + "brings, for secrets, long-lived credentials and privilege creep.")
 public final class ScanCommand implements Callable<Integer> {
+    /** Stands for "take the payload path from $GITHUB_EVENT_PATH" when --event is given without a file. */
+    private static final String FROM_ENVIRONMENT = "";
+
     private final Console console;
     private final Clock clock;
 
@@ -61,6 +48,19 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--range", paramLabel = "A..B", description = "only commits in A..B (push mode)")
     String range;
+
+    @Option(names = "--event", arity = "0..1", paramLabel = "FILE", fallbackValue = FROM_ENVIRONMENT,
+            description = "a GitHub Actions event payload decides what to scan (default file $GITHUB_EVENT_PATH)")
+    String event;
+
+    @Option(names = "--event-name", paramLabel = "NAME",
+            description = "push, pull_request, pull_request_target, merge_group, schedule or workflow_dispatch "
+                    + "(default $GITHUB_EVENT_NAME)")
+    String eventName;
+
+    @Option(names = "--no-fetch", description = "never fetch from the remote: not a force push's old head, not the "
+            + "blobs a partial clone left out")
+    boolean noFetch;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "compare with a baseline (default PATH/.holdfast/baseline.json when present)")
@@ -92,12 +92,13 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean eventMode = event != null || eventName != null;
         try {
             FailPolicy.predicate(failOn);
             output.validate();
-            int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0);
+            int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0) + (eventMode ? 1 : 0);
             if (modes > 1) {
-                throw new IllegalArgumentException("--history, --since and --range exclude each other");
+                throw new IllegalArgumentException("--history, --since, --range and --event exclude each other");
             }
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
@@ -106,39 +107,23 @@ public final class ScanCommand implements Callable<Integer> {
             return usage(path + ": no such directory");
         }
         Path root = path.toAbsolutePath().normalize();
-        HoldfastConfig cfg;
-        CompositeDetector detector;
-        IdentityClassifier identities;
-        ScanBaseline base;
         try {
-            cfg = HoldfastConfig.load(root, config);
-            // Whole history is about secrets (a deleted key stays valid): the line-oriented secret rules, shown only
-            // what each version of a file changed. A push range and the tree get every detector on whole files.
-            detector = history ? Detectors.secrets(cfg, clock) : Detectors.build(cfg, clock);
-            identities = BaselineSupport.identities(cfg);
-            base = ScanBaseline.resolve(root, baseline);
-        } catch (ConfigException | BaselineException e) {
-            return usage(e.getMessage());
-        }
-        try {
-            boolean pushRange = since != null || range != null;
-            ScanResult raw = withoutBaselineFile(scan(root, cfg, detector, identities, base));
-            // The value history of every path with a finding: who last brought each finding into the tree
-            // (following moves and renames, unlike blame), and for --history which ones came back after a fix.
-            Timeline timeline = pushRange ? null : BaselineSupport.workflow(cfg, detector, path.toString())
-                    .timeline(root, base.fingerprinter(), findingPaths(raw, history));
-            if (!history && !pushRange) {
-                raw = blameTheRest(root, TimelineAttribution.fill(raw, timeline), identities);
+            HoldfastConfig cfg = HoldfastConfig.load(root, config);
+            IdentityClassifier identities = BaselineSupport.identities(cfg);
+            ScanBaseline base = ScanBaseline.resolve(root, baseline);
+            ScanPipeline pipeline = new ScanPipeline(root, path.toString(), cfg, identities, base, clock,
+                    TerminalProgressBar.forConsole(console, noProgress), !noFetch, console.err());
+            if (eventMode) {
+                return event(root, pipeline);
             }
-            ScanResult compared = base.apply(raw, history ? timeline : null, clock);
-            ScanResult result = TrackedFindings.visible(compared, base.present());
+            ScanResult result = history ? pipeline.history()
+                    : since != null ? pipeline.commits(pipeline.resolve(HistoryOptions.since(since)))
+                    : range != null ? pipeline.commits(pipeline.resolve(HistoryOptions.range(range)))
+                    : pipeline.tree();
             output.write(result, console, root);
-            if (result.partial()) {
-                console.err().println("holdfast: the scan was partial (" + result.warnings().size()
-                        + " warnings); not reporting clean");
-                return ExitCode.RUNTIME;
-            }
-            return FailPolicy.fails(result, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
+            return exit(result, null);
+        } catch (ConfigException | BaselineException | EventException e) {
+            return usage(e.getMessage());
         } catch (IllegalArgumentException e) {
             // a bad --since/--range revision
             return usage(e.getMessage());
@@ -146,74 +131,65 @@ public final class ScanCommand implements Callable<Integer> {
             if (verbose) {
                 e.printStackTrace(console.err());
             }
-            console.err().println("holdfast: " + Main.oneLine(describe(e)));
+            console.err().println("holdfast: " + Failures.describe(e));
             return ExitCode.RUNTIME;
         }
     }
 
-    private ScanResult scan(Path root, HoldfastConfig cfg, CompositeDetector detector, IdentityClassifier identities,
-                            ScanBaseline base) throws IOException {
-        Map<String, RuleInfo> rules = new TreeMap<>();
-        for (RuleInfo r : detector.rules()) {
-            rules.put(r.id(), r);
-        }
-        FindingFactory factory = new FindingFactory(base.fingerprinter());
-        if (history || since != null || range != null) {
-            HistoryOptions options = (history ? HistoryOptions.all()
-                    : since != null ? HistoryOptions.since(since) : HistoryOptions.range(range))
-                    .withMaxBlobSize(cfg.maxFileSize()).withThreads(cfg.threads()).withIgnored(cfg::isIgnored)
-                    .withProgress(TerminalProgressBar.forConsole(console, noProgress));
-            return new HistoryScanner(identities).scan(root, path.toString(), detector, factory::toFinding, options);
-        }
-        String head = null;
-        try (Repository repo = WorkingTreeSource.openRepository(root)) {
-            if (repo != null) {
-                ObjectId id = repo.resolve("HEAD");
-                head = id == null ? null : id.name();
+    /**
+     * Event mode: the event decides which commits gate the run (a push, a pull request; the whole history on a
+     * schedule), and the SARIF meant for code scanning describes the head's full state, so that an alert closes only
+     * when its secret is gone from the head.
+     */
+    private int event(Path root, ScanPipeline pipeline) throws IOException {
+        String file = event == null || event.equals(FROM_ENVIRONMENT) ? console.env().get("GITHUB_EVENT_PATH") : event;
+        String name = eventName != null ? eventName : console.env().get("GITHUB_EVENT_NAME");
+        GitHubEvent.Request request = GitHubEvent.read(file == null || file.isBlank() ? null : Path.of(file), name);
+        PushScope scope;
+        if (request instanceof GitHubEvent.Everything e) {
+            scope = new PushScope.WholeHistory(e.why() + ": every commit reachable from any ref");
+        } else {
+            Repository repo;
+            try {
+                repo = Repos.open(root);
+            } catch (IOException e) {
+                throw new EventException(path + ": not a git repository; event mode scans a clone");
+            }
+            try (repo) {
+                scope = GitHubEvent.plan(request, new PushPlanner(repo, pipeline.fetcher(repo)));
             }
         }
-        return new TreeScanner(cfg, detector, factory, rules, null).scan(root, path.toString(), head);
-    }
-
-    /**
-     * The paths whose value history is worth mining. In a history scan only findings still present at HEAD can be
-     * open regressions; a value deleted since is history, and mining every path it ever touched costs a second walk.
-     */
-    private static Set<String> findingPaths(ScanResult r, boolean history) {
-        return r.findings().stream()
-                .filter(f -> !history || !"false".equals(f.properties().get("presentAtHead")))
-                .map(f -> f.location().path()).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Blame for findings the value history could not attribute (e.g. a value edited in place). */
-    private static ScanResult blameTheRest(Path root, ScanResult r, IdentityClassifier identities)
-            throws IOException {
-        if (r.findings().stream().allMatch(f -> f.introducedBy() != null)) {
-            return r;
+        console.err().println("holdfast: " + scope.description());
+        if (scope instanceof PushScope.Commits c) {
+            c.set().warnings().forEach(w -> console.err().println("holdfast: warning: " + Main.oneLine(w.reason())));
         }
-        Optional<BlameAttributor> blame = BlameAttributor.forDirectory(root, identities);
-        if (blame.isEmpty()) {
-            return r;
+        boolean sarif = output.wants(SarifReport.FORMAT);
+        ScanResult gate;
+        ScanResult head = null;
+        if (scope instanceof PushScope.WholeHistory) {
+            gate = pipeline.history();
+            head = gate;
+        } else if (scope instanceof PushScope.Commits c) {
+            gate = pipeline.commits(c.set());
+            head = sarif ? pipeline.tree() : null;
+        } else {
+            gate = pipeline.nothing(scope.description());
+            // A deleted ref has no head to describe: no SARIF, rather than one that would close every alert.
+            head = sarif && !((PushScope.Nothing) scope).refGone() ? pipeline.tree() : null;
         }
-        try (BlameAttributor b = blame.get()) {
-            List<Finding> out = r.findings().stream().map(f -> f.introducedBy() != null ? f
-                    : f.withIntroducedBy(b.attribute(f.location().path(), f.location().line()))).toList();
-            return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
-        }
+        gate = new ScanResult(gate.target().withScope(scope.description()), gate.findings(), gate.rules(),
+                gate.warnings(), gate.partial());
+        output.write(gate, head, console, root);
+        return exit(gate, head);
     }
 
-    /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
-    private static ScanResult withoutBaselineFile(ScanResult r) {
-        List<Finding> kept = r.findings().stream()
-                .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
-        return kept.size() == r.findings().size() ? r
-                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    private int exit(ScanResult gate, ScanResult head) {
+        if (gate.partial() || head != null && head.partial()) {
+            int warnings = gate.warnings().size() + (head == null || head == gate ? 0 : head.warnings().size());
+            console.err().println("holdfast: the scan was partial (" + warnings + " warnings); not reporting clean");
+            return ExitCode.RUNTIME;
+        }
+        return FailPolicy.fails(gate, failOn) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     private int usage(String message) {

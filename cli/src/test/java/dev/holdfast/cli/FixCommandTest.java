@@ -135,6 +135,53 @@ class FixCommandTest {
     }
 
     @Test
+    void aFixToAWorkflowFileTheRemoteRefusesIsOneLineAboutTheWorkflowsPermission() throws Exception {
+        Path repo = tmp.resolve("workflow-repo");
+        var workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), new TestDetector(), repo.toString());
+        Scenario s;
+        try (var in = getClass().getResourceAsStream("/scenarios/workflow-key.yaml")) {
+            s = Scenario.read(in);
+        }
+        new ScenarioRepository(s, new SecretGenerator(43L)).build(repo,
+                Map.of("baseline", (root, step) -> workflow.refresh(root, BaselineStore.defaultPath(root))));
+        // A git:// remote that refuses workflow changes with GitHub's own answer to GITHUB_TOKEN.
+        Path bare = tmp.resolve("github.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+        org.eclipse.jgit.transport.Daemon daemon = new org.eclipse.jgit.transport.Daemon(
+                new java.net.InetSocketAddress("127.0.0.1", 0));
+        daemon.getService("git-receive-pack").setEnabled(true);
+        Repository served = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(bare.toFile()).build();
+        daemon.setRepositoryResolver((req, name) -> {
+            served.incrementOpen();
+            return served;
+        });
+        daemon.setReceivePackFactory((req, db) -> {
+            org.eclipse.jgit.transport.ReceivePack rp = new org.eclipse.jgit.transport.ReceivePack(db);
+            rp.setPreReceiveHook((pack, commands) -> commands.forEach(c -> c.setResult(
+                    org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+                    "refusing to allow a GitHub App to create or update workflow `.github/workflows/deploy.yml` "
+                            + "without `workflows` permission")));
+            return rp;
+        });
+        daemon.start();
+        try {
+            GitRemote.git(repo, "remote", "add", "origin", "git://127.0.0.1:" + daemon.getAddress().getPort()
+                    + "/github.git");
+            CliRunner.Run r = fix(repo.toString(), "--push", "origin");
+
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(r.err().strip().lines()).singleElement().asString()
+                    .contains("origin refused holdfast/regression/")
+                    .contains("changes the workflow .github/workflows/deploy.yml")
+                    .contains("GitHub App or a token with the workflows permission");
+            assertThat(r.out()).contains("created branch holdfast/regression/");
+        } finally {
+            daemon.stop();
+            served.close();
+        }
+    }
+
+    @Test
     void opensThePullRequestAfterPushing() throws Exception {
         Path bare = tmp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).call().close();

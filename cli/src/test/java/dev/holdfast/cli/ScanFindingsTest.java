@@ -39,6 +39,21 @@ class ScanFindingsTest {
     }
 
     @Test
+    void aFolderBelowTheTopOfARepositoryIsAttributedToo(@TempDir Path dir) throws Exception {
+        GitRemote g = new GitRemote(dir);
+        String added = g.commit("Alice Martin <alice@example.com>", "Configure", "services/api/app.properties",
+                "aws.accessKeyId=" + KEY + "\n");
+        g.commit("Bob Chen <bob@example.com>", "Comment", "services/api/app.properties",
+                "# the uploader's key\naws.accessKeyId=" + KEY + "\n");
+        CliRunner.Run r = CliRunner.run("scan", g.dev.resolve("services").toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+        JsonNode f = new ObjectMapper().readTree(r.out()).at("/findings/0");
+        assertThat(f.at("/location/path").asText()).isEqualTo("api/app.properties");
+        assertThat(f.at("/introducedBy/commit").asText()).isEqualTo(added);
+        assertThat(f.at("/introducedBy/name").asText()).isEqualTo("Alice Martin");
+    }
+
+    @Test
     void inlineAllowAndAllowedValueHashesSuppress(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.env"), "AWS_ACCESS_KEY_ID=" + KEY + "  # holdfast:allow\n");
         assertThat(CliRunner.run("scan", dir.toString()).exit()).isEqualTo(ExitCode.OK);

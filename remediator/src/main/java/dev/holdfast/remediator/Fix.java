@@ -14,13 +14,20 @@ import java.util.List;
  * @param reapplies the ledger's fix this change restores (also set for rule fixers: it is the fix being undone)
  * @param reason    one line for humans: what the change does
  * @param baseCommit the commit the edits apply to (HEAD when planned)
+ * @param notes     what a reviewer must know, one line each (where a reference name came from, or that it is new)
  */
 public record Fix(List<Finding> findings, List<FileEdit> edits, Strategy strategy, FixRef reapplies, String reason,
-                  String baseCommit) {
+                  String baseCommit, List<String> notes) {
 
     public Fix {
         findings = findings.stream().sorted(Finding.ORDER).toList();
         edits = edits.stream().sorted(java.util.Comparator.comparing(FileEdit::path)).toList();
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public Fix(List<Finding> findings, List<FileEdit> edits, Strategy strategy, FixRef reapplies, String reason,
+               String baseCommit) {
+        this(findings, edits, strategy, reapplies, reason, baseCommit, List.of());
     }
 
     /** The file of the most severe finding: what the branch and PR are named after. */

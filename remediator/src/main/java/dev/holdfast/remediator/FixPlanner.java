@@ -13,10 +13,14 @@ import dev.holdfast.remediator.fixers.JavaEnvFixer;
 import dev.holdfast.remediator.fixers.RuleFixer;
 import dev.holdfast.remediator.fixers.WorkflowOidcFixer;
 import dev.holdfast.remediator.git.GitFiles;
+import dev.holdfast.remediator.git.NameSources;
 import dev.holdfast.remediator.git.Reapplier;
+import dev.holdfast.remediator.place.FindingPlacer;
+import dev.holdfast.scan.ContentSniffer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +29,19 @@ import java.util.Objects;
 
 /**
  * Turns regressed findings into verified changes against HEAD. For each file and fix commit: first the ledger's
- * original fix re-applied with a 3-way merge; when that conflicts, no longer applies or fails verification, the
- * rule's own fixer; when neither is safe, a manual remediation entry and no change. Every change is kept only when a
- * re-scan of the patched file no longer sees the finding and sees nothing that HEAD did not already have.
+ * original fix re-applied with a 3-way merge; when that conflicts, changes nothing or fails verification, the fix's
+ * own lines put back where the finding now is ({@link FindingPlacer}); when that is ambiguous, the rule's own fixer,
+ * with a reference name the repository already uses ({@link NameSources}); when nothing is safe — or the fix commit
+ * is missing from a shallow clone, the file it changed was deleted since, the file is binary — a manual remediation
+ * entry and no change. Every change is kept only when a re-scan of the patched file no longer sees the finding and
+ * sees nothing that HEAD did not already have.
  */
 public final class FixPlanner {
     private final Verifier verifier;
     private final List<RuleFixer> fixers;
     private final Reapplier reapplier = new Reapplier();
+    private final FindingPlacer placer = new FindingPlacer();
+    private final NameSources names = new NameSources();
 
     public FixPlanner(Verifier verifier, List<RuleFixer> fixers) {
         this.verifier = Objects.requireNonNull(verifier);
@@ -89,15 +98,18 @@ public final class FixPlanner {
             List<Finding> findings = new ArrayList<>();
             List<FileEdit> edits = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
+            java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
             boolean allReapplied = true;
             for (Fix f : same) {
                 findings.addAll(f.findings());
                 edits.addAll(f.edits());
                 reasons.add(f.reason());
+                notes.addAll(f.notes());
                 allReapplied &= f.strategy() == Strategy.REAPPLY;
             }
             out.add(new Fix(findings, edits, allReapplied ? Strategy.REAPPLY : Strategy.RULE_FIXER,
-                    same.get(0).reapplies(), String.join("; ", reasons), same.get(0).baseCommit()));
+                    same.get(0).reapplies(), String.join("; ", reasons), same.get(0).baseCommit(),
+                    List.copyOf(notes)));
         }
         return out;
     }
@@ -108,7 +120,13 @@ public final class FixPlanner {
         FixRef fixRef = group.get(0).fixedBy();
         byte[] headContent = GitFiles.read(repo, head, path);
         if (headContent == null) {
-            group.forEach(f -> manual.add(new ManualRemediation(f, path + " is not in HEAD")));
+            group.forEach(f -> manual.add(new ManualRemediation(f, path + " is not in HEAD (deleted, or never"
+                    + " committed) — manual remediation needed")));
+            return;
+        }
+        if (ContentSniffer.textOrNull(headContent) == null) {
+            group.forEach(f -> manual.add(new ManualRemediation(f, path + " is a binary file; Holdfast does not edit"
+                    + " binary files — manual remediation needed")));
             return;
         }
         List<Detection> headDetections;
@@ -137,24 +155,40 @@ public final class FixPlanner {
         List<String> reasons = new ArrayList<>();
         byte[] fixVersion = null;
         if (fixRef != null && fixRef.commit() != null) {
-            Reapplier.Result r = reapplier.reapply(repo, fixRef.commit(), candidatePaths(path, matched), headContent);
+            Reapplier.Result r = reapplier.reapply(repo, head, fixRef.commit(), candidatePaths(path, matched),
+                    headContent);
+            if (r.outcome() == Reapplier.Outcome.MISSING_COMMIT || r.outcome() == Reapplier.Outcome.DELETED_SINCE) {
+                // Without the fix's own lines any change would be a guess: say why, change nothing.
+                String why = r.why() + " — manual remediation needed";
+                matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
+                return;
+            }
             fixVersion = r.fixVersion();
             if (r.applied()) {
                 String failure = verify(path, headDetections, targets, r.content(), r.fixVersion());
                 if (failure == null) {
                     fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, r.content())), Strategy.REAPPLY,
-                            fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path,
-                            head.name()));
+                            fixRef, "re-applies fix commit " + abbreviate(fixRef.commit()) + " to " + path
+                            + " (3-way merge)", head.name()));
                     return;
                 }
                 reasons.add("re-applying fix commit " + abbreviate(fixRef.commit()) + ": " + failure);
             } else {
                 reasons.add(r.why());
             }
+            if (r.base() != null && r.fixVersion() != null) {
+                String placed = placeAtFinding(path, r, headContent, headDetections, targets, matched, fixRef, head,
+                        fixes);
+                if (placed == null) {
+                    return;
+                }
+                reasons.add(placed);
+            }
         } else {
             reasons.add("no fix commit in the ledger");
         }
-        FixContext context = new FixContext(path, headContent, fixVersion, matched, targets);
+        FixContext context = new FixContext(path, headContent, fixVersion, matched, targets,
+                names.gather(repo, head, path, fixRef, fixVersion));
         for (RuleFixer fixer : fixers) {
             if (!fixer.handles(context)) {
                 continue;
@@ -167,7 +201,7 @@ public final class FixPlanner {
             String failure = verify(path, headDetections, targets, outcome.content(), context.fixVersion());
             if (failure == null) {
                 fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, outcome.content())),
-                        Strategy.RULE_FIXER, fixRef, outcome.description(), head.name()));
+                        Strategy.RULE_FIXER, fixRef, outcome.description(), head.name(), outcome.notes()));
                 return;
             }
             reasons.add(fixer.name() + " fixer: " + failure);
@@ -178,6 +212,54 @@ public final class FixPlanner {
         }
         String why = String.join("; ", reasons) + " — manual remediation needed";
         matched.forEach(f -> manual.add(new ManualRemediation(f, why)));
+    }
+
+    /**
+     * The fix's own lines put back where the finding now is ({@link FindingPlacer}). Adds the change and returns null
+     * when it verifies; else returns why not.
+     */
+    private String placeAtFinding(String path, Reapplier.Result r, byte[] headContent, List<Detection> headDetections,
+                                  List<Detection> targets, List<Finding> matched, FixRef fixRef, RevCommit head,
+                                  List<Fix> fixes) {
+        String base = text(r.base());
+        String fixed = text(r.fixVersion());
+        String now = text(headContent);
+        if (base == null || fixed == null || now == null) {
+            return "placing fix commit " + abbreviate(fixRef.commit()) + "'s lines at the finding: " + path
+                    + " is not UTF-8 text in every version";
+        }
+        List<Detection> baseFound;
+        try {
+            baseFound = verifier.scan(new Document(r.fixPath(), r.base()));
+        } catch (RuntimeException e) {
+            baseFound = List.of();
+        }
+        FindingPlacer.Placement p = placer.place(new FindingPlacer.Input(path, r.fixPath(), base, fixed,
+                now, baseFound, targets));
+        String fix = abbreviate(fixRef.commit());
+        if (!p.placed()) {
+            return "placing fix commit " + fix + "'s lines at the finding: " + p.refusal();
+        }
+        byte[] content = p.content().getBytes(StandardCharsets.UTF_8);
+        String failure = verify(path, headDetections, targets, content, r.fixVersion());
+        if (failure != null) {
+            return "placing fix commit " + fix + "'s lines at the finding: " + failure;
+        }
+        fixes.add(new Fix(matched, List.of(new FileEdit(path, headContent, content)), Strategy.REAPPLY, fixRef,
+                "puts fix commit " + fix + "'s own lines back at line" + (p.changedLines().size() == 1 ? " " : "s ")
+                        + lines(p.changedLines()) + " of " + path + ", where the finding now is (the file changed"
+                        + " since the fix; every other line stays as it is)", head.name()));
+        return null;
+    }
+
+    private static String lines(List<Integer> lines) {
+        return String.join(", ", lines.stream().map(String::valueOf).toList());
+    }
+
+    /** UTF-8 text, or null for binary content. */
+    private static String text(byte[] content) {
+        return content == null || ContentSniffer.textOrNull(content) != content ? null
+                : new String(content, StandardCharsets.UTF_8);
     }
 
     private String verify(String path, List<Detection> headDetections, List<Detection> targets, byte[] patched,

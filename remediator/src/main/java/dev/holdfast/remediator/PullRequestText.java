@@ -75,10 +75,14 @@ public record PullRequestText(String title, String body) {
         }
         b.append("\n### What this PR changes\n\n");
         b.append(fix.strategy() == Strategy.REAPPLY
-                ? "Re-applies that same reviewed change onto the current code (3-way merge): "
-                : "The original fix no longer applies cleanly, so this uses the rule's own fix: ");
+                ? "Re-applies that same reviewed change onto the current code: "
+                : "The original fix no longer applies, so this uses the rule's own fix: ");
         b.append(fix.reason()).append(". Files: ");
         b.append(String.join(", ", fix.edits().stream().map(e -> "`" + e.path() + "`").toList())).append(".\n");
+        if (!fix.notes().isEmpty()) {
+            b.append("\n### Reference names\n\n");
+            fix.notes().forEach(n -> b.append("- ").append(n).append('\n'));
+        }
         b.append("The change was verified by re-scanning the patched files: the finding is gone and nothing new"
                 + " appears.\n");
         List<Finding> secrets = fix.findings().stream().filter(f -> f.category() == Category.SECRET).toList();

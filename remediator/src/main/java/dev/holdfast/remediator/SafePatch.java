@@ -1,5 +1,6 @@
 package dev.holdfast.remediator;
 
+import dev.holdfast.baseline.PatchRedactor;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -69,23 +70,13 @@ public final class SafePatch {
         }
     }
 
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_.~-]{16,}");
-
     /**
-     * Lines of the old file are shown with every long token that mixes letters and digits redacted too: a secret the
-     * detectors missed (or that another rule owns) must not reach the terminal through the preview either.
+     * Lines of the old file are shown with every value-looking token redacted too (the ledger's rule for patches,
+     * {@link PatchRedactor#maskValues}): a secret the detectors missed (or that another rule owns) must not reach the
+     * terminal through the preview either, while keys and words such as {@code payments.retries=3} stay readable.
      */
     static String maskTokens(String line) {
-        java.util.regex.Matcher m = TOKEN.matcher(line);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String t = m.group();
-            boolean mixed = t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter);
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
-                    mixed ? dev.holdfast.detect.Redactor.redact(t) : t));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return PatchRedactor.maskValues(line);
     }
 
     private static void binary(StringBuilder out, FileEdit e, RawText a, RawText b, EditList changes) {

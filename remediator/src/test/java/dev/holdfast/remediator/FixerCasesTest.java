@@ -4,6 +4,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Document;
 import dev.holdfast.remediator.fixers.FixContext;
 import dev.holdfast.remediator.fixers.FixerOutcome;
+import dev.holdfast.remediator.fixers.NameEvidence;
 import dev.holdfast.remediator.fixers.RuleFixer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rule fixers as data: {@code fixers/<case>/before.<ext>} is HEAD, {@code after.<ext>} the expected result (or
  * {@code refused.txt} the expected refusal), {@code fixed-at.<ext>} the file as the ledger's fix left it, and
- * {@code case.properties} may set the repository path. Secrets are placeholders expanded at test time. Each case is
- * verified by re-scanning (finding gone, nothing new) and fixed a second time to show that fixing {@code after}
+ * {@code case.properties} may set the repository path. {@code files/} holds other files of the repository (profiles,
+ * {@code .env.example}) the fixer may take a reference name from, and {@code notes.txt} what the change must tell
+ * the reviewer about the name, one expected note per line. Secrets are placeholders expanded at test time. Each case
+ * is verified by re-scanning (finding gone, nothing new) and fixed a second time to show that fixing {@code after}
  * changes nothing.
  */
 class FixerCasesTest {
@@ -50,7 +53,7 @@ class FixerCasesTest {
         List<Detection> head = verifier.scan(new Document(path, bytes(before)));
         assertThat(head).as("the fixture must hold something to fix").isNotEmpty();
         FixContext context = new FixContext(path, bytes(before), fixedAt == null ? null : bytes(fixedAt), List.of(),
-                head);
+                head, evidence(dir, secrets));
         RuleFixer fixer = FixPlanner.defaultFixers().stream().filter(f -> f.handles(context)).findFirst()
                 .orElseThrow(() -> new AssertionError("no fixer handles " + path));
         FixerOutcome outcome = fixer.fix(context);
@@ -69,6 +72,12 @@ class FixerCasesTest {
         String actual = new String(outcome.content(), StandardCharsets.UTF_8);
         assertThat(actual).isEqualTo(after);
         assertThat(Verification.check(verifier, path, head, head, outcome.content())).isNull();
+        Path notes = dir.resolve("notes.txt");
+        if (Files.exists(notes)) {
+            for (String note : Files.readAllLines(notes)) {
+                assertThat(outcome.notes()).anyMatch(n -> n.startsWith(note));
+            }
+        }
 
         // Idempotence: nothing left to fix in `after`, and fixing it again does not change it.
         FixContext again = new FixContext(path, outcome.content(), context.fixVersion(), List.of(), head);
@@ -91,6 +100,22 @@ class FixerCasesTest {
             return p.getProperty("path");
         }
         return ext.equals(".env") ? "config/.env" : "src/" + dir.getFileName() + "/App" + ext;
+    }
+
+    /** The repository's other files, from {@code files/}, for the fixers' choice of names. */
+    private static NameEvidence evidence(Path dir, Secrets secrets) throws IOException {
+        Path files = dir.resolve("files");
+        if (!Files.isDirectory(files)) {
+            return NameEvidence.none();
+        }
+        List<NameEvidence.Source> out = new java.util.ArrayList<>();
+        try (Stream<Path> all = Files.walk(files)) {
+            for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = files.relativize(f).toString().replace('\\', '/');
+                out.add(new NameEvidence.Source(rel, read(f, secrets), rel));
+            }
+        }
+        return new NameEvidence(List.of(), out);
     }
 
     private static Optional<Path> only(Path dir, String prefix) throws IOException {

@@ -167,22 +167,44 @@ class RegressionScenarioTest {
     }
 
     @Test
-    void fallsBackToTheJavaFixerWhenTheOriginalFixConflicts() throws Exception {
-        // The agent also rewrote the line next to the key: the fix commit's hunk no longer merges cleanly.
+    void putsTheFixsOwnLineBackAtTheFindingWhenTheNextLineChanged() throws Exception {
+        // The agent also rewrote the line next to the key: the fix commit's hunk no longer merges as a whole.
         String current = repo.read(PATH);
         repo.commit("Claude", "noreply@anthropic.com", "Tweak config",
                 PATH, current.replace("private static final String REGION = \"eu-west-1\";",
                         "private static final String REGION = \"us-east-2\"; // moved"));
+        String head = repo.read(PATH);
         FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier())
                 .plan(repo.git.getRepository(), List.of(regressedFinding()));
 
         assertThat(plan.fixes()).hasSize(1);
         Fix fixed = plan.fixes().get(0);
-        assertThat(fixed.strategy()).isEqualTo(Strategy.RULE_FIXER);
-        assertThat(fixed.edits().get(0).afterText())
-                .contains("private static final String AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
-                .contains("\"us-east-2\"; // moved")
-                .doesNotContain(secrets.get("AWS_KEY_1"));
+        assertThat(fixed.strategy()).isEqualTo(Strategy.REAPPLY);
+        assertThat(fixed.reason()).contains("own lines back at line 9 of " + PATH);
+        assertThat(fixed.edits().get(0).afterText()).isEqualTo(head.replace("\"" + secrets.get("AWS_KEY_1") + "\"",
+                "System.getenv(\"AWS_ACCESS_KEY_ID\")"));
+    }
+
+    @Test
+    void fallsBackToTheJavaFixerWithTheFixsNameWhenTheFixsLinesDoNotReachEveryFinding() throws Exception {
+        // The key is back at the fix's place and once more in a new constant: the fix's own line covers only one.
+        String current = repo.read(PATH);
+        repo.commit("Claude", "noreply@anthropic.com", "Backup key", PATH, current.replace(
+                "    private static final String REGION", "    private static final String BACKUP_KEY = \""
+                        + secrets.get("AWS_KEY_1") + "\";\n    private static final String REGION"));
+        Finding f = regressedFinding();
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.RULE_FIXER);
+            assertThat(x.edits().get(0).afterText())
+                    .contains("AWS_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
+                    .contains("BACKUP_KEY = System.getenv(\"AWS_ACCESS_KEY_ID\");")
+                    .doesNotContain(secrets.get("AWS_KEY_1"));
+            assertThat(x.notes()).anyMatch(n -> n.startsWith("AWS_ACCESS_KEY_ID comes from fix commit "
+                    + fix.abbreviate(7).name()));
+        });
     }
 
     @Test
@@ -218,37 +240,93 @@ class RegressionScenarioTest {
     }
 
     @Test
-    void usesTheRuleFixerWhenTheFixCommitIsNotInTheClone() throws Exception {
+    void aFixCommitMissingFromTheCloneIsManualRemediationWithNoChange() throws Exception {
         Finding f = regressedFinding().withFixedBy(new FixRef("0123456789abcdef0123456789abcdef01234567", "Bob Sec",
                 "bob@example.com", Instant.EPOCH));
 
         FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
 
-        assertThat(plan.fixes()).singleElement().satisfies(x -> {
-            assertThat(x.strategy()).isEqualTo(Strategy.RULE_FIXER);
-            assertThat(x.edits().get(0).afterText()).contains("System.getenv(\"AWS_ACCESS_KEY_ID\")");
-        });
+        assertThat(plan.fixes()).isEmpty();
+        assertThat(plan.manual()).singleElement().satisfies(m -> assertThat(m.reason())
+                .isEqualTo("fix commit 0123456 is not in this clone (a shallow clone? fetch the full history: git"
+                        + " fetch --unshallow) — manual remediation needed"));
     }
 
     @Test
-    void leavesAManualEntryAndNoChangeWhenNothingIsSafe() throws Exception {
-        // A text file no fixer knows, with a fix commit that does not merge: do no harm.
+    void aFixThatDeletedALineDeletesItAgainWhereItNowIs() throws Exception {
         String notes = "token list\n" + "aws " + secrets.get("AWS_KEY_1") + "\n";
         repo.commit("Alice Dev", "alice@example.com", "notes", "notes.txt", notes);
         RevCommit notesFix = repo.commit("Bob Sec", "bob@example.com", "drop key", "notes.txt", "token list\n");
         repo.commit("Claude", "noreply@anthropic.com", "restore", "notes.txt",
-                "token list (restored)\n" + "aws " + secrets.get("AWS_KEY_1") + "\n");
+                "token list (restored)\n" + "aws " + secrets.get("AWS_KEY_1") + "\nend\n");
+        Finding f = regressedFinding().withLocation(Location.file("notes.txt", 2, 5))
+                .withFixedBy(new FixRef(notesFix.name(), "Bob Sec", "bob@example.com", Instant.EPOCH));
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.manual()).isEmpty();
+        assertThat(plan.fixes()).singleElement().satisfies(x -> {
+            assertThat(x.strategy()).isEqualTo(Strategy.REAPPLY);
+            assertThat(x.edits().get(0).afterText()).isEqualTo("token list (restored)\nend\n");
+        });
+    }
+
+    @Test
+    void anAmbiguousMatchWithNoFixerIsManualRemediationWithNoChange() throws Exception {
+        // The removed line is back twice in a text file no fixer knows: which one the fix meant cannot be told.
+        String notes = "token list\n" + "aws " + secrets.get("AWS_KEY_1") + "\n";
+        repo.commit("Alice Dev", "alice@example.com", "notes", "notes.txt", notes);
+        RevCommit notesFix = repo.commit("Bob Sec", "bob@example.com", "drop key", "notes.txt", "token list\n");
+        repo.commit("Claude", "noreply@anthropic.com", "restore", "notes.txt", "token list (restored)\n"
+                + "aws " + secrets.get("AWS_KEY_1") + "\n" + "backup " + secrets.get("AWS_KEY_1") + "\n");
         Finding f = regressedFinding().withLocation(Location.file("notes.txt", 2, 5))
                 .withFixedBy(new FixRef(notesFix.name(), "Bob Sec", "bob@example.com", Instant.EPOCH));
 
         FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
 
         assertThat(plan.fixes()).isEmpty();
-        assertThat(plan.manual()).hasSize(1);
-        assertThat(plan.manual().get(0).reason()).contains("conflicts").contains("manual remediation");
-        for (String secret : secrets.all()) {
-            assertThat(plan.manual().get(0).reason()).doesNotContain(secret);
-        }
+        assertThat(plan.manual()).singleElement().satisfies(m -> {
+            assertThat(m.reason()).contains("ambiguous").endsWith("manual remediation needed").doesNotContain("\n");
+            for (String secret : secrets.all()) {
+                assertThat(m.reason()).doesNotContain(secret);
+            }
+        });
+    }
+
+    @Test
+    void aFileDeletedSinceTheFixIsManualRemediationWithNoChange() throws Exception {
+        // The fixed file is gone; the key is back in a new file that is not a rename of it.
+        Finding regressed = regressedFinding();
+        repo.git.rm().addFilepattern(PATH).call();
+        repo.commit("Alice Dev", "alice@example.com", "Drop the config", "README.md", "demo, no config\n");
+        repo.commit("Claude", "noreply@anthropic.com", "New settings", "src/main/java/demo/Other.java",
+                "package demo;\n\nclass Other {\n    static final String K = \"" + secrets.get("AWS_KEY_1")
+                        + "\";\n}\n");
+        Finding f = regressed.withLocation(Location.file("src/main/java/demo/Other.java", 4, 29))
+                .withProperty(FixPlanner.FIX_PATHS, PATH);
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).isEmpty();
+        assertThat(plan.manual()).singleElement().satisfies(m -> assertThat(m.reason())
+                .contains("changed " + PATH + ", which was deleted since")
+                .endsWith("manual remediation needed"));
+    }
+
+    @Test
+    void aBinaryFileIsManualRemediationWithNoChange() throws Exception {
+        byte[] bin = ("PK\u0000\u0001 aws " + secrets.get("AWS_KEY_1") + "\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(repo.dir.resolve("bundle.bin"), bin);
+        repo.git.add().addFilepattern("bundle.bin").call();
+        repo.commit("Claude", "noreply@anthropic.com", "bundle");
+        Finding f = regressedFinding().withLocation(Location.file("bundle.bin", 1, 10));
+
+        FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
+
+        assertThat(plan.fixes()).isEmpty();
+        assertThat(plan.manual()).singleElement().satisfies(m -> assertThat(m.reason())
+                .isEqualTo("bundle.bin is a binary file; Holdfast does not edit binary files — manual remediation"
+                        + " needed"));
     }
 
 }

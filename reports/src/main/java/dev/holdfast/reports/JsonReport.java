@@ -58,6 +58,9 @@ public final class JsonReport implements Report {
         target.put("path", result.target().path());
         putNullable(target, "commit", result.target().commit());
         target.put("mode", result.target().mode());
+        if (result.target().scope() != null) {
+            target.put("scope", result.target().scope());
+        }
         target.put("partial", result.partial());
         ArrayNode findings = root.putArray("findings");
         for (Finding f : result.findings()) {

@@ -136,6 +136,54 @@ public final class Fixtures {
                 rules(), List.of(new ScanWarning("assets/big.bin", "skipped: larger than 10 MiB")), false);
     }
 
+    /** An agent finding as the agent-configuration detector makes it (its tool and agent as properties). */
+    static Finding agentFinding(String fp, String rule, Category category, Severity severity, Status status,
+                                String path, int line, String shown, String agent, Attribution by, FixRef fix,
+                                boolean grant) {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        String tool = agent.contains("@") ? agent.substring(0, agent.indexOf('@')) : agent;
+        props.put("agentTool", tool);
+        props.put("agent", agent);
+        if (grant) {
+            props.put("tracked", "grant");
+            props.put("grant", shown);
+        }
+        return new Finding(rule + ":" + fp, rule, category, severity, status, tool + " finding " + shown,
+                Location.file(path, line, 1), shown, by, fix, "Narrow it again.", props);
+    }
+
+    /**
+     * Agent grants as a scan against a baseline shows them: Claude Code's settings regained shell:* (regressed, with
+     * its risk), gained web:fetch (new) and lost mcp:postgres/* (fixed, without properties, as drift reports it); a
+     * PAT in .mcp.json; a workflow agent with a write token on issue comments. Plus one ordinary finding.
+     */
+    public static ScanResult agentGrants() {
+        Attribution claude = who("Claude", "noreply@anthropic.com", IdentityKind.AGENT,
+                "a9e0555555555555555555555555555555555555", "2026-03-20T14:03:00Z",
+                new Person("Carol Diaz", "carol@example.com"));
+        FixRef narrowing = new FixRef("b0b0666666666666666666666666666666666666", "Bob Chen", "bob@example.com",
+                Instant.parse("2026-02-10T16:40:00Z"));
+        String settings = ".claude/settings.json";
+        List<Finding> findings = List.of(
+                agentFinding("01", "agent-grant", Category.PRIVILEGE, Severity.HIGH, Status.REGRESSED, settings, 4,
+                        "shell:*", "Claude Code", claude, narrowing, true),
+                agentFinding("02", "agent-unrestricted-shell", Category.PRIVILEGE, Severity.HIGH, Status.REGRESSED,
+                        settings, 4, "shell:*", "Claude Code", claude, narrowing, false),
+                agentFinding("03", "agent-grant", Category.PRIVILEGE, Severity.LOW, Status.NEW, settings, 7,
+                        "web:fetch", "Claude Code", claude, null, true),
+                new Finding("agent-grant:04", "agent-grant", Category.PRIVILEGE, Severity.MEDIUM, Status.FIXED,
+                        "no longer found (was at .claude/settings.json:6)", Location.file(settings, 6, 0),
+                        "mcp:postgres/*", null, null, null, Map.of()),
+                agentFinding("05", "agent-static-token", Category.LONG_LIVED_CREDENTIAL, Severity.HIGH, Status.NEW,
+                        ".mcp.json", 7, Redactor.redact(GH_TOKEN), "Claude Code", claude, null, false),
+                agentFinding("06", "agent-untrusted-trigger-write", Category.PRIVILEGE, Severity.HIGH, Status.NEW,
+                        ".github/workflows/claude.yml", 8, "workflow:contents:write", "Claude Code@claude/claude",
+                        claude, null, false),
+                regressedAwsKey());
+        return new ScanResult(new ScanTarget("agent-repo", "abc123abc123abc123abc123abc123abc123abcd", "tree"),
+                findings, rules(), List.of(), false);
+    }
+
     public static ScanResult empty() {
         return new ScanResult(new ScanTarget("clean-repo", "abc123abc123abc123abc123abc123abc123abcd", "tree"),
                 List.of(), rules(), List.of(), false);

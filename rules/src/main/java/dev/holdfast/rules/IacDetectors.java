@@ -1,6 +1,7 @@
 package dev.holdfast.rules;
 
 import dev.holdfast.detect.Detector;
+import dev.holdfast.rules.agent.AgentConfigDetector;
 import dev.holdfast.rules.cert.CertificateDetector;
 import dev.holdfast.rules.iac.InfrastructureDetector;
 import dev.holdfast.rules.java.JavaCredentialDetector;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java AST, GitHub Actions workflow, IaC and certificate detectors, wired for the scan loop in one call.
+ * The Java AST, GitHub Actions workflow, IaC, certificate and coding-agent configuration detectors, wired for the
+ * scan loop in one call.
  *
  * <p>Threshold keys (all optional, whole numbers): {@code azurePasswordMaxDays} (180), {@code roleSessionMaxSeconds}
  * (3600), {@code certExpiringDays} (30), {@code certMaxValidityDays} (398).
@@ -32,7 +34,8 @@ public final class IacDetectors {
                 new JavaCredentialDetector(),
                 new WorkflowDetector(),
                 new InfrastructureDetector(clock, t),
-                new CertificateDetector(clock, t));
+                new CertificateDetector(clock, t),
+                new AgentConfigDetector());
     }
 
     /** The rules of all these detectors (each id once). */

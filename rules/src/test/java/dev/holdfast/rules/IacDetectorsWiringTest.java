@@ -24,12 +24,13 @@ class IacDetectorsWiringTest {
     void oneCallWiresEveryDetectorWithDistinctNamesAndKnownRules() {
         List<Detector> all = IacDetectors.all(CLOCK, Map.of());
         assertThat(all).extracting(Detector::name).doesNotHaveDuplicates()
-                .containsExactly("java-ast", "workflow", "iac", "certificate");
+                .containsExactly("java-ast", "workflow", "iac", "certificate", "agent-config");
         assertThat(all.stream().flatMap(d -> d.rules().stream()).map(RuleInfo::id).toList()).doesNotHaveDuplicates();
         List<RuleInfo> rules = IacDetectors.rules(CLOCK);
         assertThat(rules).extracting(RuleInfo::id).doesNotHaveDuplicates()
                 .contains("java-hardcoded-credential", "workflow-aws-static-keys", "iac-aws-access-key",
-                        "iac-azure-privileged-role-assignment", "cert-validity-too-long");
+                        "iac-azure-privileged-role-assignment", "cert-validity-too-long", "agent-grant",
+                        "agent-static-token");
         assertThat(rules).allSatisfy(r -> assertThat(r.remediation()).isNotBlank());
     }
 

@@ -4,6 +4,7 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.AgentWidening;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.LineAttributor;
 import dev.holdfast.scan.TreeScanner;
@@ -123,7 +124,11 @@ public final class BaselineWorkflow {
         boolean written = store.write(file, next);
         Baseline known = previous != null ? previous : new Baseline(salt, Map.of(), Map.of());
         // The clock only dates acceptances, which do not decide "regressed".
-        ScanResult against = HistoryRegressions.apply(new Drift(Clock.systemUTC()).apply(current, known), timeline);
+        ScanResult against;
+        try (LedgerPlaces places = LedgerPlaces.of(known, root)) {
+            against = HistoryRegressions.apply(new Drift(Clock.systemUTC()).apply(current, known, k -> true, places),
+                    timeline);
+        }
         List<Finding> reopened = against.findings().stream()
                 .filter(f -> f.status() == dev.holdfast.model.Status.REGRESSED).toList();
         return new Refresh(next, written, current, reopened);
@@ -151,7 +156,9 @@ public final class BaselineWorkflow {
     public ScanResult scan(Path root, Baseline baseline, Clock clock) throws IOException {
         Fingerprinter fp = baseline.fingerprinter();
         ScanResult current = treeScan.scan(root, fp, timeline(root, fp));
-        return new Drift(clock).apply(current, baseline);
+        try (LedgerPlaces places = LedgerPlaces.of(baseline, root)) {
+            return AgentWidening.mark(new Drift(clock).apply(current, baseline, f -> true, places));
+        }
     }
 
     /** The current tree fingerprinted with the baseline's key, without drift (for staleness checks). */

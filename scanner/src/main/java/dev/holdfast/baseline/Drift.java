@@ -29,6 +29,15 @@ public final class Drift {
     public static final String ACCEPTED_BY = "acceptedBy";
     public static final String ACCEPTANCE_REASON = "acceptanceReason";
     public static final String ACCEPTED_UNTIL = "acceptedUntil";
+    /**
+     * Set on a finding that is regressed by place ({@link LedgerPlaces}): the key path or assignment target where the
+     * ledger's fix had put a reference.
+     */
+    public static final String FIXED_PLACE = "fixedPlace";
+    /** With {@link #FIXED_PLACE}: the ledger entry (fingerprint of the value the fix removed) whose fix was undone. */
+    public static final String FIXED_FINDING = "fixedFinding";
+    /** With {@link #FIXED_PLACE}: the reference the fix had put there, when the ledger knows it. */
+    public static final String FIXED_REFERENCE = "fixedReference";
 
     private final Clock clock;
 
@@ -46,6 +55,14 @@ public final class Drift {
      *                  (still in history, carrying the fix), not {@code regressed}. A tree scan passes "always".
      */
     public ScanResult apply(ScanResult current, Baseline baseline, Predicate<String> inTreeNow) {
+        return apply(current, baseline, inTreeNow, PlaceMatcher.NONE);
+    }
+
+    /**
+     * @param places finds the ledger fix whose reference a would-be new finding replaced: such a finding is
+     *               {@code regressed} (the fix was undone with a different value)
+     */
+    public ScanResult apply(ScanResult current, Baseline baseline, Predicate<String> inTreeNow, PlaceMatcher places) {
         LocalDate today = LocalDate.now(clock);
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -55,19 +72,28 @@ public final class Drift {
                 continue;
             }
             seen.add(f.fingerprint());
-            out.add(classify(f, baseline, today, inTreeNow.test(f.fingerprint())));
+            Finding g = classify(f, baseline, today, inTreeNow.test(f.fingerprint()));
+            out.add(g.status() == Status.NEW ? byPlace(g, places) : g);
         }
         // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
         boolean complete = !current.partial() && !"range".equals(current.target().mode());
         if (complete) {
             for (Map.Entry<String, BaselineEntry> e : baseline.findings().entrySet()) {
                 BaselineEntry b = e.getValue();
-                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey())) {
+                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey()) && ran(current, b.ruleId())) {
                     out.add(fixedFinding(e.getKey(), b));
                 }
             }
         }
         return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());
+    }
+
+    /**
+     * Whether the scan ran the rule: one that did not (a {@code --history} scan runs the secret rules only, a disabled
+     * rule runs nowhere) cannot say the rule's findings are gone. An empty rule list means every rule ran.
+     */
+    private static boolean ran(ScanResult scan, String ruleId) {
+        return scan.rules().isEmpty() || scan.rules().containsKey(ruleId);
     }
 
     private static Finding classify(Finding f, Baseline baseline, LocalDate today, boolean inTreeNow) {
@@ -103,6 +129,12 @@ public final class Drift {
             return f.withStatus(Status.REGRESSED).withFixedBy(by);
         }
         return f.withStatus(Status.NEW);
+    }
+
+    private static Finding byPlace(Finding f, PlaceMatcher places) {
+        return places.match(f).map(m -> with(f.withStatus(Status.REGRESSED).withFixedBy(m.entry().fix().toFixRef())
+                .withProperty(FIXED_PLACE, m.place()).withProperty(FIXED_FINDING, m.fingerprint()),
+                FIXED_REFERENCE, m.reference())).orElse(f);
     }
 
     private static Finding with(Finding f, String key, String value) {

@@ -287,17 +287,17 @@ public final class LedgerMiner {
                     + maxBlobBytes + " bytes"));
             return List.of();
         }
-        byte[] text = ContentSniffer.forDetector(detector, path, loader.getBytes());
-        if (text == null) {
-            return List.of();
+        List<Detection> all = new ArrayList<>();
+        for (byte[] text : ContentSniffer.forDetector(detector, path, loader.getBytes())) {
+            try {
+                all.addAll(detector.detect(new Document(path, text)));
+            } catch (DetectorException e) {
+                warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
+                        + Sanitize.oneLine(e.getMessage())));
+                all.addAll(e.found());
+            }
         }
-        try {
-            return DetectionMerger.merge(detector.detect(new Document(path, text)));
-        } catch (DetectorException e) {
-            warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
-                    + Sanitize.oneLine(e.getMessage())));
-            return DetectionMerger.merge(e.found());
-        }
+        return DetectionMerger.merge(all);
     }
 
     /**
@@ -321,7 +321,7 @@ public final class LedgerMiner {
                     by.kind() == null ? null : by.kind().id(), by.date() == null ? null : by.date().toString());
             List<LedgerChange> changes = new ArrayList<>();
             for (String path : fix.paths()) {
-                changes.add(new LedgerChange(path, redactedPatch(fix, path)));
+                changes.add(change(fix, path, h.fingerprint()));
             }
             out.put(h.fingerprint(), new LedgerEntry(h.ruleId(), h.category().id(), h.severity().id(), h.redacted(),
                     introduced, rec, changes));
@@ -329,8 +329,11 @@ public final class LedgerMiner {
         return out;
     }
 
-    /** The unified diff of {@code path} in the fix commit with every value the detector recognises redacted. */
-    private String redactedPatch(TimelineEvent fix, String path) throws IOException {
+    /**
+     * What the fix did to {@code path}: its unified diff with every value the detector recognises redacted, and the
+     * places where it put a reference instead of the finding.
+     */
+    private LedgerChange change(TimelineEvent fix, String path, String fingerprint) throws IOException {
         try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(fix.commit()));
             RevCommit parent = fix.parent() == null ? null : walk.parseCommit(ObjectId.fromString(fix.parent()));
@@ -343,11 +346,38 @@ public final class LedgerMiner {
             }
             String patch = buf.toString(StandardCharsets.UTF_8);
             // Every value found in the file before and after the fix, then anything that looks like a value.
-            List<Detection> found = new ArrayList<>();
-            found.addAll(detectAt(reader, parent, path));
-            found.addAll(detectAt(reader, commit, path));
-            patch = PatchRedactor.redact(patch, found);
-            return redactLeftovers(path, patch);
+            List<Detection> before = detectAt(reader, parent, path);
+            List<Detection> after = detectAt(reader, commit, path);
+            List<Detection> found = new ArrayList<>(before);
+            found.addAll(after);
+            patch = redactLeftovers(path, PatchRedactor.redact(patch, found));
+            Set<Integer> lines = new TreeSet<>();
+            for (Detection d : before) {
+                if (findings.toFinding(d, path, null).fingerprint().equals(fingerprint)) {
+                    lines.add(d.line());
+                }
+            }
+            List<FixedPlace> places = FixPlaces.of(path, textAt(reader, parent, path), textAt(reader, commit, path),
+                    lines, after);
+            return new LedgerChange(path, patch, places);
+        }
+    }
+
+    /** The file's text in a commit, or null when it is absent, binary or too large. */
+    private String textAt(ObjectReader reader, RevCommit commit, String path) throws IOException {
+        if (commit == null) {
+            return null;
+        }
+        try (TreeWalk tw = TreeWalk.forPath(repo, path, commit.getTree())) {
+            if (tw == null || !isFile(tw.getFileMode(0))) {
+                return null;
+            }
+            ObjectLoader loader = reader.open(tw.getObjectId(0));
+            if (loader.getSize() > maxBlobBytes) {
+                return null;
+            }
+            byte[] text = ContentSniffer.textOrNull(loader.getBytes());
+            return text == null ? null : new String(text, StandardCharsets.UTF_8);
         }
     }
 

@@ -50,7 +50,8 @@ public final class PatchRedactor {
         return String.join("\n", lines);
     }
 
-    static String maskValues(String text) {
+    /** Every value-looking token of {@code text} redacted (see {@link #looksLikeValue}); words stay readable. */
+    public static String maskValues(String text) {
         Matcher m = TOKEN.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

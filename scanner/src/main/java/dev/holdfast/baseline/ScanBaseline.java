@@ -13,10 +13,12 @@ import java.time.Clock;
  * {@link #fingerprinter()} is the key the scan must fingerprint with; {@link #apply} classifies the findings.
  */
 public final class ScanBaseline {
+    private final Path root;
     private final Path file;
     private final Baseline baseline;
 
-    private ScanBaseline(Path file, Baseline baseline) {
+    private ScanBaseline(Path root, Path file, Baseline baseline) {
+        this.root = root;
         this.file = file;
         this.baseline = baseline;
     }
@@ -27,11 +29,12 @@ public final class ScanBaseline {
      */
     public static ScanBaseline resolve(Path root, Path explicit) {
         Path file = explicit != null ? explicit : BaselineStore.findDefault(root);
-        return file == null ? new ScanBaseline(null, null) : new ScanBaseline(file, new BaselineStore().read(file));
+        return file == null ? new ScanBaseline(root, null, null)
+                : new ScanBaseline(root, file, new BaselineStore().read(file));
     }
 
     public static ScanBaseline none() {
-        return new ScanBaseline(null, null);
+        return new ScanBaseline(null, null, null);
     }
 
     public boolean present() {
@@ -68,7 +71,13 @@ public final class ScanBaseline {
         }
         java.util.function.Predicate<String> inTreeNow = fp -> atHead.contains(fp) || !onlyInHistory.contains(fp)
                 && (timeline == null || timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));
-        ScanResult r = baseline == null ? result : new Drift(clock).apply(result, baseline, inTreeNow);
-        return timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        ScanResult r = result;
+        if (baseline != null) {
+            try (LedgerPlaces places = root == null ? null : LedgerPlaces.of(baseline, root)) {
+                r = new Drift(clock).apply(result, baseline, inTreeNow, places == null ? PlaceMatcher.NONE : places);
+            }
+        }
+        r = timeline == null ? r : HistoryRegressions.apply(r, timeline);
+        return baseline == null ? r : dev.holdfast.scan.AgentWidening.mark(r);
     }
 }

@@ -215,7 +215,8 @@ final class BlobPool {
 
     private void scan(ObjectId id, String path, byte[] bytes, LineMemory memory) {
         bytesDone.addAndGet(bytes.length);
-        byte[] text = ContentSniffer.textOrNull(bytes);
+        List<byte[]> readings = ContentSniffer.readings(bytes);
+        byte[] text = readings.isEmpty() ? null : readings.get(0);
         LineMemory.Shown shown;
         if (text == null) {
             // binary (keystores, DER certificates): only for detectors that read it, and always whole
@@ -247,6 +248,17 @@ final class BlobPool {
                         d.properties()));
             }
             found = mapped;
+        }
+        if (readings.size() > 1) {
+            // A second reading of the same bytes (see ContentSniffer) is rare: read whole, outside the line memory.
+            found = new ArrayList<>(found);
+            for (byte[] other : readings.subList(1, readings.size())) {
+                try {
+                    found.addAll(detector.detect(new Document(path, other)));
+                } catch (DetectorException e) {
+                    found.addAll(e.found());
+                }
+            }
         }
         found = DetectionMerger.merge(found);
         if (!found.isEmpty()) {

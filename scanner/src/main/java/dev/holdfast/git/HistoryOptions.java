@@ -19,9 +19,10 @@ import java.util.function.Predicate;
  *                    line-oriented detectors such as the secret rules, and this is how many lines of earlier
  *                    versions each path remembers at least (more for a larger file: as many as its last version
  *                    has); the memory stays bounded by the file whatever the length of its history
+ * @param commits     for {@link Mode#COMMITS}: the commits, already chosen (a push, an event); else null
  */
 public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress,
-                             Predicate<String> ignored, long lineMemory) {
+                             Predicate<String> ignored, long lineMemory, CommitSet commits) {
 
     /** Per path, at least 4,096 lines of earlier versions remembered (at most ~64 KiB of hashes for a small file). */
     public static final long DEFAULT_LINE_MEMORY = LineMemory.DEFAULT_FLOOR;
@@ -32,11 +33,13 @@ public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int t
     /** 1 MiB: larger blobs are data or vendored files far more often than hand-written config. */
     public static final long DEFAULT_MAX_BLOB_SIZE = 1024L * 1024L;
 
-    public enum Mode { ALL, SINCE, RANGE }
+    public enum Mode { ALL, SINCE, RANGE, COMMITS }
 
     public HistoryOptions {
         Objects.requireNonNull(mode, "mode");
-        if (mode != Mode.ALL && (revision == null || revision.isBlank())) {
+        if (mode == Mode.COMMITS) {
+            Objects.requireNonNull(commits, "commits");
+        } else if (mode != Mode.ALL && (revision == null || revision.isBlank())) {
             throw new IllegalArgumentException("a revision is required for --" + mode.name().toLowerCase());
         }
         if (maxBlobSize <= 0) {
@@ -51,40 +54,46 @@ public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int t
     /** Every commit reachable from any ref (--history). */
     public static HistoryOptions all() {
         return new HistoryOptions(Mode.ALL, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
-                NOTHING_IGNORED, DEFAULT_LINE_MEMORY);
+                NOTHING_IGNORED, DEFAULT_LINE_MEMORY, null);
     }
 
     /** Commits after {@code rev} up to HEAD (--since REV). */
     public static HistoryOptions since(String rev) {
         return new HistoryOptions(Mode.SINCE, rev, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
-                NOTHING_IGNORED, 0);
+                NOTHING_IGNORED, 0, null);
     }
 
     /** Commits in {@code A..B} (--range A..B); A may be all zeros for a new branch. */
     public static HistoryOptions range(String range) {
         return new HistoryOptions(Mode.RANGE, range, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
-                NOTHING_IGNORED, 0);
+                NOTHING_IGNORED, 0, null);
+    }
+
+    /** Exactly these commits, chosen beforehand (a push or an event: see {@code dev.holdfast.push}). */
+    public static HistoryOptions commits(CommitSet set) {
+        return new HistoryOptions(Mode.COMMITS, null, DEFAULT_MAX_BLOB_SIZE, defaultThreads(), ScanProgress.NONE,
+                NOTHING_IGNORED, 0, set);
     }
 
     public HistoryOptions withMaxBlobSize(long bytes) {
-        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored, lineMemory);
+        return new HistoryOptions(mode, revision, bytes, threads, progress, ignored, lineMemory, commits);
     }
 
     public HistoryOptions withThreads(int n) {
-        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored, lineMemory);
+        return new HistoryOptions(mode, revision, maxBlobSize, n, progress, ignored, lineMemory, commits);
     }
 
     public HistoryOptions withProgress(ScanProgress p) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored, lineMemory);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, p, ignored, lineMemory, commits);
     }
 
     public HistoryOptions withIgnored(Predicate<String> paths) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths, lineMemory);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, paths, lineMemory, commits);
     }
 
     /** 0 shows every blob whole (exact for any detector); see {@link #lineMemory()}. */
     public HistoryOptions withLineMemory(long lines) {
-        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, ignored, lines);
+        return new HistoryOptions(mode, revision, maxBlobSize, threads, progress, ignored, lines, commits);
     }
 
     /** The report's target mode: "history" or "range". */

@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scan.DetectionMerger;
 import dev.holdfast.identity.IdentityClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
@@ -13,18 +14,14 @@ import dev.holdfast.scan.ScanProgress;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.scan.ScanWarning;
-import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -40,22 +37,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
  * scanned in parallel, then each finding mapped to the commit and path that first introduced it.
  *
- * <p>The commit walk runs once, oldest first (parents before children), diffing each commit against every parent
- * with {@link TreeFilter#ANY_DIFF} so unchanged subtrees are never opened; the first sighting of a blob is its
- * introduction. Blobs go to a bounded pool of workers, all versions of one path to the same worker in order. With
+ * <p>The commits are ordered oldest first (parents before children) and walked once, on every core
+ * ({@link IntroductionWalk}): each is diffed against every parent with {@link TreeFilter#ANY_DIFF}, so unchanged
+ * subtrees are never opened, and a blob's oldest sighting is its introduction. Then a pool of workers
+ * ({@link BlobPool}) takes one path at a time with all the versions introduced there, oldest first. With
  * {@link HistoryOptions#lineMemory()} on (the {@code --history} default) a later version of a file is shown to the
- * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed.
- * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it.
+ * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed,
+ * and what is remembered belongs to the path and is dropped with it.
+ * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it; one that is
+ * is reported where it sits at HEAD (path and line of HEAD's version), one that is not where it first appeared.
  */
 public final class HistoryScanner {
     /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
     public static final String PRESENT_AT_HEAD = "presentAtHead";
+    /** For a finding placed at the tip: "commit:path" where its value was first seen in the scanned commits. */
+    public static final String FIRST_SEEN_IN = "firstSeenIn";
 
     private final IdentityClassifier identities;
 
@@ -140,14 +141,14 @@ public final class HistoryScanner {
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
                 List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, maker),
-                        set.tip(), reader, rw, detector, options);
+                        set.tip(), reader, rw, detector, maker, options);
                 Map<String, RuleInfo> rules = new TreeMap<>();
                 for (RuleInfo ri : detector.rules()) {
                     rules.put(ri.id(), ri);
                 }
                 String tip = set.tip() == null ? null : set.tip().name();
                 return new ScanResult(new ScanTarget(displayPath, tip, options.targetMode()), findings, rules,
-                        warnings, pool.partial());
+                        warnings, pool.partial() || set.incomplete());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("history scan interrupted", e);
@@ -196,12 +197,16 @@ public final class HistoryScanner {
     }
 
     /**
-     * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path.
-     * Tip files are scanned whole here, but only those at a finding's path or containing one of the values: a few.
+     * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path,
+     * and places those that are on the tip's lines: one finding per place the value sits at the tip (where code
+     * scanning and the working tree show it), keeping where it was first seen as {@value #FIRST_SEEN_IN}. Values
+     * the tip no longer holds stay where they were first seen. Tip files are scanned whole here, but only those at a
+     * finding's path or containing one of the values: a few.
      */
     private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, ObjectReader reader, RevWalk rw,
-                                           Detector detector, HistoryOptions options) throws IOException {
-        Set<String> atTip = new HashSet<>();
+                                           Detector detector, FindingMaker maker, HistoryOptions options)
+            throws IOException {
+        Map<String, List<TipHit>> atTip = new LinkedHashMap<>();
         if (!found.isEmpty() && tip != null) {
             Set<String> paths = new HashSet<>();
             Set<String> values = new HashSet<>();
@@ -223,33 +228,59 @@ public final class HistoryScanner {
                             || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
                         continue;
                     }
-                    byte[] text = ContentSniffer.forDetector(detector, path,
-                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes());
-                    if (text == null) {
-                        continue;
+                    List<Detection> ds = new ArrayList<>();
+                    for (byte[] text : ContentSniffer.forDetector(detector, path,
+                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
+                        String s = new String(text, StandardCharsets.UTF_8);
+                        if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
+                            continue;
+                        }
+                        try {
+                            ds.addAll(detector.detect(new Document(path, text)));
+                        } catch (DetectorException e) {
+                            ds.addAll(e.found());
+                        }
                     }
-                    String s = new String(text, StandardCharsets.UTF_8);
-                    if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
-                        continue;
-                    }
-                    List<Detection> ds;
-                    try {
-                        ds = detector.detect(new Document(path, text));
-                    } catch (DetectorException e) {
-                        ds = e.found();
-                    }
-                    for (Detection d : ds) {
-                        atTip.add(d.ruleId() + '\u0000' + d.subject());
+                    for (Detection d : DetectionMerger.merge(ds)) {
+                        atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), k -> new ArrayList<>())
+                                .add(new TipHit(path, d));
                     }
                 }
             }
         }
-        List<Finding> out = new ArrayList<>(found.size());
+        Map<String, List<Found>> byValue = new LinkedHashMap<>();
         for (Found f : found) {
-            boolean present = atTip.contains(f.ruleId() + '\u0000' + f.subject());
-            out.add(f.finding().withProperty(PRESENT_AT_HEAD, Boolean.toString(present)));
+            byValue.computeIfAbsent(f.ruleId() + '\u0000' + f.subject(), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Map.Entry<String, List<Found>> e : byValue.entrySet()) {
+            List<TipHit> hits = atTip.get(e.getKey());
+            if (hits == null) {
+                for (Found f : e.getValue()) {
+                    out.add(f.finding().withProperty(PRESENT_AT_HEAD, "false"));
+                }
+                continue;
+            }
+            for (TipHit h : hits) {
+                // Seen first under this path, else wherever it was seen first.
+                Found first = e.getValue().stream().filter(f -> f.finding().location().path().equals(h.path()))
+                        .findFirst().orElse(e.getValue().get(0));
+                out.add(maker.make(h.detection(), h.path(), tip.name())
+                        .withIntroducedBy(first.finding().introducedBy())
+                        .withProperty(PRESENT_AT_HEAD, "true")
+                        .withProperty(FIRST_SEEN_IN, first.finding().location().commit() + ":"
+                                + first.finding().location().path()));
+            }
         }
         return out;
+    }
+
+    /** Where a value sits in the tip's tree. */
+    private record TipHit(String path, Detection detection) {
+        @Override
+        public String toString() {
+            return "TipHit[" + path + ":" + detection.line() + "]"; // never the subject
+        }
     }
 
     private static boolean older(int ordinal, Detection d, Best b) {

@@ -13,9 +13,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,35 +35,60 @@ public final class RangeResolver {
         this.repo = repo;
     }
 
-    /** Resolves the options' mode into a commit set; bad revisions throw {@link IllegalArgumentException}. */
+    /**
+     * Resolves the options' mode into a commit set; bad revisions throw {@link IllegalArgumentException}. In a
+     * shallow clone the whole history is partial; a range that reaches the shallow boundary cannot say what its
+     * commits changed and throws {@link MissingObjectsException}.
+     */
     public CommitSet resolve(HistoryOptions options, RevWalk rw) throws IOException {
         List<ScanWarning> warnings = new ArrayList<>();
-        if (isShallow()) {
-            warnings.add(new ScanWarning(null, "shallow clone: history before the shallow boundary is missing; "
-                    + "scanned the commits that are present and treated boundary commits as roots"));
+        CloneState clone = CloneState.of(repo);
+        if (options.mode() == HistoryOptions.Mode.ALL) {
+            if (clone.isShallow()) {
+                warnings.add(new ScanWarning(null, "shallow clone: the history before "
+                        + abbreviate(clone.shallowCommits().iterator().next().name()) + " is not in this clone, so "
+                        + "the scan is partial; fetch the whole history (actions/checkout fetch-depth: 0, or git "
+                        + "fetch --unshallow)"));
+            }
+            CommitSet all = all(rw, warnings);
+            return new CommitSet(all.starts(), all.excluded(), all.tip(), all.warnings(), clone.isShallow());
         }
-        switch (options.mode()) {
-            case ALL:
-                return all(rw, warnings);
-            case SINCE:
-                return between(options.revision().trim(), Constants.HEAD, "--since", rw, warnings);
-            default:
-                String r = options.revision().trim();
-                int dots = r.indexOf("..");
-                if (dots < 0 || r.contains("...")) {
-                    throw new IllegalArgumentException("--range must be A..B, got '" + r + "'");
-                }
-                String before = r.substring(0, dots);
-                String after = r.substring(dots + 2);
-                return between(before.isEmpty() ? Constants.HEAD : before, after.isEmpty() ? Constants.HEAD : after,
-                        "--range", rw, warnings);
+        CommitSet set = switch (options.mode()) {
+            case COMMITS -> options.commits();
+            case SINCE -> between(options.revision().trim(), Constants.HEAD, "--since", rw, warnings);
+            default -> range(options.revision().trim(), rw, warnings);
+        };
+        requireWhole(repo, clone, set);
+        return set;
+    }
+
+    /**
+     * Fails when the commits of {@code set} reach a shallow clone's boundary: a boundary commit's parents are not
+     * here, so it would look as if it added every file it holds.
+     */
+    public static void requireWhole(Repository repo, CloneState clone, CommitSet set) throws IOException {
+        if (!clone.isShallow()) {
+            return;
+        }
+        for (ObjectId c : set.commits(repo)) {
+            if (clone.shallowCommits().contains(c)) {
+                throw new MissingObjectsException("shallow clone: commit " + abbreviate(c.name()) + " is at the "
+                        + "clone's shallow boundary (its parents are not here), so what the scanned commits "
+                        + "changed cannot be told; fetch the history (actions/checkout with fetch-depth: 0, or "
+                        + "git fetch --unshallow) and scan again");
+            }
         }
     }
 
-    /** True when the repository is a shallow clone ({@code .git/shallow} lists boundary commits). */
-    public boolean isShallow() throws IOException {
-        File f = new File(repo.getDirectory(), "shallow");
-        return f.isFile() && Files.size(f.toPath()) > 0;
+    private CommitSet range(String r, RevWalk rw, List<ScanWarning> warnings) throws IOException {
+        int dots = r.indexOf("..");
+        if (dots < 0 || r.contains("...")) {
+            throw new IllegalArgumentException("--range must be A..B, got '" + r + "'");
+        }
+        String before = r.substring(0, dots);
+        String after = r.substring(dots + 2);
+        return between(before.isEmpty() ? Constants.HEAD : before, after.isEmpty() ? Constants.HEAD : after,
+                "--range", rw, warnings);
     }
 
     private CommitSet all(RevWalk rw, List<ScanWarning> warnings) throws IOException {

@@ -27,6 +27,23 @@ public final class Repos {
     }
 
     /**
+     * The work tree that {@code dir} lies in, maybe below its top (git's own search, honouring GIT_DIR); null outside
+     * git or in a bare repository.
+     */
+    public static Repository enclosingWorkTree(Path dir) throws IOException {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        if (b.getGitDir() == null) {
+            return null;
+        }
+        Repository repo = b.build();
+        if (repo.isBare()) {
+            repo.close();
+            return null;
+        }
+        return repo;
+    }
+
+    /**
      * JGit's defaults (10 MiB of pack windows, 10 MiB delta bases) make a whole-history read re-inflate the same
      * delta bases over and over. Larger caches, sized from the heap ({@link MemoryBudget}); installed once per
      * process.

@@ -23,6 +23,17 @@ public final class CompositeDetector implements Detector {
         this.disabled = Set.copyOf(disabledRules);
     }
 
+    /** Only the detectors that own one of these rules: what is needed to find given findings again. */
+    public CompositeDetector forRules(Set<String> ruleIds) {
+        List<Detector> kept = new ArrayList<>();
+        for (Detector d : detectors) {
+            if (d.rules().stream().anyMatch(r -> ruleIds.contains(r.id()))) {
+                kept.add(d);
+            }
+        }
+        return new CompositeDetector(kept, disabled);
+    }
+
     @Override
     public String name() {
         return "all";

@@ -141,18 +141,16 @@ public final class TreeScanner {
             }
             return;
         }
-        byte[] text = ContentSniffer.forDetector(detector, f.relative(), content);
-        if (text == null) {
-            return;
+        List<Detection> all = new java.util.ArrayList<>();
+        for (byte[] text : ContentSniffer.forDetector(detector, f.relative(), content)) {
+            try {
+                all.addAll(detector.detect(new Document(f.relative(), text)));
+            } catch (DetectorException e) {
+                warnings.add(new ScanWarning(f.relative(), Sanitize.oneLine(e.getMessage())));
+                all.addAll(e.found());
+            }
         }
-        List<Detection> detections;
-        try {
-            detections = DetectionMerger.merge(detector.detect(new Document(f.relative(), text)));
-        } catch (DetectorException e) {
-            warnings.add(new ScanWarning(f.relative(), Sanitize.oneLine(e.getMessage())));
-            detections = DetectionMerger.merge(e.found());
-        }
-        for (Detection d : detections) {
+        for (Detection d : DetectionMerger.merge(all)) {
             findings.add(factory.toFinding(d, f.relative(), commit));
         }
     }

@@ -56,6 +56,9 @@ class LedgerMinerTest {
             assertThat(patch).contains("+  accessKeyId: ${AWS_ACCESS_KEY_ID}", "-  accessKeyId: " + e.redacted(),
                     "+  secretAccessKey: ${AWS_SECRET_ACCESS_KEY}");
             built.secrets().values().forEach(v -> assertThat(patch).doesNotContain(v));
+            // Where the fix put its reference, so that a different value there later is the fix undone.
+            assertThat(e.changes().get(0).places())
+                    .containsExactly(new FixedPlace("storage.accessKeyId", "${AWS_ACCESS_KEY_ID}"));
         }
     }
 

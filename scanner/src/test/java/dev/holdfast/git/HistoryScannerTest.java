@@ -108,9 +108,11 @@ class HistoryScannerTest {
             ObjectId late = t.commit("main", files("a.txt", "a\n", "s.txt", "k=" + k + "\n"), "late", base);
             ScanResult r = scan(t.dir, HistoryOptions.all());
             Finding f = only(r, "s.txt");
-            assertThat(f.location().commit()).isEqualTo(early.name());
-            assertThat(f.properties()).containsEntry("presentAtHead", "true");
-            assertThat(late).isNotEqualTo(early);
+            // placed on HEAD's line, first seen (and attributed, before finer tracing) at the older commit
+            assertThat(f.location().commit()).isEqualTo(late.name());
+            assertThat(f.introducedBy().commit()).isEqualTo(early.name());
+            assertThat(f.properties()).containsEntry("presentAtHead", "true")
+                    .containsEntry(HistoryScanner.FIRST_SEEN_IN, early.name() + ":s.txt");
         }
     }
 
@@ -121,12 +123,13 @@ class HistoryScannerTest {
             ObjectId c1 = t.commit("main", files("a.txt", "k=" + k + "\n"), "add");
             ObjectId c2 = t.commit("main", files("b.txt", "k=" + k + "\n", "c.txt", "other\n"), "rename", c1);
             ScanResult r = scan(t.dir, HistoryOptions.all());
-            // one blob, first introduced at a.txt: renaming keeps the secret, and it is still at HEAD
-            Finding f = only(r, "a.txt");
-            assertThat(f.location().commit()).isEqualTo(c1.name());
-            assertThat(f.properties()).containsEntry("presentAtHead", "true");
+            // one blob, first introduced at a.txt: renaming keeps the secret, and it is still at HEAD, in b.txt
+            Finding f = only(r, "b.txt");
+            assertThat(f.location().commit()).isEqualTo(c2.name());
+            assertThat(f.introducedBy().commit()).isEqualTo(c1.name());
+            assertThat(f.properties()).containsEntry("presentAtHead", "true")
+                    .containsEntry(HistoryScanner.FIRST_SEEN_IN, c1.name() + ":a.txt");
             assertThat(r.findings()).hasSize(1);
-            assertThat(c2).isNotNull();
         }
     }
 
@@ -190,12 +193,15 @@ class HistoryScannerTest {
 
             assertThat(fast.findings()).isEqualTo(whole.findings());
             assertThat(fast.findings()).hasSize(2);
-            Finding first = fast.findings().stream().filter(f -> f.location().line() == 31).findFirst().orElseThrow();
-            assertThat(first.location().commit()).isEqualTo(c2.name());
+            // both are still at HEAD (c4): placed on HEAD's lines, attributed to the commits that added them
+            Finding first = fast.findings().stream().filter(f -> f.introducedBy().commit().equals(c2.name()))
+                    .findFirst().orElseThrow();
+            assertThat(first.location().line()).isEqualTo(33);
             assertThat(first.properties()).containsEntry("presentAtHead", "true");
-            Finding second = fast.findings().stream().filter(f -> f.location().commit().equals(c4.name()))
+            Finding second = fast.findings().stream().filter(f -> f.introducedBy().commit().equals(c4.name()))
                     .findFirst().orElseThrow();
             assertThat(second.location().line()).isEqualTo(58);
+            assertThat(fast.findings()).allSatisfy(f -> assertThat(f.location().commit()).isEqualTo(c4.name()));
         }
     }
 

@@ -41,7 +41,7 @@ class RangeScanTest {
             assertThat(r.target().mode()).isEqualTo("range");
             assertThat(r.target().commit()).isEqualTo(b.name());
             assertThat(paths(r)).containsExactly("new.txt");
-            assertThat(only(r, "new.txt").location().commit()).isEqualTo(b.name());
+            assertThat(only(r, "new.txt").introducedBy().commit()).isEqualTo(b.name());
             assertThat(r.warnings()).isEmpty();
 
             ScanResult since = scan(t.dir, HistoryOptions.since(a.name()));
@@ -62,8 +62,8 @@ class RangeScanTest {
             ScanResult r = scan(t.dir, HistoryOptions.range(ZERO + ".." + f2.name()));
 
             assertThat(paths(r)).containsExactly("f.txt", "g.txt");
-            assertThat(only(r, "f.txt").location().commit()).isEqualTo(f1.name());
-            assertThat(only(r, "g.txt").location().commit()).isEqualTo(f2.name());
+            assertThat(only(r, "f.txt").introducedBy().commit()).isEqualTo(f1.name());
+            assertThat(only(r, "g.txt").introducedBy().commit()).isEqualTo(f2.name());
         }
     }
 
@@ -123,7 +123,7 @@ class RangeScanTest {
                     "root");
             ScanResult r = scan(t.dir, HistoryOptions.range(ZERO + ".." + root.name()));
             assertThat(paths(r)).containsExactly("a.txt", "dir/b.txt");
-            assertThat(r.findings()).allSatisfy(f -> assertThat(f.location().commit()).isEqualTo(root.name()));
+            assertThat(r.findings()).allSatisfy(f -> assertThat(f.introducedBy().commit()).isEqualTo(root.name()));
         }
     }
 
@@ -140,8 +140,8 @@ class RangeScanTest {
             ScanResult r = scan(t.dir, HistoryOptions.range(m2.name() + ".." + merge.name()));
 
             assertThat(paths(r)).containsExactly("evil.txt", "side.txt");
-            assertThat(only(r, "side.txt").location().commit()).isEqualTo(f1.name());
-            assertThat(only(r, "evil.txt").location().commit()).isEqualTo(merge.name());
+            assertThat(only(r, "side.txt").introducedBy().commit()).isEqualTo(f1.name());
+            assertThat(only(r, "evil.txt").introducedBy().commit()).isEqualTo(merge.name());
         }
     }
 
@@ -156,12 +156,12 @@ class RangeScanTest {
             t.setRef("refs/remotes/origin/feature", f1);
             ScanResult r = scan(t.dir, HistoryOptions.range(f1.name() + ".." + merge.name()));
             assertThat(paths(r)).containsExactly("side.txt");
-            assertThat(only(r, "side.txt").location().commit()).isEqualTo(merge.name());
+            assertThat(only(r, "side.txt").introducedBy().commit()).isEqualTo(merge.name());
         }
     }
 
     @Test
-    void aShallowCloneIsScannedAsFarAsItGoesWithAWarning() throws Exception {
+    void aShallowClonesWholeHistoryIsScannedAsFarAsItGoesAndIsPartial() throws Exception {
         try (TestRepo t = new TestRepo(tmp.resolve("r"))) {
             ObjectId c1 = t.commit("main", files("a.txt", "k=" + awsKey(1) + "\n"), "c1");
             ObjectId c2 = t.commit("main", files("a.txt", "k=" + awsKey(1) + "\n", "b.txt", "b\n"), "c2", c1);
@@ -171,15 +171,17 @@ class RangeScanTest {
 
             ScanResult r = scan(t.dir, HistoryOptions.all());
 
-            assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("shallow clone"));
+            assertThat(r.warnings()).anySatisfy(w -> assertThat(w.reason()).contains("shallow clone")
+                    .contains("fetch-depth: 0"));
+            assertThat(r.partial()).as("history the clone lacks: never clean").isTrue();
             // c1 lies beyond the boundary: its key is attributed to the boundary commit c2
-            assertThat(only(r, "a.txt").location().commit()).isEqualTo(c2.name());
-            assertThat(only(r, "c.txt").location().commit()).isEqualTo(c3.name());
+            assertThat(only(r, "a.txt").introducedBy().commit()).isEqualTo(c2.name());
+            assertThat(only(r, "c.txt").introducedBy().commit()).isEqualTo(c3.name());
         }
     }
 
     @Test
-    void aJGitShallowCloneWithItsBeforeCommitMissingScansWhatIsThere() throws Exception {
+    void aRangeThatReachesAShallowClonesBoundaryIsAOneLineError() throws Exception {
         Path origin = tmp.resolve("origin");
         List<ObjectId> ids;
         try (TestRepo t = new TestRepo(origin)) {
@@ -190,11 +192,14 @@ class RangeScanTest {
                 .setDepth(2).call()) {
             // depth 2: only the last two commits are here
         }
-        ScanResult r = scan(clone, HistoryOptions.range(ids.get(1).name() + ".." + ids.get(5).name()));
-        assertThat(r.warnings()).extracting(w -> w.reason())
-                .anySatisfy(s -> assertThat(s).contains("shallow clone"))
-                .anySatisfy(s -> assertThat(s).contains("not in this repository"));
-        assertThat(paths(r)).containsExactly("key.txt");
+        // the before commit is not here, and what no other ref holds reaches the boundary: no guess
+        assertThatThrownBy(() -> scan(clone, HistoryOptions.range(ids.get(1).name() + ".." + ids.get(5).name())))
+                .isInstanceOf(MissingObjectsException.class)
+                .hasMessageContaining("shallow clone").hasMessageContaining(ids.get(4).abbreviate(12).name())
+                .hasMessageContaining("fetch-depth: 0").hasMessageNotContaining("\n");
+        // a range inside what the clone has is fine
+        ScanResult r = scan(clone, HistoryOptions.range(ids.get(4).name() + ".." + ids.get(5).name()));
+        assertThat(r.partial()).isFalse();
     }
 
     @Test
@@ -224,8 +229,8 @@ class RangeScanTest {
             t.setRef("refs/heads/main", p);
             ScanResult r = scan(t.dir, HistoryOptions.range(base.name() + ".." + p.name()));
             assertThat(paths(r)).containsExactly("early.txt", "late.txt");
-            assertThat(only(r, "early.txt").location().commit()).isEqualTo(early.name());
-            assertThat(only(r, "late.txt").location().commit()).isEqualTo(late.name());
+            assertThat(only(r, "early.txt").introducedBy().commit()).isEqualTo(early.name());
+            assertThat(only(r, "late.txt").introducedBy().commit()).isEqualTo(late.name());
         }
     }
 

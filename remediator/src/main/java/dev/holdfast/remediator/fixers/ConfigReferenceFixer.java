@@ -50,6 +50,7 @@ public final class ConfigReferenceFixer implements RuleFixer {
         Format format = format(context.path());
         TextRegions text = new TextRegions(context.headText());
         TreeSet<String> names = new TreeSet<>();
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
         for (Detection target : EnvNames.conventionalFirst(context.targets())) {
             int line = lineHolding(text, target);
             if (line < 0) {
@@ -61,18 +62,20 @@ public final class ConfigReferenceFixer implements RuleFixer {
             if (key == null) {
                 return FixerOutcome.refused("line " + line + " of " + context.path() + " is not a key and value");
             }
-            String env = EnvNames.choose(target.ruleId(), key);
+            ReferenceNames.Choice env = ReferenceNames.choose(context, line, target.ruleId(), key,
+                    ReferenceForm.PLACEHOLDER);
             int column = lineText.indexOf(target.subject());
             int start = text.offset(line, column + 1);
             try {
-                text.replace(start, start + target.subject().length(), "${" + env + "}");
-                names.add(env);
+                text.replace(start, start + target.subject().length(), env.expression("${%s}"));
+                names.add(env.expression("${%s}"));
+                notes.add(env.note());
             } catch (IllegalArgumentException sameValue) {
                 // Already replaced for another rule's detection of the same value.
             }
         }
-        return FixerOutcome.changed(text.apply(), "references ${" + String.join("}, ${", names)
-                + "} instead of a hardcoded value");
+        return FixerOutcome.changed(text.apply(), "references " + String.join(", ", names)
+                + " instead of a hardcoded value", List.copyOf(notes));
     }
 
     /** The detection's line when it holds the value, else the only line that does. */

@@ -15,9 +15,18 @@ import java.util.List;
  * @param fixVersion the file as the ledger's fix left it, or null when unknown
  * @param findings   the regressed findings in this file
  * @param targets    the detections at HEAD that match them (never empty)
+ * @param names      what the repository says about reference names (see {@link ReferenceNames})
  */
 public record FixContext(String path, byte[] head, byte[] fixVersion, List<Finding> findings,
-                         List<Detection> targets) {
+                         List<Detection> targets, NameEvidence names) {
+
+    public FixContext {
+        names = names == null ? NameEvidence.none() : names;
+    }
+
+    public FixContext(String path, byte[] head, byte[] fixVersion, List<Finding> findings, List<Detection> targets) {
+        this(path, head, fixVersion, findings, targets, NameEvidence.none());
+    }
 
     public String headText() {
         return new String(head, StandardCharsets.UTF_8);

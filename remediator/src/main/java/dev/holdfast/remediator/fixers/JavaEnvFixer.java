@@ -47,6 +47,7 @@ public final class JavaEnvFixer implements RuleFixer {
         List<StringLiteralExpr> literals = unit.findAll(StringLiteralExpr.class);
         TextRegions regions = new TextRegions(source);
         TreeSet<String> names = new TreeSet<>();
+        java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
         for (Detection target : EnvNames.conventionalFirst(context.targets())) {
             StringLiteralExpr literal = locate(literals, target);
             if (literal == null) {
@@ -57,13 +58,15 @@ public final class JavaEnvFixer implements RuleFixer {
                 return FixerOutcome.refused("the value at line " + target.line() + " of " + context.path()
                         + " must stay a compile-time constant");
             }
-            String env = EnvNames.choose(target.ruleId(), holderName(literal).orElse(null));
             Range range = literal.getRange().orElseThrow();
+            ReferenceNames.Choice env = ReferenceNames.choose(context, range.begin.line, target.ruleId(),
+                    holderName(literal).orElse(null), ReferenceForm.JAVA);
             int start = regions.offset(range.begin.line, range.begin.column);
             int end = regions.offset(range.end.line, range.end.column) + 1;
             try {
-                regions.replace(start, end, "System.getenv(\"" + env + "\")");
-                names.add(env);
+                regions.replace(start, end, env.expression("System.getenv(\"%s\")"));
+                names.add(env.name());
+                notes.add(env.note());
             } catch (IllegalArgumentException sameLiteral) {
                 // Two detections on one literal (e.g. a key found by two rules): one replacement covers both.
             }
@@ -73,7 +76,7 @@ public final class JavaEnvFixer implements RuleFixer {
             return FixerOutcome.refused("replacing the literal in " + context.path() + " would not parse");
         }
         return FixerOutcome.changed(fixed, "reads " + String.join(", ", names)
-                + " from the environment instead of a hardcoded value");
+                + " from the environment instead of a hardcoded value", List.copyOf(notes));
     }
 
     private static JavaParser parser() {

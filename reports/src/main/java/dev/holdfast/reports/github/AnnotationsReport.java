@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * GitHub workflow commands ({@code ::error file=…,line=…::message}) for the most important findings: at most
  * {@link #MAX_ANNOTATIONS}, regressions and the most severe first, then one {@code ::notice} counting the rest. GitHub
- * shows only a handful per step anyway; more would bury the ones that matter.
+ * shows only a handful per step anyway; more would bury the ones that matter. In event mode a first
+ * {@code ::notice} says what the event brought to scan.
  */
 public final class AnnotationsReport implements Report {
     public static final String FORMAT = "github-annotations";
@@ -30,6 +31,10 @@ public final class AnnotationsReport implements Report {
     public void render(ScanResult result, Writer out) throws IOException {
         List<Finding> present = result.findings().stream().filter(f -> f.status() != Status.FIXED)
                 .sorted(ReportText.ATTENTION).toList();
+        if (result.target() != null && result.target().scope() != null) {
+            // What an event asked to scan, e.g. "new tag v1.2 … nothing new to scan": one notice, first.
+            out.write("::notice title=holdfast::" + data(ReportText.oneLine(result.target().scope())) + "\n");
+        }
         int n = 0;
         for (Finding f : present) {
             if (n++ == MAX_ANNOTATIONS) {

@@ -3,6 +3,7 @@ package dev.holdfast.reports.markdown;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
+import dev.holdfast.reports.AgentGrantGroups;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.ReportText;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * The GitHub job summary ({@code $GITHUB_STEP_SUMMARY}): regressions first and prominent, then every other finding
- * most severe first, each with who introduced it. GitHub refuses summaries over 1 MiB, so tables are cut with a
+ * most severe first, each with who introduced it, then agent grants per file and agent. GitHub refuses summaries over 1 MiB, so tables are cut with a
  * count of what was left out, well before that.
  */
 public final class MarkdownReport implements Report {
@@ -102,6 +103,7 @@ public final class MarkdownReport implements Report {
                     + Md.text(ReportText.who(f)) + " | " + Md.text(f.message()) + " |", 7);
             b.line("");
         }
+        agentGrants(b, result);
         if (present == 0) {
             b.line(result.partial() ? "No findings in the part that could be scanned." : "No findings. :tada:");
             b.line("");
@@ -128,6 +130,26 @@ public final class MarkdownReport implements Report {
         return b.text();
     }
 
+    /** Agent grants per file and per agent, with what changed since the baseline. */
+    private void agentGrants(Budget b, ScanResult result) {
+        List<AgentGrantGroups.Group> groups = AgentGrantGroups.of(result);
+        if (groups.isEmpty()) {
+            return;
+        }
+        b.line("### Agent grants");
+        b.line("");
+        for (AgentGrantGroups.Group g : groups) {
+            b.line("#### " + code(g.path()) + " · " + Md.text(g.agent()) + ": " + g.changes());
+            b.line("");
+            b.line("| Change | Severity | Grant or finding | Rule | Who | Fix it undoes |");
+            b.line("|---|---|---|---|---|---|");
+            rows(b, g.findings(), f -> "| " + f.status().id() + " | " + sev(f.severity()) + " | "
+                    + code(f.redacted()) + " | " + code(f.ruleId()) + " | " + Md.text(ReportText.who(f)) + " | "
+                    + Md.text(ReportText.fix(f)) + " |", 6);
+            b.line("");
+        }
+    }
+
     private static String headline(long present, int regressions, boolean partial) {
         String s = present == 0 ? "no findings" : present + " finding" + (present == 1 ? "" : "s");
         if (regressions > 0) {
@@ -144,7 +166,11 @@ public final class MarkdownReport implements Report {
         if (r.target().commit() != null) {
             sb.append(" at ").append(code(ReportText.shortSha(r.target().commit())));
         }
-        return sb.append(" · mode ").append(Md.text(r.target().mode())).toString();
+        sb.append(" · mode ").append(Md.text(r.target().mode()));
+        if (r.target().scope() != null) {
+            sb.append("  \n**Scope:** ").append(Md.text(r.target().scope()));
+        }
+        return sb.toString();
     }
 
     private static String countsTable(ScanResult r) {

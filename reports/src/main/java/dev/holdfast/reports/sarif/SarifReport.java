@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdfast.git.HistoryScanner;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
@@ -103,10 +104,14 @@ public final class SarifReport implements Report {
         List<Finding> present = new ArrayList<>();
         int fixed = 0;
         int withoutFile = 0;
+        int historyOnly = 0;
         for (Finding f : result.findings()) {
             if (f.status() == Status.FIXED) {
                 // Fixed findings are absent: leaving them out is what closes the alert on GitHub.
                 fixed++;
+            } else if ("false".equals(f.properties().get(HistoryScanner.PRESENT_AT_HEAD))) {
+                // Code scanning shows the head: a value removed since, or only on another branch, has no line there.
+                historyOnly++;
             } else if (f.location() == null || f.location().path() == null || f.location().path().isEmpty()) {
                 withoutFile++;
             } else {
@@ -116,6 +121,11 @@ public final class SarifReport implements Report {
         if (withoutFile > 0) {
             ctx.warnings().add("SARIF: " + withoutFile + " cloud finding(s) without a file are not in the SARIF "
                     + "output (code scanning needs a file); see the Markdown or HTML report");
+        }
+        if (historyOnly > 0) {
+            ctx.warnings().add("SARIF: " + historyOnly + " finding(s) only in history (removed since, or on other "
+                    + "branches) are not in the SARIF output: code scanning describes the head; see the JSON, "
+                    + "Markdown or HTML report");
         }
         present.sort(ReportText.SEVERITY_FIRST);
 
@@ -140,7 +150,7 @@ public final class SarifReport implements Report {
                     + "file could not be read; GitHub computes it on upload when the file is checked out");
         }
 
-        ObjectNode log = log(result, rules, results, present.size(), fixed, withoutFile);
+        ObjectNode log = log(result, rules, results, present.size(), fixed, withoutFile, historyOnly);
         String text = serialise(log);
         long size = gzipSize(text);
         // Shrink until the gzipped log fits: least severe results go first.
@@ -148,7 +158,7 @@ public final class SarifReport implements Report {
             int target = (int) Math.max(0, Math.min(results.size() - 1,
                     (long) (results.size() * ((double) maxGzipBytes / size) * 0.95)));
             results = new ArrayList<>(results.subList(0, target));
-            log = log(result, rules, results, present.size(), fixed, withoutFile);
+            log = log(result, rules, results, present.size(), fixed, withoutFile, historyOnly);
             text = serialise(log);
             size = gzipSize(text);
         }
@@ -162,7 +172,7 @@ public final class SarifReport implements Report {
     }
 
     private ObjectNode log(ScanResult result, Map<String, RuleInfo> rules, List<ObjectNode> results, int total,
-                           int fixed, int withoutFile) {
+                           int fixed, int withoutFile, int historyOnly) {
         ObjectNode log = JSON.objectNode();
         log.put("$schema", SCHEMA_URI);
         log.put("version", "2.1.0");
@@ -203,6 +213,7 @@ public final class SarifReport implements Report {
         props.put("holdfast/resultsOmittedForLimits", total - results.size());
         props.put("holdfast/fixedFindings", fixed);
         props.put("holdfast/findingsWithoutFile", withoutFile);
+        props.put("holdfast/historyOnlyFindings", historyOnly);
         return log;
     }
 

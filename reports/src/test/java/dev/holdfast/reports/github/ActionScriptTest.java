@@ -1,7 +1,6 @@
 package dev.holdfast.reports.github;
 
 import dev.holdfast.reports.Fixtures;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,64 +17,33 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs {@code action/run.sh} as the runner would: a real git repository, an event payload in GITHUB_EVENT_PATH
- * (from {@code src/test/resources/action/events}), real GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, and a fake CLI
- * that records its arguments, so each event's edge case is checked by the range the script asks for.
+ * Runs {@code action/run.sh} as the runner would: an event payload in GITHUB_EVENT_PATH (from
+ * {@code src/test/resources/action/events}), real GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, and a fake CLI that
+ * records its arguments. The script is a thin caller — the CLI reads the event — so what is checked here is what it
+ * passes on, what it hands back to GitHub, and that a failure is never reported clean.
  */
 class ActionScriptTest {
     private static final Path SCRIPT = Path.of("..", "action", "run.sh").toAbsolutePath().normalize();
-    private static final String ZERO = "0".repeat(40);
 
-    @TempDir
-    static Path shared;
     @TempDir
     Path tmp;
     Path repo;
     Path fake;
-    static Path template;
-    static String c2;
-    static String c4;
-    static String rewritten;
-    static String mainAhead;
-
-    /**
-     * main: c1-c2 (also origin/main); feature: c2-c3-c4; a rewritten feature head and a main that moved on. Built
-     * once; each test works on its own copy.
-     */
-    @BeforeAll
-    static void template() throws Exception {
-        assumeTrue(exists("git") && exists("jq"), "git and jq are needed (both are on GitHub's runners)");
-        template = Files.createDirectories(shared.resolve("template"));
-        git(template, "init", "-q", "-b", "main");
-        commit(template, "one.txt", "1");
-        c2 = commit(template, "two.txt", "2");
-        git(template, "update-ref", "refs/remotes/origin/main", c2);
-        git(template, "checkout", "-q", "-b", "feature");
-        commit(template, "three.txt", "3");
-        c4 = commit(template, "four.txt", "4");
-        rewritten = git(template, "commit-tree", c4 + "^{tree}", "-p", c2, "-m", "the head before a force push");
-        mainAhead = git(template, "commit-tree", c2 + "^{tree}", "-p", c2, "-m", "main moved on");
-    }
+    String c1;
+    String c2;
 
     @BeforeEach
     void repository() throws Exception {
-        repo = tmp.resolve("repo");
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = repo.resolve(template.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        assumeTrue(exists("git"), "git is needed (it is on GitHub's runners)");
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        git("init", "-q", "-b", "main");
+        c1 = commit(repo, "one.txt", "1");
+        c2 = commit(repo, "two.txt", "2");
         fake = tmp.resolve("fake-holdfast.sh");
         try (InputStream in = getClass().getResourceAsStream("/action/fake-holdfast.sh")) {
             Files.write(fake, in.readAllBytes());
@@ -83,21 +51,39 @@ class ActionScriptTest {
     }
 
     @Test
-    void pushScansThePushedRange() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of());
+    void theCliReadsTheEventItself() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of());
         assertThat(r.rc).isZero();
         assertThat(r.calls).hasSize(1);
-        assertThat(r.calls.get(0)).containsSequence("scan", ".", "--range", c2 + ".." + c4)
-                .containsSequence("--fail-on", "new").contains("sarif=holdfast.sarif");
+        assertThat(r.calls.get(0)).containsSequence("scan", ".").containsSequence("--event", tmp.resolve("event.json")
+                        .toString()).containsSequence("--event-name", "push").containsSequence("--fail-on", "new")
+                .contains("sarif=holdfast.sarif").doesNotContain("--range", "--history");
         assertThat(r.stdout).contains("::error file=a.txt,line=1::fake finding");
-        assertThat(r.summary).contains("## Holdfast: fake summary").contains("Scope: push: commits");
+        assertThat(r.summary).contains("## Holdfast: fake summary");
         assertThat(r.output).contains("findings=3\n", "regressions=1\n", "sarif-file=holdfast.sarif\n",
-                "pull-requests=\n");
+                "html-file=\n", "pull-requests=\n");
+    }
+
+    @Test
+    void theScriptNeedsNoJq() throws Exception {
+        assertThat(Files.readString(SCRIPT)).doesNotContain("jq ").doesNotContain("jq\n");
+        // A PATH with bash, git and coreutils but no jq: the run is the same.
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        for (String tool : List.of("bash", "git", "cat", "sed", "grep", "od", "tr", "mkdir", "rm", "wc", "head",
+                "sort", "cut", "printf", "dirname", "uname")) {
+            Path where = which(tool);
+            if (where != null) {
+                Files.createSymbolicLink(bin.resolve(tool), where);
+            }
+        }
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("PATH", bin.toString()));
+        assertThat(r.rc).as(r.stderr).isZero();
+        assertThat(r.output).contains("findings=3\n");
     }
 
     @Test
     void whatTheCliPrintsCannotIssueWorkflowCommands() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of());
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of());
         List<String> lines = r.stdout.lines().toList();
         int pause = lines.indexOf(lines.stream().filter(l -> l.startsWith("::stop-commands::")).findFirst().orElseThrow());
         String token = lines.get(pause).substring("::stop-commands::".length());
@@ -110,50 +96,35 @@ class ActionScriptTest {
     }
 
     @Test
-    void aNewBranchScansOnlyWhatIsNotOnTheDefaultBranch() throws Exception {
-        Run r = run("push", "push-new-branch.json", Map.of("{{AFTER}}", c4), Map.of());
-        assertThat(r.calls.get(0)).containsSequence("--range", c2 + ".." + c4);
-        assertThat(r.summary).contains("new branch");
-    }
-
-    @Test
-    void aNewBranchWithoutTheDefaultBranchFallsBackToHistory() throws Exception {
-        git("update-ref", "-d", "refs/remotes/origin/main");
-        git("branch", "-q", "-D", "main");
-        Run r = run("push", "push-new-branch.json", Map.of("{{AFTER}}", c4), Map.of());
-        assertThat(r.calls.get(0)).contains("--history").doesNotContain("--range");
-        assertThat(r.stdout).contains("::notice title=holdfast::New branch without a merge base");
-    }
-
-    @Test
-    void aForcePushScansWhatTheNewHeadHasThatTheOldOneHadNot() throws Exception {
-        Run r = run("push", "push-force.json", Map.of("{{BEFORE}}", rewritten, "{{AFTER}}", c4), Map.of());
-        assertThat(r.calls.get(0)).containsSequence("--range", rewritten + ".." + c4);
-        assertThat(r.summary).contains("force push");
-    }
-
-    @Test
-    void aForcePushWhoseOldHeadIsNotInTheCloneUsesTheMergeBaseAndSaysSo() throws Exception {
-        String missing = "1234567890abcdef1234567890abcdef12345678";
-        Run r = run("push", "push-force.json", Map.of("{{BEFORE}}", missing, "{{AFTER}}", c4), Map.of());
-        assertThat(r.calls.get(0)).containsSequence("--range", c2 + ".." + c4);
-        assertThat(r.stdout).contains("::warning title=holdfast::").contains("fetch-depth: 0");
-    }
-
-    @Test
-    void aDeletedBranchScansNothing() throws Exception {
-        Run r = run("push", "push-deleted.json", Map.of("{{BEFORE}}", c4), Map.of());
+    void outputsNameOnlyReportsThatExist() throws Exception {
+        // The CLI wrote no SARIF (a deleted branch has no head to describe): the upload step must be skipped.
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("FAKE_NO_SARIF", "1",
+                "INPUT_HTML_FILE", "report.html"));
         assertThat(r.rc).isZero();
-        assertThat(r.calls).isEmpty();
-        assertThat(r.output).contains("findings=0");
+        assertThat(r.output).contains("sarif-file=\n").contains("html-file=report.html\n");
+        // A report an earlier run left in the workspace is not passed off as this run's.
+        Files.writeString(repo.resolve("holdfast.sarif"), "{}");
+        Run again = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("FAKE_NO_SARIF", "1"));
+        assertThat(again.output).contains("sarif-file=\n");
+        assertThat(repo.resolve("holdfast.sarif")).doesNotExist();
     }
 
     @Test
-    void aPullRequestScansFromTheMergeBase() throws Exception {
-        Run r = run("pull_request", "pull_request.json", Map.of("{{BASE}}", mainAhead, "{{HEAD}}", c4),
+    void aPullRequestInFixModeNeverOpensFixPullRequests() throws Exception {
+        Run r = run("pull_request", "pull_request.json", Map.of("{{BASE}}", c1, "{{HEAD}}", c2),
                 Map.of("INPUT_MODE", "fix"));
-        assertThat(r.calls).hasSize(1); // never opens fix PRs from a pull request
-        assertThat(r.calls.get(0)).containsSequence("--range", c2 + ".." + c4);
+        assertThat(r.calls).hasSize(1);
+        assertThat(r.calls.get(0)).containsSequence("--event-name", "pull_request");
+    }
+
+    @Test
+    void theFixModePassesTheConfigAndTheBaseline() throws Exception {
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("INPUT_MODE", "fix",
+                "INPUT_CONFIG", "ci/holdfast.yml", "INPUT_BASELINE", "ci/baseline.json"));
+        assertThat(r.calls).hasSize(2);
+        assertThat(r.calls.get(0)).containsSequence("--config", "ci/holdfast.yml");
+        assertThat(r.calls.get(1)).containsSequence("fix", ".", "--open-pr", "octo/repo")
+                .containsSequence("--config", "ci/holdfast.yml").containsSequence("--baseline", "ci/baseline.json");
     }
 
     @Test
@@ -161,13 +132,19 @@ class ActionScriptTest {
         Run r = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "INPUT_CLOUD", "aws",
                 "INPUT_MAX_PRS", "3", "INPUT_BASELINE", ".holdfast/baseline.json", "INPUT_FAIL_ON", "regressed"));
         assertThat(r.calls).hasSize(3);
-        assertThat(r.calls.get(0)).containsSequence("scan", ".", "--history")
-                .containsSequence("--baseline", ".holdfast/baseline.json").containsSequence("--fail-on", "regressed");
+        assertThat(r.calls.get(0)).containsSequence("scan", ".", "--fail-on", "regressed").contains("--history")
+                .containsSequence("--baseline", ".holdfast/baseline.json").doesNotContain("--event");
         assertThat(r.calls.get(1)).containsSequence("cloud", "aws", "--repo", ".", "--fail-on", "regressed")
                 .contains("--snapshot-out");
         assertThat(r.calls.get(2)).containsSequence("fix", ".", "--open-pr", "octo/repo", "--max-prs", "3");
         assertThat(r.output).contains("pull-requests=https://github.com/octo/repo/pull/5 https://github.com/octo/repo/pull/7\n");
         assertThat(r.summary).contains("fake summary of scan").contains("fake summary of cloud");
+    }
+
+    @Test
+    void aScheduledRunInScanModeLetsTheCliReadTheSchedule() throws Exception {
+        Run r = run("schedule", "schedule.json", Map.of(), Map.of("FAKE_REGRESSIONS", "0"));
+        assertThat(r.calls.get(0)).containsSequence("--event-name", "schedule");
     }
 
     @Test
@@ -195,7 +172,7 @@ class ActionScriptTest {
 
     @Test
     void findingsFailTheStepButStillReport() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_RC", "1"));
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("FAKE_RC", "1"));
         assertThat(r.rc).isEqualTo(1);
         assertThat(r.summary).contains("fake summary");
         assertThat(r.output).contains("findings=3");
@@ -203,25 +180,32 @@ class ActionScriptTest {
 
     @Test
     void aFailedScanIsNeverReportedClean() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_RC", "3"));
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("FAKE_RC", "3"));
         assertThat(r.rc).isEqualTo(3);
         assertThat(r.summary).contains("Holdfast scan failed (exit 3)").doesNotContain("fake summary");
+        assertThat(r.output).contains("sarif-file=\n");
     }
 
     @Test
     void aCrashThatExitsOneIsAFailureNotFindings() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("FAKE_CRASH", "1"));
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("FAKE_CRASH", "1"));
         assertThat(r.rc).isEqualTo(3);
         assertThat(r.stdout).contains("::error title=holdfast::the scan exited 1 without writing its reports");
         assertThat(r.summary).contains("Holdfast scan failed (exit 3)");
+        assertThat(r.output).contains("sarif-file=\n");
     }
 
     @Test
     void badInputsStopWithOneError() throws Exception {
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", c4), Map.of("INPUT_MODE", "yolo"));
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), Map.of("INPUT_MODE", "yolo"));
         assertThat(r.rc).isEqualTo(2);
         assertThat(r.stdout).contains("::error title=holdfast action::input 'mode' must be scan, nightly or fix");
         assertThat(r.calls).isEmpty();
+
+        Run outside = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2),
+                Map.of("GITHUB_EVENT_NAME", ""));
+        assertThat(outside.rc).isEqualTo(2);
+        assertThat(outside.stdout).contains("GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set");
     }
 
     @Test
@@ -231,36 +215,69 @@ class ActionScriptTest {
         String sha = sha256(Files.readAllBytes(jar));
         String wrong = "0".repeat(64);
 
-        Result ok = script(List.of("fetch-jar"), Map.of("INPUT_VERSION", "9.9.9", "INPUT_JAR_SHA256", sha,
+        Result ok = script(List.of("jar"), Map.of("INPUT_VERSION", "9.9.9", "INPUT_JAR_SHA256", sha,
                 "INPUT_JAR_URL", jar.toUri().toString()));
         assertThat(ok.rc).isZero();
         assertThat(Files.readString(Path.of(ok.stdout.strip()))).isEqualTo("not really a jar");
 
-        Result bad = script(List.of("fetch-jar"), Map.of("INPUT_VERSION", "9.9.9", "INPUT_JAR_SHA256", wrong,
+        Result bad = script(List.of("jar"), Map.of("INPUT_VERSION", "9.9.9", "INPUT_JAR_SHA256", wrong,
                 "INPUT_JAR_URL", jar.toUri().toString(), "RUNNER_TEMP", Files.createDirectories(tmp.resolve("rt2")).toString()));
         assertThat(bad.rc).isEqualTo(2);
         assertThat(bad.stdout).contains("checksum mismatch");
 
-        Result floating = script(List.of("fetch-jar"), Map.of("INPUT_VERSION", "latest", "INPUT_JAR_SHA256", sha));
+        Result floating = script(List.of("jar"), Map.of("INPUT_VERSION", "latest", "INPUT_JAR_SHA256", sha));
         assertThat(floating.rc).isEqualTo(2);
         assertThat(floating.stdout).contains("no floating versions");
 
-        Result unpinned = script(List.of("fetch-jar"), Map.of("INPUT_VERSION", "9.9.9"));
+        Result unpinned = script(List.of("jar"), Map.of("INPUT_VERSION", "9.9.9"));
         assertThat(unpinned.rc).isEqualTo(2);
         assertThat(unpinned.stdout).contains("'jar-sha256' is required");
 
-        Result local = script(List.of("fetch-jar"), Map.of("INPUT_JAR", jar.toString(), "INPUT_JAR_SHA256", wrong));
+        Result local = script(List.of("jar"), Map.of("INPUT_JAR", jar.toString(), "INPUT_JAR_SHA256", wrong));
         assertThat(local.rc).isEqualTo(2);
         assertThat(Files.exists(jar)).as("a local jar is never deleted").isTrue();
     }
 
-    /** With the real CLI jar (built by `mvn package`), when its scan command takes --report. */
+    @Test
+    void theBuildCacheIsKeyedByTheActionsSources() throws Exception {
+        Path out1 = tmp.resolve("plan1.txt");
+        Result plan = script(List.of("plan-build"), Map.of("GITHUB_OUTPUT", out1.toString(), "RUNNER_OS", "Linux"));
+        assertThat(plan.rc).isZero();
+        Map<String, String> first = outputs(out1);
+        assertThat(first.get("build")).isEqualTo("true");
+        assertThat(first.get("cache-key")).matches("holdfast-cli-v1-Linux-[0-9a-f]{20}");
+        assertThat(first.get("cache-key")).startsWith(first.get("cache-prefix"));
+        Path out2 = tmp.resolve("plan2.txt");
+        script(List.of("plan-build"), Map.of("GITHUB_OUTPUT", out2.toString(), "RUNNER_OS", "Linux"));
+        assertThat(outputs(out2).get("cache-key")).as("the same sources, the same key").isEqualTo(first.get("cache-key"));
+        // A pinned release or a given jar needs no build and no cache.
+        Path out3 = tmp.resolve("plan3.txt");
+        script(List.of("plan-build"), Map.of("GITHUB_OUTPUT", out3.toString(), "INPUT_VERSION", "1.2.3"));
+        assertThat(outputs(out3)).containsEntry("build", "false");
+    }
+
+    @Test
+    void everyActionTheDocsAndTheActionUseIsPinnedToACommit() throws Exception {
+        Path root = SCRIPT.getParent().getParent();
+        for (Path file : List.of(root.resolve("action.yml"), root.resolve("docs/github-action.md"),
+                root.resolve("README.md"))) {
+            for (String line : Files.readAllLines(file)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("uses:\\s*([\\w.-]+/[\\w./-]+)@(\\S+)")
+                        .matcher(line);
+                if (m.find() && !m.group(1).startsWith("holdfast-dev/holdfast")) {
+                    assertThat(m.group(2)).as("%s: %s", file.getFileName(), line.strip()).matches("[0-9a-f]{40}");
+                }
+            }
+        }
+    }
+
+    /** With the real CLI jar (built by `mvn package`), when it is there. */
     @Test
     void withTheRealJar() throws Exception {
         Path jar = Path.of("..", "cli", "target", "holdfast.jar").toAbsolutePath().normalize();
         assumeTrue(Files.isRegularFile(jar) && exists("java"), "cli/target/holdfast.jar not built");
         Result help = exec(List.of("java", "-jar", jar.toString(), "scan", "--help"), Map.of(), repo);
-        assumeTrue(help.stdout.contains("--report"), "this build's scan command has no --report yet");
+        assumeTrue(help.stdout.contains("--event"), "this build's scan command has no --event yet");
 
         Files.writeString(repo.resolve("config.properties"), "aws.key=" + Fixtures.AWS_KEY + "\n");
         git("add", "config.properties");
@@ -270,11 +287,12 @@ class ActionScriptTest {
         env.put("INPUT_JAR", jar.toString());
         env.put("INPUT_JAR_SHA256", sha256(Files.readAllBytes(jar)));
         env.put("HOLDFAST_CMD", "");
-        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c4, "{{AFTER}}", head), env);
-        assertThat(r.rc).as(r.stderr).isIn(0, 1);
-        assertThat(r.output).containsPattern("findings=\\d+");
+        Run r = run("push", "push.json", Map.of("{{BEFORE}}", c2, "{{AFTER}}", head), env);
+        assertThat(r.rc).as(r.stderr).isEqualTo(1);
+        assertThat(r.output).contains("findings=1\n", "sarif-file=holdfast.sarif\n");
         String sarif = Files.readString(repo.resolve("holdfast.sarif"));
         assertThat(sarif).contains("\"2.1.0\"");
+        assertThat(r.stdout).contains("::notice title=holdfast::push to branch feature: 1 commit");
         for (String text : List.of(sarif, r.summary, r.stdout, r.stderr)) {
             assertThat(text).doesNotContain(Fixtures.AWS_KEY);
         }
@@ -316,6 +334,9 @@ class ActionScriptTest {
         if (env.get("HOLDFAST_CMD").isEmpty()) {
             env.remove("HOLDFAST_CMD");
         }
+        if (env.get("GITHUB_EVENT_NAME").isEmpty()) {
+            env.remove("GITHUB_EVENT_NAME");
+        }
         Result r = script(List.of(), env);
         List<List<String>> calls = new ArrayList<>();
         List<String> current = new ArrayList<>();
@@ -356,6 +377,27 @@ class ActionScriptTest {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    private static Map<String, String> outputs(Path file) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    private static Path which(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, tool);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static String commit(Path dir, String file, String text) throws Exception {

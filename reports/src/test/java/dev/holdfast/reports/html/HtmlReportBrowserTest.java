@@ -11,14 +11,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +24,12 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens the HTML report in a real headless Chromium (Debian's chromium + chromium-driver): it renders, the filters
  * hide and show rows, the page is not blank, hostile names do not run, and nothing is fetched from anywhere.
  */
 class HtmlReportBrowserTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @TempDir
     static Path dir;
 
@@ -44,23 +37,8 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        // A driver named explicitly keeps Selenium Manager from trying to download one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1600",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-
-        Path page = dir.resolve("report.html");
-        Files.writeString(page, new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.mixed()));
-        driver.get(page.toUri().toString());
+        driver = HeadlessChromium.open(dir, "report.html",
+                new HtmlReport(ReportContext.minimal("1.2.3")).html(Fixtures.mixed()));
     }
 
     @AfterAll

@@ -65,4 +65,31 @@ class HtmlReportTest {
         assertThat(big).contains("… and 15 more");
         assertThat(ctx.warnings().list()).contains("HTML: 15 finding(s) left out of the table");
     }
+
+    @Test
+    void agentGrantsArePerFileAndAgentWithWhatChanged() {
+        String page = new HtmlReport(ReportContext.minimal("1")).html(Fixtures.agentGrants());
+        assertThat(page).contains("id=\"agent-grants\"", "Agent grants per file and agent (3)");
+        int settings = page.indexOf("data-file=\".claude/settings.json\" data-agent=\"Claude Code\"");
+        int mcp = page.indexOf("data-file=\".mcp.json\" data-agent=\"Claude Code\"");
+        int workflow = page.indexOf("data-file=\".github/workflows/claude.yml\" data-agent=\""
+                + Html.esc("Claude Code@claude/claude") + "\"");
+        assertThat(settings).isPositive().isLessThan(workflow);
+        assertThat(workflow).isLessThan(mcp);
+        String group = page.substring(settings, workflow);
+        assertThat(group).contains("2 regressed, 1 new, 1 fixed");
+        // Regressed first (with the narrowing it undoes), then new, then the grant the baseline lost.
+        assertThat(group.indexOf("data-status=\"regressed\"")).isLessThan(group.indexOf("data-status=\"new\""));
+        assertThat(group.indexOf("data-status=\"new\"")).isLessThan(group.indexOf("data-status=\"fixed\""));
+        assertThat(group).contains("b0b066666666 by Bob Chen on 2026-02-10", "Claude (agent, for Carol Diaz)",
+                Html.esc("mcp:postgres/*"), "data-kind=\"grant\"", "data-kind=\"risk\"");
+        // The ordinary finding is not an agent grant.
+        assertThat(page.substring(page.indexOf("id=\"agent-grants\""), page.indexOf("id=\"identities\"")))
+                .doesNotContain("aws-access-key");
+    }
+
+    @Test
+    void noAgentGrantsSaysSo() {
+        assertThat(html).contains("Agent grants per file and agent (0)", "No coding agent's permissions changed.");
+    }
 }

@@ -88,4 +88,14 @@ class MarkdownReportTest {
         assertThat(PullRequestBody.parseMeta(body)).hasValueSatisfying(
                 m -> assertThat(m.get("branch").asText()).isEqualTo("x--><script>"));
     }
+
+    @Test
+    void agentGrantsArePerFileAndAgentWithWhatChanged() throws IOException {
+        String md = render(new MarkdownReport(ReportContext.minimal("1.2.3")), Fixtures.agentGrants());
+        Golden.assertMatches("summary-agent-grants.md", md);
+        assertThat(md).contains("### Agent grants", "#### `.claude/settings.json` · Claude Code: 2 regressed, 1 new, "
+                + "1 fixed", "#### `.mcp.json` · Claude Code: 1 new");
+        assertThat(md.indexOf("### Agent grants")).isGreaterThan(md.indexOf("### Findings"));
+        assertThat(md).doesNotContain(Fixtures.GH_TOKEN);
+    }
 }

@@ -3,11 +3,11 @@ package dev.holdfast.rules.catalog;
 import java.util.regex.Pattern;
 
 /** Path globs for rules ('**' any folders, '*' within a name, '{a,b}' alternatives), matched on '/' paths. */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
-    static Pattern compile(String glob) {
+    public static Pattern compile(String glob) {
         StringBuilder re = new StringBuilder("(?i)");
         // A glob without a folder part matches the file name anywhere in the tree.
         String g = glob.contains("/") ? glob : "**/" + glob;

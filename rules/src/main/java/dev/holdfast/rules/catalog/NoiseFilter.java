@@ -40,6 +40,9 @@ final class NoiseFilter {
     private static final Pattern DOTTED_REFERENCE = Pattern.compile(
             "[a-z_][a-z0-9_-]*(?:\\.[a-z0-9_-]+(?:\\[[^\\]]{1,40}\\])?)+"
                     + "|[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*){2,}");
+    /** Words joined the way names are: a separator or a lower-to-upper case change (credit_card, creditCard). */
+    private static final Pattern SEPARATED_WORDS = Pattern.compile("[A-Za-z][_\\s.-][A-Za-z]|[a-z][A-Z]");
+    private static final Pattern UPPER_WORD = Pattern.compile("[A-Z]{3,24}");
     private static final Pattern BOOL_OR_SMALL_NUMBER = Pattern.compile("(?i)(?:true|false|yes|no|on|off|\\d{1,5})");
 
     private final Set<String> placeholderValues;
@@ -54,6 +57,12 @@ final class NoiseFilter {
     private final List<String> strongKeyFragments;
     private final Set<String> hashContextTokens;
     private final List<Pattern> exampleFiles;
+    private final Set<String> credentialWords;
+    private final Set<String> defaultCredentials;
+    private final List<Pattern> documentationHosts;
+    private final List<Pattern> documentationFiles;
+    private final List<Pattern> testPaths;
+    private final List<String> notSecretKeyTokens;
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
@@ -71,6 +80,24 @@ final class NoiseFilter {
         strongKeyFragments = List.copyOf(data.get("strongKeyFragments"));
         hashContextTokens = Set.copyOf(data.get("hashContextTokens"));
         exampleFiles = data.get("exampleFiles").stream().map(Glob::compile).toList();
+        credentialWords = Set.copyOf(data.get("credentialWords").stream().map(NoiseFilter::lower).toList());
+        defaultCredentials = Set.copyOf(data.get("defaultCredentials").stream().map(NoiseFilter::lower).toList());
+        documentationHosts = compileAll(data.get("documentationHosts"), true);
+        documentationFiles = data.get("documentationFiles").stream().map(Glob::compile).toList();
+        testPaths = data.get("testPaths").stream().map(Glob::compile).toList();
+        notSecretKeyTokens = List.copyOf(data.get("notSecretKeyTokens"));
+    }
+
+    /**
+     * A value a rule matched, with what the line says around it.
+     *
+     * @param key    the key the value was assigned to, or null for rules without a key group
+     * @param before the text of the line between the key (or the match start) and the value
+     * @param after  the text of the line right after the value (up to a few dozen characters)
+     * @param user   the user name next to the value (URLs, {@code curl -u}), or null
+     * @param host   the host the credential is for (URLs), or null
+     */
+    record Match(String path, String key, String value, String before, String after, String user, String host) {
     }
 
     static NoiseFilter builtin() {
@@ -90,22 +117,39 @@ final class NoiseFilter {
 
     /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
     boolean exampleFile(String path) {
-        String p = path == null ? "" : path;
-        return exampleFiles.stream().anyMatch(g -> g.matcher(p).matches());
+        return matchesAny(exampleFiles, path);
     }
 
-    /**
-     * @param key    the key the value was assigned to, or null for rules without a key
-     * @param value  the candidate secret
-     * @param before the text of the line between the key (or line start) and the value
-     * @return why the value is noise, or null when it should be reported
-     */
-    String noise(SecretRule rule, String key, String value, String before) {
+    /** A test file or folder: a generic-rule hit there is not reported as high (see {@link SecretDetector}). */
+    boolean testPath(String path) {
+        return matchesAny(testPaths, path);
+    }
+
+    /** A file that documents (Markdown, reStructuredText, docs folders): generic rules need a random value there. */
+    boolean documentationFile(String path) {
+        return matchesAny(documentationFiles, path);
+    }
+
+    private static boolean matchesAny(List<Pattern> globs, String path) {
+        String p = path == null ? "" : path;
+        return globs.stream().anyMatch(g -> g.matcher(p).matches());
+    }
+
+    /** Why the value is noise, or null when it should be reported. */
+    String noise(SecretRule rule, Match match) {
+        if (match.user() != null && match.value().contains("%")) {
+            // user:p%40ss@host: judge the password the URL carries, not its encoding
+            match = new Match(match.path(), match.key(), percentDecoded(match.value()), match.before(), match.after(),
+                    match.user(), match.host());
+        }
+        String value = match.value();
+        String key = match.key();
+        String before = match.before();
         if (value.isEmpty() || value.length() < Math.max(1, rule.minLength())) {
             return "too short";
         }
         String lower = lower(value);
-        if (placeholderValues.contains(lower)) {
+        if (placeholderValues.contains(lower) || credentialWords.contains(lower)) {
             return "placeholder";
         }
         for (Pattern p : referencePatterns) {
@@ -142,13 +186,66 @@ final class NoiseFilter {
         if (rule.entropy() > 0 && lowEntropy(value, rule.entropy())) {
             return "low entropy";
         }
+        String why = defaultCredential(match);
+        if (why != null) {
+            return why;
+        }
+        if (key != null) {
+            // Whatever the rule, a value that is code or a name is not a secret: password=self.password, _auth.get(j).
+            why = ValueShape.notALiteral(value, before, match.after());
+            if (why != null) {
+                return why;
+            }
+        }
         if (rule.generic()) {
-            return genericNoise(rule, key, value);
+            return genericNoise(rule, match);
         }
         return null;
     }
 
-    private String genericNoise(SecretRule rule, String key, String value) {
+    /**
+     * The one policy on default and example credentials, for URL rules and keyword rules alike: a well-known default
+     * or demo password, a password equal to the user name, to the service or project it is for (a key token, the
+     * host, a folder of the path), or any credential for a documentation host (example.com, *.test, *.invalid).
+     */
+    private String defaultCredential(Match m) {
+        String v = lower(m.value());
+        if (defaultCredentials.contains(v)) {
+            return "default credential";
+        }
+        if (m.host() != null) {
+            String host = lower(m.host());
+            for (Pattern p : documentationHosts) {
+                if (p.matcher(host).find()) {
+                    return "documentation host";
+                }
+            }
+            int dot = host.indexOf('.');
+            if (v.equals(host) || dot > 0 && v.equals(host.substring(0, dot))) {
+                return "default named after the host";
+            }
+        }
+        if (m.user() != null && v.equals(lower(m.user()))) {
+            return "password equal to the user name";
+        }
+        if (m.user() != null && v.length() < 4) {
+            return "too short to be a password"; // https://a:b@host, u:p@h.com, val:psw@
+        }
+        if (v.length() >= 3 && v.chars().allMatch(Character::isLetter)) {
+            String path = m.path() == null ? "" : lower(m.path());
+            String[] segments = path.split("/");
+            for (int i = 0; i < segments.length - 1; i++) {
+                if (segments[i].equals(v)) {
+                    return "default named after the project";
+                }
+            }
+        }
+        return null;
+    }
+
+    private String genericNoise(SecretRule rule, Match match) {
+        String key = match.key();
+        String value = match.value();
         // Only the last segment of a dotted key names the value: db.password.min.length is a length.
         String name = key == null ? "" : key;
         int dot = name.lastIndexOf('.');
@@ -172,6 +269,47 @@ final class NoiseFilter {
         }
         if (!tokens.isEmpty() && metaKeyPrefixes.contains(tokens.get(0)) && last > 0) {
             return "key is a question or action";
+        }
+        String flatKey = lower(key == null ? "" : key).replaceAll("[^a-z0-9]", "");
+        for (String t : notSecretKeyTokens) {
+            if (tokens.contains(t) || t.length() >= 4 && flatKey.contains(t)) {
+                return "public or per-session value (" + t + ")";
+            }
+        }
+        if (rule.strongKey() && !strongKey(key)) {
+            // ("auth", "0011_update_proxy_permissions"), singletonMap("partitionKey", ...), ("PW", "Palau")
+            return "a pair whose first string does not name a credential";
+        }
+        List<String> words = ValueShape.nameWords(value);
+        boolean separated = SEPARATED_WORDS.matcher(value).find();
+        if (words != null && (rule.entropy() > 0 || rule.strongKey() && separated
+                || words.stream().anyMatch(this::namesACredential)
+                || words.equals(tokens(name)))) {
+            // PASSWORD_TOO_COMMON = "password_too_common", password = mavenPassword, "YourAccessTokenHere"
+            return "a name, not a value";
+        }
+        if (ValueShape.text(value)) {
+            return "text with spaces"; // 'The two password fields didn’t match.', a cookie header
+        }
+        if (rule.entropy() > 0 && UPPER_WORD.matcher(value).matches()) {
+            return "an upper-case word"; // "EXPORTABLE", 'RDBCHANNEL': an enum value, not a token
+        }
+        if (match.before() != null && match.before().matches("\\s+\\(.*")) {
+            return "a word before a parenthesis (prose)"; // "... yielded as a token (`TokenStream#next`) ..."
+        }
+        if (match.before() != null && match.before().replaceAll("[rbuf@]?[\"'`]$", "").strip().endsWith("(")
+                && (value.contains(" ")
+                || value.matches("[a-z]{2,12}"))) {
+            return "a sentence or a word passed to a method"; // t.pass("token refreshed"), t.pass('equal')
+        }
+        if (words != null && separated && value.chars().noneMatch(Character::isDigit)
+                && words.stream().allMatch(w -> w.length() >= 2)) {
+            return "an identifier"; // 'allPass': 'overEvery', storageKey = '_sf2_attributes'
+        }
+        if (documentationFile(match.path()) && (value.length() < 10 || Entropy.shannon(value) < 3.0
+                || WORDISH.matcher(value).matches()
+                || ValueShape.nameWords(value.replaceAll("[^A-Za-z0-9]+", "-")) != null)) {
+            return "an example in documentation";
         }
         String lowerValue = value.toLowerCase(java.util.Locale.ROOT);
         for (String t : tokens(key == null ? "" : key)) {
@@ -222,6 +360,9 @@ final class NoiseFilter {
                 && (!value.matches("[A-Za-z0-9+/=_-]+") || Entropy.shannon(value) < 4.0)) {
             return "a bare 'key' needs a random value";
         }
+        if (value.regionMatches(true, 0, "http", 0, 4) && value.matches("(?i)https?://[^@\\s]+")) {
+            return "url"; // a URL without user:password@ (those are the URL rules'), e.g. Encryption: https://keys...
+        }
         if (PATHISH.matcher(value).find() && !randomSegment(value)) {
             return "path or url";
         }
@@ -232,6 +373,21 @@ final class NoiseFilter {
             return "words";
         }
         return null;
+    }
+
+    private static String percentDecoded(String v) {
+        StringBuilder out = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '%' && i + 2 < v.length() && Character.digit(v.charAt(i + 1), 16) >= 0
+                    && Character.digit(v.charAt(i + 2), 16) >= 0) {
+                out.append((char) Integer.parseInt(v.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A path-looking value whose longest '/'-separated segment is long and random is base64, not a path. */
@@ -263,6 +419,11 @@ final class NoiseFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A word that names a credential (password, token, secret, key...), or a word that is one with a suffix. */
+    private boolean namesACredential(String word) {
+        return credentialWords.contains(word) || strongKeyFragments.stream().anyMatch(word::contains);
     }
 
     private boolean isKeyWord(String token, List<String> keyWords) {

@@ -21,7 +21,8 @@ final class RuleFileParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
-            "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs");
+            "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs",
+            "strongKey");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
 
     private final String source;
@@ -115,7 +116,7 @@ final class RuleFileParser {
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
-                strings(m, "needs", where));
+                strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")));
     }
 
     private void examples(Object node, List<SecretRule.Example> match, List<SecretRule.Example> noMatch,

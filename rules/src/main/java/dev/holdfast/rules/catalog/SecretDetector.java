@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.model.Severity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class SecretDetector implements Detector {
     private static final Pattern OPERATOR = Pattern.compile("[=:(>,]");
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
     private static final Pattern BASE64_CHARS = Pattern.compile("[A-Za-z0-9+/=]+");
+    /** Below this Shannon entropy a keyword-rule value reads as a word or a weak example (bits per character). */
+    private static final double LOW_ENTROPY = 3.0;
 
     private static final boolean TRACE = Boolean.getBoolean("holdfast.trace");
     /** Tuning aid (system property holdfast.profile=true): time spent per rule, printed at exit. */
@@ -136,7 +139,7 @@ public final class SecretDetector implements Detector {
         byte[] text = document.content();
         String path = document.path();
         // Lines are cut out of the text only when a rule looks at them: most lines of most files hold no keyword.
-        Lines lines = new Lines(text);
+        Lines lines = new Lines(text, path);
         int[] lineStarts = lines.starts;
         // Lines are numbered as the document numbers them (at '\n') unless a lone '\r' splits one: then read all.
         java.util.BitSet changed = lines.bareCarriageReturn ? null : document.changedLines();
@@ -269,7 +272,10 @@ public final class SecretDetector implements Detector {
             }
             int keyEnd = key == null ? m.start() : m.end("key");
             String before = line.substring(Math.min(keyEnd, start), start);
-            String why = noise.noise(rule, key, value, before);
+            int valueEnd = Math.min(line.length(), start + value.length());
+            String following = line.substring(valueEnd, Math.min(line.length(), valueEnd + 40));
+            String why = noise.noise(rule, new NoiseFilter.Match(lines.path, key, value, before, following,
+                    optionalGroup(rule, m, "user"), optionalGroup(rule, m, "host")));
             if (why != null) {
                 trace(rule, index, value, why + (key == null ? "" : " (key " + key + ")"));
                 continue;
@@ -293,9 +299,25 @@ public final class SecretDetector implements Detector {
             if (key != null) {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
-            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, props));
+            Severity severity = rule.severity();
+            if (rule.generic() && severity.compareTo(Severity.MEDIUM) < 0) {
+                // Confidence, not only kind: a keyword-rule hit in a test or on a low-entropy value is likely a
+                // fixture or a weak example; reported, but not as high.
+                String doubt = noise.testPath(lines.path) ? "test path"
+                        : NoiseFilter.lowEntropy(subject, LOW_ENTROPY) ? "low entropy" : null;
+                if (doubt != null) {
+                    severity = Severity.MEDIUM;
+                    props.put("confidence", "low (" + doubt + ")");
+                }
+            }
+            out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, severity,
+                    props));
             from = Math.max(from, m.end());
         }
+    }
+
+    private static String optionalGroup(SecretRule rule, Matcher m, String name) {
+        return rule.namedGroups().contains(name) ? m.group(name) : null;
     }
 
     /** The secret's group as a name or number: the rule's own choice, else "secret" if named, else 1, else 0. */
@@ -432,7 +454,7 @@ public final class SecretDetector implements Detector {
         List<Detection> out = new ArrayList<>(kept.size());
         for (Candidate c : kept) {
             SecretRule r = c.rule();
-            out.add(new Detection(r.id(), r.category(), r.severity(), r.title(), c.line(), c.column(), c.subject(),
+            out.add(new Detection(r.id(), r.category(), c.severity(), r.title(), c.line(), c.column(), c.subject(),
                     Redactor.redact(c.subject()), r.remediation(), c.properties()));
         }
         return out;
@@ -447,9 +469,11 @@ public final class SecretDetector implements Detector {
         private final String[] cut;
         /** A '\r' not followed by '\n' ends a line here: old Mac text, or a stray byte. */
         final boolean bareCarriageReturn;
+        final String path;
 
-        Lines(byte[] text) {
+        Lines(byte[] text, String path) {
             this.text = text;
+            this.path = path;
             int[] s = new int[64];
             int[] e = new int[64];
             int n = 0;
@@ -496,7 +520,7 @@ public final class SecretDetector implements Detector {
         }
     }
 
-    private record Candidate(SecretRule rule, int line, int column, int end, String subject,
+    private record Candidate(SecretRule rule, int line, int column, int end, String subject, Severity severity,
                              Map<String, String> properties) {
     }
 }

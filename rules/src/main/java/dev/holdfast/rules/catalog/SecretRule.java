@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  *                   lines such as "- name: DB_PASSWORD" / "value: ..."); the secret must be on the current line
  * @param needs      strings of which the pattern cannot match without one (a quote, "</"): a line holding none of
  *                   them is skipped before the regex runs, which is most of the cost on source code; empty: no check
+ * @param strongKey  the key must name a credential for sure (password, secret, token, api key...), not merely hold a
+ *                   key word: for pairs such as {@code ("auth", "0011_...")} or {@code singletonMap("partitionKey",
+ *                   ...)} whose first string is any name
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -33,7 +36,7 @@ public record SecretRule(String id, String title, String description, Category c
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
-                         List<String> needs) {
+                         List<String> needs, boolean strongKey) {
 
     /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
     public record Example(String path, String text) {

@@ -128,7 +128,7 @@ public final class PolicyAnalyzer {
         }
 
         List<PolicyIssue> issues = new ArrayList<>();
-        issues.addAll(statementIssues(entries));
+        issues.addAll(statementIssues(entries, policies));
         for (NamedPolicy p : policies) {
             issues.addAll(TrustPolicyCheck.check(p.identity(), p.document()));
         }
@@ -252,8 +252,11 @@ public final class PolicyAnalyzer {
         return s;
     }
 
-    private List<PolicyIssue> statementIssues(List<EffectivePermissions.Entry> entries) {
+    private List<PolicyIssue> statementIssues(List<EffectivePermissions.Entry> entries, List<NamedPolicy> policies) {
         List<PolicyIssue> out = new ArrayList<>();
+        // (policy, action) to the every-resource entries that grant it: one finding each, however many resources.
+        Map<String, List<EffectivePermissions.Entry>> exposures = new LinkedHashMap<>();
+        Map<String, List<EffectivePermissions.Entry>> exfiltrations = new LinkedHashMap<>();
         for (EffectivePermissions.Entry e : entries) {
             Statement s = e.statement;
             if (e.actions.isEmpty() && e.unknown.isEmpty()) {
@@ -309,18 +312,74 @@ public final class PolicyAnalyzer {
             // action it implies would bury that one finding under dozens.
             if ((e.anyResource || everyResource(e.resource)) && !s.notAction()) {
                 for (String a : matching(e, risk.credentialsExposure())) {
-                    out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a + " on "
-                                    + e.resource + " can mint or reveal credentials of any resource",
-                            "credentials:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
+                    if (!scopedByCondition(e, a, policies)) {
+                        exposures.computeIfAbsent(e.policy + "\u0000" + a, k -> new ArrayList<>()).add(e);
+                    }
                 }
                 for (String a : matching(e, risk.dataExfiltration())) {
-                    out.add(issue(IamRules.EXFILTRATION, Severity.MEDIUM, "data exfiltration: " + a + " on "
-                                    + e.resource + " reads data from every resource of the account",
-                            "exfiltration:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
+                    if (!scopedByCondition(e, a, policies)) {
+                        exfiltrations.computeIfAbsent(e.policy + "\u0000" + a, k -> new ArrayList<>()).add(e);
+                    }
                 }
             }
         }
+        exposures.forEach((k, es) -> {
+            String a = k.substring(k.indexOf('\u0000') + 1);
+            if (!risk.requiredFor(a).isEmpty()) {
+                return; // reveals only what its required action allows, which has (or has not) a finding of its own
+            }
+            List<String> alongside = exposures.keySet().stream().filter(o -> o.startsWith(k.substring(0,
+                    k.indexOf('\u0000') + 1))).map(o -> o.substring(o.indexOf('\u0000') + 1))
+                    .filter(o -> risk.requiredFor(o).stream().anyMatch(r -> r.equalsIgnoreCase(a))).toList();
+            EffectivePermissions.Entry e = widest(es);
+            out.add(issue(IamRules.CREDENTIALS, Severity.HIGH, "credentials exposure: " + a
+                            + (alongside.isEmpty() ? "" : " (with " + String.join(", ", alongside) + ")") + " on "
+                            + resources(es) + " can mint or reveal credentials of any resource",
+                    "credentials:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
+        });
+        exfiltrations.forEach((k, es) -> {
+            String a = k.substring(k.indexOf('\u0000') + 1);
+            EffectivePermissions.Entry e = widest(es);
+            out.add(issue(IamRules.EXFILTRATION, Severity.MEDIUM, "data exfiltration: " + a + " on "
+                            + resources(es) + " reads data from every resource of the account",
+                    "exfiltration:" + a + "|" + e.resource, e, a, Map.of("actions", a)));
+        });
         return out;
+    }
+
+    /** The entry on "*" when there is one (the key of the finding stays that of the widest grant), else the first. */
+    private static EffectivePermissions.Entry widest(List<EffectivePermissions.Entry> es) {
+        return es.stream().filter(x -> x.anyResource).findFirst().orElse(es.get(0));
+    }
+
+    private static String resources(List<EffectivePermissions.Entry> es) {
+        return es.stream().map(x -> x.resource).distinct().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Whether a grant on every resource is narrowed by a condition: a resource-scoping key on the Allow itself (a tag,
+     * the account, the secret's name), or a Deny of the same action on every resource that spares only what such a
+     * key names (Deny unless aws:ResourceTag/team is ours), in any of the policies analysed together.
+     */
+    private boolean scopedByCondition(EffectivePermissions.Entry e, String action, List<NamedPolicy> policies) {
+        if (e.statement.conditionKeys().stream().anyMatch(risk::scopesResources)) {
+            return true;
+        }
+        for (NamedPolicy p : policies) {
+            for (Statement d : p.document().statements()) {
+                if (d.allow() || !d.principals().isEmpty()
+                        || d.conditionKeys().stream().noneMatch(risk::scopesResources)) {
+                    continue;
+                }
+                boolean everywhere = d.notResource() || d.resources().isEmpty()
+                        || d.resources().stream().anyMatch(PolicyAnalyzer::everyResource);
+                boolean covers = d.actions().stream().anyMatch(pattern -> Glob.matches(pattern, action, true));
+                if (everywhere && covers != d.notAction()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean allRoles(EffectivePermissions.Entry e) {

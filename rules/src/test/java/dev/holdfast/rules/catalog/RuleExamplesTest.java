@@ -45,6 +45,31 @@ class RuleExamplesTest {
         return tests.stream();
     }
 
+    /**
+     * The noise shapes of real code (the no-match examples of the keyword and URL rules: identifiers, calls,
+     * f-strings, types, enum constants, pairs of names, labels, placeholders, default credentials) are quiet under the
+     * whole catalogue, not only under the rule that lists them: no other rule may pick them up instead.
+     */
+    @TestFactory
+    Stream<DynamicTest> keywordAndUrlNoiseShapesAreQuietUnderEveryRule() {
+        Detector all = RuleCatalog.builtin().detector(v -> false);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SecretRule rule : RuleCatalog.builtin().rules()) {
+            if (!rule.source().endsWith("generic.yml") && !rule.source().endsWith("urls.yml")) {
+                continue;
+            }
+            for (int i = 0; i < rule.noMatchExamples().size(); i++) {
+                int idx = i;
+                tests.add(DynamicTest.dynamicTest(rule.id() + " noise #" + (i + 1), () ->
+                        assertThat(all.detect(RuleCatalog.exampleDocument(rule, rule.noMatchExamples().get(idx),
+                                idx, "noMatch")))
+                                .as(rule.noMatchExamples().get(idx).text()).isEmpty()));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(60);
+        return tests.stream();
+    }
+
     @Test
     void theCatalogueSelfTestPasses() {
         RuleTestReport report = RuleCatalog.builtin().test();

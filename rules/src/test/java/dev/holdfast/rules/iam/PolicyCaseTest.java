@@ -74,7 +74,13 @@ class PolicyCaseTest {
         for (JsonNode want : exp.path("issues")) {
             List<Detection> hits = issues.stream().filter(d -> matches(d, want, path)).toList();
             assertThat(hits).as("issue " + want + " among " + describe(issues)).isNotEmpty();
+            if (want.has("count")) {
+                assertThat(hits).as("issue " + want + " among " + describe(issues)).hasSize(want.get("count").asInt());
+            }
         }
+        exp.path("issueCounts").fields().forEachRemaining(c -> assertThat(issues.stream()
+                .filter(d -> d.ruleId().equals(c.getKey())).toList()).as(c.getKey() + " among " + describe(issues))
+                .hasSize(c.getValue().asInt()));
         for (JsonNode not : exp.path("absentIssues")) {
             assertThat(issues.stream().filter(d -> matches(d, not, path)).toList()).as("absent " + not).isEmpty();
         }

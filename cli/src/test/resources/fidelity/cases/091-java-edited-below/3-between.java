@@ -1,0 +1,18 @@
+package shop.payments;
+
+import java.time.Duration;
+
+public final class PaymentsConfig {
+    private static final String CURRENCY = "USD";
+    private static final String STRIPE_KEY = System.getenv("STRIPE_API_KEY");
+    private static final int RETRIES = 19;
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+
+    public String apiKey() {
+        return STRIPE_KEY;
+    }
+
+    public Duration timeout() {
+        return TIMEOUT;
+    }
+}

@@ -1,0 +1,19 @@
+package shop.payments;
+
+import java.time.Duration;
+
+public final class PaymentsConfig {
+    private static final String CURRENCY = "EUR";
+    private static final String SECRET_KEY = System.getenv("PAYMENTS_API_KEY");
+    private static final int POOL_SIZE = 83;
+    private static final int RETRIES = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(12);
+
+    public String apiKey() {
+        return SECRET_KEY;
+    }
+
+    public Duration timeout() {
+        return TIMEOUT;
+    }
+}

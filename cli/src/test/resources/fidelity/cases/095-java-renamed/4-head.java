@@ -1,0 +1,19 @@
+package shop.billing;
+
+import java.time.Duration;
+
+public final class PaymentsConfig {
+    private static final String CURRENCY = "EUR";
+    private static final String STRIPE_KEY = "{{STRIPE_1}}";
+    private static final int POOL_SIZE = 13;
+    private static final int RETRIES = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(53);
+
+    public String apiKey() {
+        return STRIPE_KEY;
+    }
+
+    public Duration timeout() {
+        return TIMEOUT;
+    }
+}

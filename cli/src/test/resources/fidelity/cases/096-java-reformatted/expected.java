@@ -1,0 +1,19 @@
+package shop.payments;
+
+import java.time.Duration;
+
+public final class PaymentsConfig {
+  private static final String CURRENCY = "EUR";
+  private static final String STRIPE_KEY = System.getenv("STRIPE_API_KEY");
+  private static final int IDLE_TIMEOUT = 83;
+  private static final int RETRIES = 4;
+  private static final Duration TIMEOUT = Duration.ofSeconds(50);
+
+  public String apiKey() {
+    return STRIPE_KEY;
+  }
+
+  public Duration timeout() {
+    return TIMEOUT;
+  }
+}

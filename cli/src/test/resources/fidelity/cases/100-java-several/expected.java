@@ -1,0 +1,20 @@
+package shop.payments;
+
+import java.time.Duration;
+
+public final class PaymentsConfig {
+    private static final String CURRENCY = "EUR";
+    private static final String STRIPE_KEY = System.getenv("STRIPE_API_KEY");
+    private static final int SHARD_COUNT = 82;
+    private static final String WEBHOOK_SECRET = System.getenv("PAYMENTS_WEBHOOK_SECRET");
+    private static final int RETRIES = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(19);
+
+    public String apiKey() {
+        return STRIPE_KEY;
+    }
+
+    public Duration timeout() {
+        return TIMEOUT;
+    }
+}

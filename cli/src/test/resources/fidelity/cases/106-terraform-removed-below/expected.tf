@@ -1,0 +1,12 @@
+terraform {
+  required_version = ">= 1.7"
+}
+
+provider "aws" {
+  region     = "us-east-2"
+  access_key = var.aws_access_key
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "shop-reports-48"
+}

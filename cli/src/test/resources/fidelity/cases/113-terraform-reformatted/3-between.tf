@@ -1,0 +1,14 @@
+terraform {
+    required_version = ">= 1.6"
+}
+
+provider "aws" {
+    region     = "us-east-2"
+    access_key = var.aws_access_key
+    read_timeout = "18s"
+    max_retries = 4
+}
+
+resource "aws_s3_bucket" "reports" {
+    bucket = "shop-reports-30"
+}

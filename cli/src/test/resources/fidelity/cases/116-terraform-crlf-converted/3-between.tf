@@ -1,0 +1,14 @@
+terraform {
+  required_version = ">= 1.6"
+}
+
+provider "aws" {
+  region     = "eu-west-1"
+  access_key = var.aws_access_key
+  idle_timeout = "33s"
+  max_retries = 5
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "shop-reports-88"
+}

@@ -1,0 +1,14 @@
+terraform {
+  required_version = ">= 1.7"
+}
+
+provider "aws" {
+  region     = "us-east-2"
+  access_key = "{{AWS_KEY_1}}"
+  secret_key = "{{AWS_SECRET_1}}"
+  max_retries = 9
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "shop-reports-22"
+}

@@ -1,0 +1,15 @@
+terraform {
+  required_version = ">= 1.7"
+}
+
+provider "aws" {
+  region     = "us-east-2"
+  access_key = var.aws_access_key
+  cache_ttl = "47"
+  secret_key = var.aws_secret_key
+  max_retries = 9
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "shop-reports-22"
+}

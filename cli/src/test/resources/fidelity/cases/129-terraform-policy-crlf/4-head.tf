@@ -1,0 +1,20 @@
+resource "aws_iam_policy" "read" {
+  name   = "shop-invoices-read"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "Read46"
+      Effect   = "Allow"
+      Action = [
+        "s3:*",
+        "s3:GetObjectRetention",
+        "s3:GetObjectTagging",
+      ]
+      Resource = "arn:aws:s3:::shop-invoices/*"
+    }]
+  })
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "shop-invoices"
+}

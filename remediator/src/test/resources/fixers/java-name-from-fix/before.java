@@ -1,0 +1,5 @@
+package shop;
+
+class Payments {
+    private static final String KEY = "{{API_KEY_1}}";
+}
