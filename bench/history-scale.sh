@@ -64,20 +64,8 @@ if [ "${BUILD_ONLY:-0}" = 1 ]; then
 fi
 "$root/holdfast" --version >/dev/null   # build the CLI once, outside the timing
 
-# measure LABEL CMD... : runs CMD under /usr/bin/time, appends "label seconds rss_kb" to $results
-measure() {
-  local name="$1"; shift
-  local tv="$work/time-$name.txt"
-  /usr/bin/time -v -o "$tv" "$@" || true
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tv" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
-  echo "$name $wall $rss" >> "$results"
-  printf '    %-18s %8.2fs  %7.1f MiB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)" >&2
-}
-best() { awk -v n="$1" '$1==n { if (min=="" || $2<min) min=$2 } END { print min }' "$results"; }
-peak() { awk -v n="$1" '$1==n { if ($3>max) max=$3 } END { printf "%.0f", max/1024 }' "$results"; }
-
+# shellcheck source=bench/timing.sh
+. "$here/timing.sh"
 
 # liveset REPO : the largest heap left after a forced full collection, sampled every second through a scan
 liveset() {

@@ -72,20 +72,10 @@ final class BlobPool {
     /** Scans every path's versions; returns when all are done. */
     void scan(List<BlobIntroductions.PathHistory> histories) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> work(histories, next), "holdfast-blob-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-        }
-        workers.forEach(Thread::start);
         try {
-            for (Thread t : workers) {
-                t.join();
-            }
+            Workers.run("holdfast-blob", threads, i -> work(histories, next));
         } catch (InterruptedException e) {
             fatal = e;
-            workers.forEach(Thread::interrupt);
             throw e;
         }
         if (fatal != null) {

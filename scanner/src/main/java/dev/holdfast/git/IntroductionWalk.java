@@ -54,19 +54,11 @@ final class IntroductionWalk {
     BlobIntroductions run(int threads) throws IOException, InterruptedException {
         int n = Math.max(1, Math.min(threads, (commits.size() + RUN - 1) / RUN));
         List<BlobIntroductions> found = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BlobIntroductions mine = new BlobIntroductions();
-            found.add(mine);
-            Thread t = new Thread(() -> walk(mine), "holdfast-walk-" + i);
-            t.setDaemon(true);
-            workers.add(t);
+            found.add(new BlobIntroductions());
         }
-        workers.forEach(Thread::start);
         try {
-            for (Thread t : workers) {
-                t.join();
-            }
+            Workers.run("holdfast-walk", n, i -> walk(found.get(i)));
         } catch (InterruptedException e) {
             failure.compareAndSet(null, e); // the others stop at their next run
             throw e;
