@@ -141,7 +141,8 @@ main() {
   case "$mode" in scan|nightly|fix) ;; *) fail "input 'mode' must be scan, nightly or fix (got '$mode')";; esac
   case "$fail_on" in none|new|regressed|any) ;; *) fail "input 'fail-on' must be none, new, regressed or any";; esac
   local cloud="${INPUT_CLOUD:-}"
-  case "$cloud" in ''|aws|azure) ;; *) fail "input 'cloud' must be aws, azure or empty";; esac
+  # Any provider the CLI registers: it names the known ones when given another. Only the shape is checked here.
+  [[ -z "$cloud" || "$cloud" =~ ^[a-z][a-z0-9-]*$ ]] || fail "input 'cloud' must be a cloud provider name (holdfast cloud --help) or empty"
   local max_prs="${INPUT_MAX_PRS:-5}"
   [[ "$max_prs" =~ ^[0-9]+$ ]] || fail "input 'max-prs' must be a number"
   local event="${GITHUB_EVENT_NAME:-}"

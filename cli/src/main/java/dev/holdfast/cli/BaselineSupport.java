@@ -5,7 +5,7 @@ import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.CommitAttributor;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.detect.Detector;
 
 import java.time.Clock;
@@ -35,9 +35,9 @@ final class BaselineSupport {
         return CommitAttributor.of(identities(config));
     }
 
-    static IdentityClassifier identities(HoldfastConfig config) {
+    static CommitAuthorClassifier identities(HoldfastConfig config) {
         try {
-            return IdentityClassifier.builtin().withExtra(config.identities());
+            return CommitAuthorClassifier.builtin().withExtra(config.identities());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source() + ": " + e.getMessage(), e);
         }

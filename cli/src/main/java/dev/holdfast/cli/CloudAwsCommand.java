@@ -1,28 +1,14 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.CloudFindings;
-import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudRules;
-import dev.holdfast.cloud.CloudThresholds;
 import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.IdentityClassifier;
-import dev.holdfast.cloud.aws.AwsInventory;
 import dev.holdfast.cloud.aws.AwsOptions;
-import dev.holdfast.cloud.aws.AwsRules;
-import dev.holdfast.cloud.aws.IamEngineEvaluator;
-import dev.holdfast.cloud.aws.LeakedKeys;
-import dev.holdfast.detect.Fingerprinter;
-import dev.holdfast.model.Finding;
+import dev.holdfast.cloud.aws.AwsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code holdfast cloud aws}: IAM through the AWS SDK's default credential chain (or the environment's keys). */
@@ -59,27 +45,7 @@ public final class CloudAwsCommand implements Callable<Integer> {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
         }
-        return CloudCommand.run(console, shared, new CloudCommand.Provider() {
-            @Override
-            public CloudInventory collect(Clock clock, Fingerprinter fp, IdentityClassifier classifier) {
-                return new AwsInventory(opts, new IamEngineEvaluator(), classifier, fp, clock).collect();
-            }
-
-            @Override
-            public CloudRules rules(CloudThresholds thresholds, Clock clock, CloudFindings findings) {
-                return new AwsRules(thresholds, clock, findings);
-            }
-
-            @Override
-            public List<Finding> extra(CloudInventory inv, CloudFindings findings, Path repo) throws IOException {
-                return repo == null ? List.of() : LeakedKeys.find(inv, findings, repo);
-            }
-
-            @Override
-            public String name() {
-                return "aws";
-            }
-        });
+        return CloudCommand.run(console, shared, new AwsProvider(opts));
     }
 
     private static URI endpoint(String s) {

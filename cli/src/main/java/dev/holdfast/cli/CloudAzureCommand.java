@@ -1,22 +1,14 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.CloudFindings;
-import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudRules;
-import dev.holdfast.cloud.CloudThresholds;
 import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.IdentityClassifier;
-import dev.holdfast.cloud.azure.AzureInventory;
 import dev.holdfast.cloud.azure.AzureOptions;
-import dev.holdfast.cloud.azure.AzureRules;
-import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.cloud.azure.AzureProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,22 +55,7 @@ public final class CloudAzureCommand implements Callable<Integer> {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
         }
-        return CloudCommand.run(console, shared, new CloudCommand.Provider() {
-            @Override
-            public CloudInventory collect(Clock clock, Fingerprinter fp, IdentityClassifier classifier) {
-                return new AzureInventory(opts, classifier, clock).collect();
-            }
-
-            @Override
-            public CloudRules rules(CloudThresholds thresholds, Clock clock, CloudFindings findings) {
-                return new AzureRules(thresholds, clock, findings);
-            }
-
-            @Override
-            public String name() {
-                return "azure";
-            }
-        });
+        return CloudCommand.run(console, shared, new AzureProvider(opts));
     }
 
     private static void checkUrl(String flag, String s) {

@@ -3,24 +3,29 @@ package dev.holdfast.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.cloud.CloudFindings;
 import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudRules;
+import dev.holdfast.cloud.CloudProvider;
 import dev.holdfast.cloud.CloudScan;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.CloudThresholds;
-import dev.holdfast.cloud.IdentityClassifier;
 import dev.holdfast.cloud.SnapshotStore;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.identity.PrincipalClassifier;
 import dev.holdfast.model.Finding;
+import dev.holdfast.rules.cloud.CloudRules;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.rules.cloud.CloudThresholds;
+import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanWarning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code holdfast cloud aws|azure}: snapshot cloud IAM, evaluate it, compare with a baseline snapshot. */
+/**
+ * {@code holdfast cloud <provider>}: snapshot cloud IAM, evaluate it, compare with a baseline snapshot. Each provider
+ * is a subcommand (its own flags) registered here, handing a {@link CloudProvider} to {@link #run}.
+ */
 @Command(name = "cloud", mixinStandardHelpOptions = true,
         description = "Snapshot and evaluate cloud IAM (aws|azure), compare with a baseline snapshot.",
         subcommands = {CloudAwsCommand.class, CloudAzureCommand.class})
@@ -45,9 +53,23 @@ public final class CloudCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** Anything that is not a registered provider's subcommand lands here, so the error can name the known ones. */
+    @Parameters(arity = "0..1", paramLabel = "PROVIDER", description = "a registered provider: aws or azure")
+    String unknown;
+
+    /** The flags meant for that provider: ignored, the provider is the error. */
+    @Unmatched
+    List<String> rest;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        console.err().println("holdfast: cloud needs a provider: aws or azure");
+        String known = String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help"))
+                .sorted().toList());
+        console.err().println("holdfast: " + (unknown == null ? "cloud needs a provider: " + known
+                : "unknown cloud provider '" + Main.oneLine(unknown) + "' (known: " + known + ")"));
         return ExitCode.USAGE;
     }
 
@@ -77,24 +99,10 @@ public final class CloudCommand implements Callable<Integer> {
         OutputOptions output = new OutputOptions();
     }
 
-    /** What a provider command hands to {@link #run}: how to collect, and how to judge. */
-    interface Provider {
-        CloudInventory collect(Clock clock, Fingerprinter fp, IdentityClassifier classifier);
-
-        CloudRules rules(CloudThresholds thresholds, Clock clock, CloudFindings findings);
-
-        /** Findings made from the inventory outside the rules (e.g. leaked keys in --repo); may be empty. */
-        default List<Finding> extra(CloudInventory inv, CloudFindings findings, Path repo) throws IOException {
-            return List.of();
-        }
-
-        String name();
-    }
-
-    /** The flow shared by aws and azure: options, inventory, rules, baseline, snapshot, report, exit code. */
-    static int run(Console console, Shared o, Provider provider) {
+    /** The flow every provider shares: options, inventory, rules, baseline, snapshot, report, exit code. */
+    static int run(Console console, Shared o, CloudProvider provider) {
         CloudThresholds thresholds;
-        IdentityClassifier classifier;
+        PrincipalClassifier classifier;
         Clock clock;
         try {
             FailPolicy.predicate(o.failOn);
@@ -113,11 +121,11 @@ public final class CloudCommand implements Callable<Integer> {
         try {
             CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
             Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
-            CloudFindings findings = new CloudFindings(fp);
-            CloudInventory inv = provider.collect(clock, fp, classifier);
-            CloudRules rules = provider.rules(thresholds, clock, findings);
-            List<Finding> extra = provider.extra(inv, findings, o.repo);
-            CloudScan.Outcome out = CloudScan.run(inv, rules, findings, baseline, extra);
+            FindingFactory factory = new FindingFactory(fp);
+            CloudInventory inv = provider.inventory(classifier, fp, clock);
+            CloudRules rules = provider.rules(thresholds, clock);
+            List<Finding> extra = o.repo == null ? List.of() : provider.repositoryFindings(inv, factory, o.repo);
+            CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra);
             ScanResult result = out.result();
             if (o.repo != null) {
                 result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
@@ -212,15 +220,15 @@ public final class CloudCommand implements Callable<Integer> {
     }
 
     /** The bundled identity patterns, with {@code cloud.identity} (same shape as identity-patterns.yml) in front. */
-    static IdentityClassifier classifier(JsonNode cloud) {
-        IdentityClassifier c = IdentityClassifier.defaults();
+    static PrincipalClassifier classifier(JsonNode cloud) {
+        PrincipalClassifier c = PrincipalClassifier.defaults();
         if (cloud == null || !cloud.has("identity")) {
             return c;
         }
         try {
             return c.withExtra(new ObjectMapper()
                     .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .convertValue(cloud.get("identity"), IdentityClassifier.Patterns.class));
+                    .convertValue(cloud.get("identity"), PrincipalClassifier.Patterns.class));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("config cloud.identity: " + Main.oneLine(e.getMessage()));
         }

@@ -3,10 +3,8 @@ package dev.holdfast.cli;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
-import dev.holdfast.rules.EmbeddedPolicyDetector;
-import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.iam.IamPolicyDetector;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.scan.CompositeDetector;
 
@@ -40,7 +38,7 @@ final class Detectors {
      * @throws ConfigException when a configured rule file or threshold is invalid
      */
     static CompositeDetector secrets(HoldfastConfig config, Clock clock) {
-        iacDetectors(config, clock);
+        structured(config, clock);
         return new CompositeDetector(List.of(catalog(config).detector(config::isAllowedValue)),
                 config.disabledRules());
     }
@@ -51,16 +49,13 @@ final class Detectors {
     static CompositeDetector build(HoldfastConfig config, Clock clock) {
         List<Detector> all = new ArrayList<>();
         all.add(catalog(config).detector(config::isAllowedValue));
-        all.addAll(iacDetectors(config, clock));
-        IamPolicyDetector iam = new IamPolicyDetector();
-        all.add(iam);
-        all.add(new EmbeddedPolicyDetector(iam));
+        all.addAll(structured(config, clock));
         return new CompositeDetector(all, config.disabledRules());
     }
 
-    private static List<Detector> iacDetectors(HoldfastConfig config, Clock clock) {
+    private static List<Detector> structured(HoldfastConfig config, Clock clock) {
         try {
-            return IacDetectors.all(clock, config.thresholds());
+            return StructuredDetectors.all(clock, config.thresholds());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
         }

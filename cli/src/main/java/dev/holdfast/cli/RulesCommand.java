@@ -1,13 +1,13 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.CloudRuleCatalog;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.cloud.CloudCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +54,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
         if (test) {
             RuleTestReport secrets = catalog.test();
-            RuleTestReport iac = IacDetectors.test(Clock.systemUTC());
+            RuleTestReport iac = StructuredDetectors.test(Clock.systemUTC());
             List<RuleTestReport.Failure> failures = new ArrayList<>(secrets.failures());
             failures.addAll(iac.failures());
             RuleTestReport report = new RuleTestReport(secrets.rules() + iac.rules(),
@@ -68,7 +68,7 @@ public final class RulesCommand implements Callable<Integer> {
             return report.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
         List<RuleInfo> infos = new ArrayList<>(Detectors.build(cfg, Clock.systemUTC()).rules());
-        infos.addAll(CloudRuleCatalog.all().values());
+        infos.addAll(CloudCatalogue.all().values());
         infos.sort(Comparator.comparing(RuleInfo::id));
         for (RuleInfo r : infos) {
             console.out().printf("%-44s %-9s %-22s %s%n", r.id(), r.severity().id(), r.category().id(), r.title());

@@ -9,7 +9,7 @@ import dev.holdfast.event.EventException;
 import dev.holdfast.event.GitHubEvent;
 import dev.holdfast.git.HistoryOptions;
 import dev.holdfast.git.Repos;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.push.PushPlanner;
 import dev.holdfast.push.PushScope;
 import dev.holdfast.reports.sarif.SarifReport;
@@ -109,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
         Path root = path.toAbsolutePath().normalize();
         try {
             HoldfastConfig cfg = HoldfastConfig.load(root, config);
-            IdentityClassifier identities = BaselineSupport.identities(cfg);
+            CommitAuthorClassifier identities = BaselineSupport.identities(cfg);
             ScanBaseline base = ScanBaseline.resolve(root, baseline);
             ScanPipeline pipeline = new ScanPipeline(root, path.toString(), cfg, identities, base, clock,
                     TerminalProgressBar.forConsole(console, noProgress), !noFetch, console.err());

@@ -13,7 +13,7 @@ import dev.holdfast.git.HistoryScanner;
 import dev.holdfast.git.ObjectFetcher;
 import dev.holdfast.git.RangeResolver;
 import dev.holdfast.git.Repos;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.push.RangeAdditions;
@@ -50,7 +50,7 @@ final class ScanPipeline {
     private final Path root;
     private final String display;
     private final HoldfastConfig cfg;
-    private final IdentityClassifier identities;
+    private final CommitAuthorClassifier identities;
     private final ScanBaseline base;
     private final Clock clock;
     private final ScanProgress progress;
@@ -61,7 +61,7 @@ final class ScanPipeline {
      * @param fetch whether a partial clone's missing blobs and a force push's old head may be fetched from the remote
      * @param notes where one-line notes go (stderr)
      */
-    ScanPipeline(Path root, String display, HoldfastConfig cfg, IdentityClassifier identities, ScanBaseline base,
+    ScanPipeline(Path root, String display, HoldfastConfig cfg, CommitAuthorClassifier identities, ScanBaseline base,
                  Clock clock, ScanProgress progress, boolean fetch, PrintStream notes) {
         this.root = root;
         this.display = display;

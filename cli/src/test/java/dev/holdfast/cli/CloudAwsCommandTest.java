@@ -199,7 +199,13 @@ class CloudAwsCommandTest {
 
     @Test
     void usageErrors() {
-        assertThat(CliRunner.run(env(), "cloud").exit()).isEqualTo(ExitCode.USAGE);
+        CliRunner.Run none = CliRunner.run(env(), "cloud");
+        assertThat(none.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).isEqualTo("holdfast: cloud needs a provider: aws, azure\n");
+        // The action passes any provider name through: the CLI says which ones it knows.
+        CliRunner.Run unknown = CliRunner.run(env(), "cloud", "gcp", "--repo", ".");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).startsWith("holdfast: ").contains("gcp", "aws, azure").doesNotContain("\tat ");
         CliRunner.Run r = CliRunner.run(env(), "cloud", "aws", "--endpoint-url", "not a url");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--endpoint-url");

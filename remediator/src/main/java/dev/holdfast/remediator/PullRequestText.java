@@ -9,6 +9,8 @@ import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.FixRef;
+import dev.holdfast.reports.ReportText;
+import dev.holdfast.reports.markdown.Md;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,9 +22,14 @@ import java.util.regex.Pattern;
 
 /**
  * The pull request's title and Markdown body: what regressed and where, who brought it back, which fix it undoes,
- * what the PR changes, rotation advice for secrets, and a hidden {@code <!-- holdfast:meta {json} -->} comment that
- * later runs read to decide whether the finding changed. Built only from {@link Finding}s, which hold redacted
- * values and keyed fingerprints, never raw secrets.
+ * what the PR changes, where reference names came from, rotation advice for secrets, and a hidden
+ * {@code <!-- holdfast:meta {json} -->} comment that later runs read to decide whether the finding changed. Built only
+ * from {@link Finding}s, which hold redacted values and keyed fingerprints, never raw secrets.
+ *
+ * <p>Author names, paths, messages and reference names come from the repository, so from whoever can push to it:
+ * every one is escaped ({@link Md}) so that it shows as typed and cannot add markup, HTML, a link or an @mention, and
+ * no line of the text reads as a workflow command when {@code fix --dry-run} prints it to a CI log. The title is one
+ * line without control characters.
  */
 public record PullRequestText(String title, String body) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,21 +45,21 @@ public record PullRequestText(String title, String body) {
         StringBuilder b = new StringBuilder();
         b.append("## A removed security fix came back\n\n");
         if (previousPr != null) {
-            b.append("> **Repeat:** this was fixed before by ").append(previousPr)
+            b.append("> **Repeat:** this was fixed before by ").append(Md.text(previousPr))
                     .append(" and has regressed again.\n\n");
         }
         b.append("### What regressed\n\n");
         for (Finding f : fix.findings()) {
-            b.append("- **").append(f.ruleId()).append("** (").append(f.severity().id()).append(") in `")
-                    .append(f.location().path()).append("`");
+            b.append("- **").append(Md.text(f.ruleId())).append("** (").append(f.severity().id()).append(") in ")
+                    .append(Md.code(f.location().path()));
             if (f.location().line() > 0) {
                 b.append(" line ").append(f.location().line());
             }
             if (f.redacted() != null && !f.redacted().isEmpty()) {
-                b.append(" — `").append(f.redacted()).append("`");
+                b.append(" — ").append(Md.code(f.redacted()));
             }
             if (f.message() != null && !f.message().isBlank()) {
-                b.append(": ").append(f.message().strip());
+                b.append(": ").append(Md.text(f.message()));
             }
             b.append('\n');
         }
@@ -64,9 +71,9 @@ public record PullRequestText(String title, String body) {
         if (ref == null) {
             b.append("No fix commit is recorded in the ledger.\n");
         } else {
-            b.append("Commit `").append(ref.commit()).append('`');
+            b.append("Commit ").append(Md.code(ref.commit()));
             if (ref.name() != null) {
-                b.append(" by ").append(ref.name());
+                b.append(" by ").append(Md.text(ref.name()));
             }
             if (ref.date() != null) {
                 b.append(" on ").append(DAY.format(ref.date()));
@@ -77,11 +84,11 @@ public record PullRequestText(String title, String body) {
         b.append(fix.strategy() == Strategy.REAPPLY
                 ? "Re-applies that same reviewed change onto the current code: "
                 : "The original fix no longer applies, so this uses the rule's own fix: ");
-        b.append(fix.reason()).append(". Files: ");
-        b.append(String.join(", ", fix.edits().stream().map(e -> "`" + e.path() + "`").toList())).append(".\n");
+        b.append(Md.text(fix.reason())).append(". Files: ");
+        b.append(String.join(", ", fix.edits().stream().map(e -> Md.code(e.path())).toList())).append(".\n");
         if (!fix.notes().isEmpty()) {
             b.append("\n### Reference names\n\n");
-            fix.notes().forEach(n -> b.append("- ").append(n).append('\n'));
+            fix.notes().forEach(n -> b.append("- ").append(Md.text(n)).append('\n'));
         }
         b.append("The change was verified by re-scanning the patched files: the finding is gone and nothing new"
                 + " appears.\n");
@@ -91,11 +98,11 @@ public record PullRequestText(String title, String body) {
             b.append("\n### Rotate this credential\n\n");
             for (Finding f : secrets) {
                 String exposedIn = f.introducedBy() == null || f.introducedBy().commit() == null ? "its history"
-                        : "commit `" + f.introducedBy().commit() + "`";
+                        : "commit " + Md.code(f.introducedBy().commit());
                 if (!said.add(f.ruleId() + "\u0000" + exposedIn)) {
                     continue;
                 }
-                b.append("- **").append(f.ruleId()).append("**: rotate this credential — it was exposed in ")
+                b.append("- **").append(Md.text(f.ruleId())).append("**: rotate this credential — it was exposed in ")
                         .append(exposedIn).append(". Merging this PR does not remove it from git history.");
                 appendHint(b, f.remediation());
             }
@@ -106,24 +113,24 @@ public record PullRequestText(String title, String body) {
             b.append("\n### To finish the fix\n\n");
             for (Finding f : others) {
                 if (said.add(f.ruleId())) {
-                    b.append("- **").append(f.ruleId()).append("**:");
+                    b.append("- **").append(Md.text(f.ruleId())).append("**:");
                     appendHint(b, f.remediation());
                 }
             }
         }
         b.append("\n---\n_Opened by [Holdfast](https://github.com/holdfast-dev/holdfast) — keeps security fixes from"
                 + " quietly coming undone._\n\n");
-        b.append("<!-- holdfast:meta ").append(meta(fix)).append(" -->\n");
-        return new PullRequestText(FixNames.title(fix), b.toString());
+        return new PullRequestText(ReportText.oneLine(FixNames.title(fix)),
+                Md.inertInLogs(b.toString()) + "<!-- holdfast:meta " + meta(fix) + " -->\n");
     }
 
     /** The rule's hint after a list item; continuation lines indented so Markdown keeps them in the item. */
     private static void appendHint(StringBuilder b, String hint) {
         if (hint != null && !hint.isBlank()) {
             List<String> lines = hint.strip().lines().toList();
-            b.append(' ').append(lines.get(0));
+            b.append(' ').append(Md.text(lines.get(0)));
             for (String l : lines.subList(1, lines.size())) {
-                b.append("\n  ").append(l);
+                b.append("\n  ").append(Md.text(l));
             }
         }
         b.append('\n');
@@ -135,20 +142,20 @@ public record PullRequestText(String title, String body) {
         }
         StringBuilder s = new StringBuilder();
         s.append(a.kind() == null ? "unknown" : a.kind().id()).append(' ');
-        s.append(a.name() == null ? "?" : a.name());
+        s.append(a.name() == null ? "?" : Md.text(a.name()));
         if (a.email() != null) {
-            s.append(" <").append(a.email()).append('>');
+            s.append(" ").append(Md.text("<" + a.email() + ">"));
         }
         if (a.commit() != null) {
-            s.append(" in commit `").append(a.commit()).append('`');
+            s.append(" in commit ").append(Md.code(a.commit()));
         }
         if (a.date() != null) {
             s.append(" on ").append(DAY.format(a.date()));
         }
         if (a.onBehalfOf() != null) {
-            s.append(", on behalf of ").append(a.onBehalfOf().name());
+            s.append(", on behalf of ").append(Md.text(a.onBehalfOf().name()));
             if (a.onBehalfOf().email() != null) {
-                s.append(" <").append(a.onBehalfOf().email()).append('>');
+                s.append(" ").append(Md.text("<" + a.onBehalfOf().email() + ">"));
             }
         }
         return s.toString();
@@ -167,7 +174,8 @@ public record PullRequestText(String title, String body) {
         ArrayNode rules = m.putArray("rules");
         fix.findings().stream().map(Finding::ruleId).distinct().sorted().forEach(rules::add);
         m.put("strategy", fix.strategy().name().toLowerCase(java.util.Locale.ROOT));
-        return m.toString().replace("--", "- -");
+        // Nothing in it may close the comment early, or read as a legacy workflow command in a CI log.
+        return m.toString().replace("--", "- -").replace("##[", "#\\u0023[");
     }
 
     /** The metadata of a PR body written by Holdfast, if it has any. */

@@ -46,14 +46,15 @@ class PullRequestTextTest {
 
         String body = text.body();
         assertThat(body).doesNotContain(KEY).contains(Redactor.redact(KEY));
-        assertThat(body.split("agent Claude <noreply@anthropic.com>", -1)).hasSize(2);
+        assertThat(body.split("agent Claude &lt;noreply&#64;anthropic.com&gt;", -1)).hasSize(2);
         assertThat(body.split("- \\*\\*aws-access-key\\*\\*: rotate this credential", -1)).hasSize(2);
         assertThat(body).contains("- **aws-access-key**: rotate this credential — it was exposed in commit "
                 + "`a57440c908da027c16911801d44e4c0b279bd6cb`. Merging this PR does not remove it from git history."
                 + " Deactivate the key.\n  Then move to roles.\n");
         assertThat(body).contains("### To finish the fix\n\n- **workflow-aws-static-keys**: Federate with OIDC.\n")
                 .doesNotContain("**workflow-aws-static-keys**: rotate");
-        assertThat(body).contains("on behalf of Carol <carol@example.com>", "Commit `" + ref.commit() + "` by Bob on 2026-03-02");
+        assertThat(body).contains("on behalf of Carol &lt;carol&#64;example.com&gt;",
+                "Commit `" + ref.commit() + "` by Bob on 2026-03-02");
         assertThat(PullRequestText.fingerprintsIn(body)).containsExactly("aws-access-key:1", "aws-access-key:3",
                 "java-hardcoded-credential:2", "workflow-aws-static-keys:4");
         assertThat(PullRequestText.readMeta(body).orElseThrow().path("fixCommit").asText()).isEqualTo(ref.commit());

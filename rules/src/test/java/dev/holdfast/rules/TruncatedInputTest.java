@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TruncatedInputTest {
     private static final List<Detector> DETECTORS =
-            IacDetectors.all(Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC), Map.of());
+            StructuredDetectors.all(Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC), Map.of());
 
     static Stream<Path> cases() {
         return Stream.of("java", "workflow", "iac", "iac-policies").flatMap(DetectorCases::cases)

@@ -1,7 +1,7 @@
 package dev.holdfast.baseline;
 
 import dev.holdfast.git.CommitAttribution;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -11,7 +11,7 @@ public interface CommitAttributor {
     Attribution attribute(RevCommit commit);
 
     /** Classified by the identity patterns (built-in plus configured), as history and blame attribution are. */
-    static CommitAttributor of(IdentityClassifier identities) {
+    static CommitAttributor of(CommitAuthorClassifier identities) {
         return commit -> CommitAttribution.of(commit, commit.name(), identities);
     }
 }

@@ -10,16 +10,16 @@ import dev.holdfast.scan.ScanResult;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * Compares a scan with a baseline: every finding becomes new, existing or regressed, and reviewed findings that are
- * gone come back as fixed. The scan must have been fingerprinted with {@link Baseline#fingerprintKey()}.
+ * gone come back as fixed, by the rules of the {@link DriftEngine} that the cloud comparison shares. The scan must
+ * have been fingerprinted with {@link Baseline#fingerprintKey()}.
  */
 public final class Drift {
     /** Property set on findings the baseline accepts as a risk ("true"). */
@@ -63,28 +63,10 @@ public final class Drift {
      *               {@code regressed} (the fix was undone with a different value)
      */
     public ScanResult apply(ScanResult current, Baseline baseline, Predicate<String> inTreeNow, PlaceMatcher places) {
-        LocalDate today = LocalDate.now(clock);
-        List<Finding> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Finding f : current.findings()) {
-            if (f.status() == Status.FIXED) {
-                out.add(f);
-                continue;
-            }
-            seen.add(f.fingerprint());
-            Finding g = classify(f, baseline, today, inTreeNow.test(f.fingerprint()));
-            out.add(g.status() == Status.NEW ? byPlace(g, places) : g);
-        }
         // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
         boolean complete = !current.partial() && !"range".equals(current.target().mode());
-        if (complete) {
-            for (Map.Entry<String, BaselineEntry> e : baseline.findings().entrySet()) {
-                BaselineEntry b = e.getValue();
-                if (b.status() != EntryStatus.FIXED && !seen.contains(e.getKey()) && ran(current, b.ruleId())) {
-                    out.add(fixedFinding(e.getKey(), b));
-                }
-            }
-        }
+        List<Finding> out = DriftEngine.compare(current.findings(), new Reviewed(baseline, LocalDate.now(clock)),
+                new DriftEngine.Run(inTreeNow, f -> byPlace(f, places), complete, rule -> ran(current, rule)));
         return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());
     }
 
@@ -96,39 +78,59 @@ public final class Drift {
         return scan.rules().isEmpty() || scan.rules().containsKey(ruleId);
     }
 
-    private static Finding classify(Finding f, Baseline baseline, LocalDate today, boolean inTreeNow) {
-        BaselineEntry entry = baseline.findings().get(f.fingerprint());
-        LedgerEntry fixed = baseline.ledger().get(f.fingerprint());
-        if (!inTreeNow && (fixed != null || entry != null)) {
-            FixRef by = fixed != null && fixed.fix() != null ? fixed.fix().toFixRef()
-                    : entry != null && entry.fixedBy() != null ? entry.fixedBy().toFixRef() : null;
-            return f.withStatus(Status.FIXED).withFixedBy(by);
+    /** The reviewed baseline and its fix ledger as the engine's earlier state. */
+    private record Reviewed(Baseline baseline, LocalDate today) implements DriftEngine.Prior {
+        @Override
+        public DriftEngine.Known known(String fingerprint) {
+            BaselineEntry entry = baseline.findings().get(fingerprint);
+            LedgerEntry ledger = baseline.ledger().get(fingerprint);
+            FixRef ledgerFix = ledger == null || ledger.fix() == null ? null : ledger.fix().toFixRef();
+            FixRef entryFix = entry == null || entry.fixedBy() == null ? null : entry.fixedBy().toFixRef();
+            FixRef by = ledgerFix != null ? ledgerFix : entryFix;
+            if (entry != null && entry.status() == EntryStatus.OPEN) {
+                return new DriftEngine.Known(DriftEngine.Known.Kind.OPEN, by, Map.of());
+            }
+            if (entry != null && entry.status() == EntryStatus.ACCEPTED) {
+                return new DriftEngine.Known(DriftEngine.Known.Kind.OPEN, by, acceptance(entry.acceptance()));
+            }
+            if (ledgerFix != null || entry != null) {
+                // A reviewed finding recorded as fixed without a ledger entry (e.g. removed in the working tree)
+                // carries the entry's fix.
+                return DriftEngine.Known.fixed(by);
+            }
+            return ledger == null ? null : new DriftEngine.Known(DriftEngine.Known.Kind.SEEN, null, Map.of());
         }
-        if (entry != null && entry.status() == EntryStatus.OPEN) {
-            return f.withStatus(Status.EXISTING);
-        }
-        if (entry != null && entry.status() == EntryStatus.ACCEPTED) {
-            Acceptance a = entry.acceptance();
-            Finding g = f.withStatus(Status.EXISTING).withProperty(ACCEPTED, "true");
+
+        private Map<String, String> acceptance(Acceptance a) {
+            Map<String, String> props = new TreeMap<>();
+            props.put(ACCEPTED, "true");
             if (a != null) {
-                g = with(g, ACCEPTED_BY, a.by());
-                g = with(g, ACCEPTANCE_REASON, a.reason());
-                g = with(g, ACCEPTED_UNTIL, a.until());
+                putIfSet(props, ACCEPTED_BY, a.by());
+                putIfSet(props, ACCEPTANCE_REASON, a.reason());
+                putIfSet(props, ACCEPTED_UNTIL, a.until());
                 if (a.expiredOn(today)) {
-                    g = g.withProperty(ACCEPTANCE_EXPIRED, "true");
+                    props.put(ACCEPTANCE_EXPIRED, "true");
                 }
             }
-            return g;
+            return props;
         }
-        if (fixed != null && fixed.fix() != null) {
-            return f.withStatus(Status.REGRESSED).withFixedBy(fixed.fix().toFixRef());
+
+        @Override
+        public Collection<String> open() {
+            return baseline.findings().entrySet().stream().filter(e -> e.getValue().status() != EntryStatus.FIXED)
+                    .map(Map.Entry::getKey).toList();
         }
-        if (entry != null) {
-            // A reviewed finding recorded as fixed without a ledger entry (e.g. removed in the working tree).
-            FixRef by = entry.fixedBy() == null ? null : entry.fixedBy().toFixRef();
-            return f.withStatus(Status.REGRESSED).withFixedBy(by);
+
+        @Override
+        public Finding asFixed(String fingerprint) {
+            return fixedFinding(fingerprint, baseline.findings().get(fingerprint));
         }
-        return f.withStatus(Status.NEW);
+    }
+
+    private static void putIfSet(Map<String, String> props, String key, String value) {
+        if (value != null) {
+            props.put(key, value);
+        }
     }
 
     private static Finding byPlace(Finding f, PlaceMatcher places) {

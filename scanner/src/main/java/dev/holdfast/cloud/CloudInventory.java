@@ -1,5 +1,6 @@
 package dev.holdfast.cloud;
 
+import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.scan.ScanWarning;
 
 import java.util.List;

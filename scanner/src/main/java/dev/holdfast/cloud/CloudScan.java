@@ -1,6 +1,10 @@
 package dev.holdfast.cloud;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.rules.cloud.CloudCatalogue;
+import dev.holdfast.rules.cloud.CloudRules;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 
@@ -23,15 +27,17 @@ public final class CloudScan {
      * @param baseline an earlier snapshot, or null
      * @param extra    findings made outside the rules (a leaked key matched to its owner), or empty
      */
-    public static Outcome run(CloudInventory inventory, CloudRules rules, CloudFindings make, CloudSnapshot baseline,
-                              List<Finding> extra) {
-        List<Finding> findings = new ArrayList<>(rules.evaluate(inventory.snapshot()));
+    public static Outcome run(CloudInventory inventory, CloudRules rules, FindingFactory factory,
+                              CloudSnapshot baseline, List<Finding> extra) {
+        List<Finding> findings = new ArrayList<>();
+        rules.evaluate(inventory.snapshot()).forEach(d -> findings.add(factory.toFinding(d)));
         findings.addAll(extra);
-        CloudComparison.Outcome cmp = new CloudComparison(rules, make).compare(inventory.snapshot(), findings, baseline);
+        CloudDrift.Outcome cmp = new CloudDrift(rules, factory).compare(inventory.snapshot(), findings, baseline,
+                !inventory.partial());
         CloudSnapshot s = cmp.snapshot().withLeaks(extra.stream().map(Finding::fingerprint).toList());
         String target = s.provider() + ":" + s.account() + (s.subscription() == null ? "" : "/" + s.subscription());
         ScanResult result = new ScanResult(new ScanTarget(target, null, "cloud"), cmp.findings(),
-                CloudRuleCatalog.all(), inventory.warnings(), inventory.partial());
+                CloudCatalogue.all(), inventory.warnings(), inventory.partial());
         return new Outcome(result, s);
     }
 }

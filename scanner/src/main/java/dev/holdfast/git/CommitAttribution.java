@@ -1,6 +1,6 @@
 package dev.holdfast.git;
 
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Person;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -15,7 +15,7 @@ public final class CommitAttribution {
     }
 
     /** Works on a commit whose body a walk did not retain: re-reads it from the object database. */
-    public static dev.holdfast.model.Attribution of(RevWalk rw, RevCommit c, IdentityClassifier identities)
+    public static dev.holdfast.model.Attribution of(RevWalk rw, RevCommit c, CommitAuthorClassifier identities)
             throws IOException {
         RevCommit full = c.getRawBuffer() != null ? c
                 : RevCommit.parse(rw, rw.getObjectReader().open(c).getCachedBytes());
@@ -23,7 +23,7 @@ public final class CommitAttribution {
     }
 
     /** For a commit parsed with its body. */
-    public static Attribution of(RevCommit c, String commitId, IdentityClassifier identities) {
+    public static Attribution of(RevCommit c, String commitId, CommitAuthorClassifier identities) {
         PersonIdent author = c.getAuthorIdent();
         PersonIdent committer = c.getCommitterIdent();
         return identities.attribute(commitId, person(author), person(committer), c.getFullMessage(),

@@ -4,7 +4,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.scan.ContentSniffer;
@@ -130,7 +130,7 @@ public final class FindingOrigins {
     private final String prefix;
     private final Detector detector;
     private final FindingFactory factory;
-    private final IdentityClassifier identities;
+    private final CommitAuthorClassifier identities;
     private final ObjectFetcher fetcher;
 
     /**
@@ -138,7 +138,7 @@ public final class FindingOrigins {
      *               relative to the scanned root
      */
     public FindingOrigins(Repository repo, String prefix, Detector detector, FindingFactory factory,
-                          IdentityClassifier identities, ObjectFetcher fetcher) {
+                          CommitAuthorClassifier identities, ObjectFetcher fetcher) {
         this.repo = repo;
         this.prefix = prefix;
         this.detector = detector;

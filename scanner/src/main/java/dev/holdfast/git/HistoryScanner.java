@@ -6,7 +6,7 @@ import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.scan.ContentSniffer;
 import dev.holdfast.scan.DetectionMerger;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
@@ -58,13 +58,13 @@ public final class HistoryScanner {
     /** For a finding placed at the tip: "commit:path" where its value was first seen in the scanned commits. */
     public static final String FIRST_SEEN_IN = "firstSeenIn";
 
-    private final IdentityClassifier identities;
+    private final CommitAuthorClassifier identities;
 
     public HistoryScanner() {
-        this(IdentityClassifier.builtin());
+        this(CommitAuthorClassifier.builtin());
     }
 
-    public HistoryScanner(IdentityClassifier identities) {
+    public HistoryScanner(CommitAuthorClassifier identities) {
         this.identities = identities;
     }
 

@@ -4,7 +4,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.git.CommitSet;
 import dev.holdfast.git.FindingOrigins;
 import dev.holdfast.git.ObjectFetcher;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Finding;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.ScanResult;
@@ -32,7 +32,7 @@ public final class RangeAdditions {
      * @param detector finds the findings again to learn their values (the rules that produced them suffice)
      * @param factory  fingerprints exactly as the range scan did
      */
-    public RangeAdditions(Repository repo, Detector detector, FindingFactory factory, IdentityClassifier identities,
+    public RangeAdditions(Repository repo, Detector detector, FindingFactory factory, CommitAuthorClassifier identities,
                           ObjectFetcher fetcher) {
         this.repo = repo;
         this.origins = new FindingOrigins(repo, "", detector, factory, identities, fetcher);

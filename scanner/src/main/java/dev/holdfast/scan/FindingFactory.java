@@ -5,10 +5,11 @@ import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.Status;
+import dev.holdfast.rules.cloud.CloudDetection;
 
 /**
- * Turns a detector's {@link Detection} into a {@link Finding}: the only place where the raw subject is consumed (by
- * the keyed fingerprint) and dropped.
+ * Turns a detector's {@link Detection} (or a cloud rule's {@link CloudDetection}) into a {@link Finding}: the one way a
+ * finding is made, and the only place where the raw subject is consumed (by the keyed fingerprint) and dropped.
  */
 public final class FindingFactory {
     /** Detections whose fingerprint follows the file (non-secret findings set this property to their lineage). */
@@ -29,10 +30,18 @@ public final class FindingFactory {
      * @param commit the commit the content was read from, or null for a working tree
      */
     public Finding toFinding(Detection d, String path, String commit) {
+        return toFinding(d, new Location(path, d.line(), d.column(), commit, null));
+    }
+
+    /** A cloud rule's detection, at its resource and attributed to the principal it is about. */
+    public Finding toFinding(CloudDetection c) {
+        return toFinding(c.detection(), new Location(null, 0, 0, null, c.resource())).withIntroducedBy(c.holder());
+    }
+
+    private Finding toFinding(Detection d, Location at) {
         String lineage = d.properties().getOrDefault(LINEAGE_PROPERTY, "");
         String fp = fingerprinter.fingerprint(d.ruleId(), d.subject(), lineage);
-        Location loc = new Location(path, d.line(), d.column(), commit, null);
-        return new Finding(fp, d.ruleId(), d.category(), d.severity(), Status.NEW, d.message(), loc, d.redacted(),
+        return new Finding(fp, d.ruleId(), d.category(), d.severity(), Status.NEW, d.message(), at, d.redacted(),
                 null, null, d.remediation(), d.properties());
     }
 }

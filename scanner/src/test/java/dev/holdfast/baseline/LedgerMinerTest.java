@@ -27,7 +27,7 @@ class LedgerMinerTest {
     private final ScenarioHarness h = new ScenarioHarness();
 
     private LedgerMiner miner(Git git) {
-        return new LedgerMiner(git.getRepository(), h.detector, KEY, CommitAttributor.of(dev.holdfast.identity.IdentityClassifier.builtin()));
+        return new LedgerMiner(git.getRepository(), h.detector, KEY, CommitAttributor.of(dev.holdfast.identity.CommitAuthorClassifier.builtin()));
     }
 
     private ScanResult treeScan(Path root, Timeline t) throws java.io.IOException {

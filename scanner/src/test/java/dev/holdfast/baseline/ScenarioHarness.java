@@ -23,7 +23,7 @@ final class ScenarioHarness {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
 
     final TestDetector detector = new TestDetector();
-    final BaselineWorkflow workflow = new BaselineWorkflow(detector, CommitAttributor.of(dev.holdfast.identity.IdentityClassifier.builtin()));
+    final BaselineWorkflow workflow = new BaselineWorkflow(detector, CommitAttributor.of(dev.holdfast.identity.CommitAuthorClassifier.builtin()));
 
     /** The step actions a scenario may name: {@code baseline} writes PATH/.holdfast/baseline.json. */
     Map<String, ScenarioRepository.Action> actions() {

@@ -2,7 +2,7 @@ package dev.holdfast.git;
 
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Fingerprinter;
-import dev.holdfast.identity.IdentityClassifier;
+import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.FindingFactory;
@@ -54,7 +54,7 @@ class OriginCasesTest {
         List<Finding> findings = scanTree(dir);
 
         try (Repository repo = Git.open(dir.toFile()).getRepository()) {
-            FindingOrigins origins = new FindingOrigins(repo, "", DETECTOR, FACTORY, IdentityClassifier.builtin(),
+            FindingOrigins origins = new FindingOrigins(repo, "", DETECTOR, FACTORY, CommitAuthorClassifier.builtin(),
                     ObjectFetcher.NONE);
             List<FindingOrigins.Traced> fromTree = origins.trace(findings, FindingOrigins.Content.workingTree(dir))
                     .traced();
@@ -92,7 +92,7 @@ class OriginCasesTest {
             Files.writeString(dir.resolve("a.txt"), "key " + TestRepo.awsKey(1) + "\n");
             List<Finding> findings = scanTree(dir);
             FindingOrigins.Result r = new FindingOrigins(git.getRepository(), "", DETECTOR, FACTORY,
-                    IdentityClassifier.builtin(), ObjectFetcher.NONE)
+                    CommitAuthorClassifier.builtin(), ObjectFetcher.NONE)
                     .trace(findings, FindingOrigins.Content.workingTree(dir));
             assertThat(r.traced()).singleElement().satisfies(t -> {
                 assertThat(t.origin()).isInstanceOf(Origins.Uncommitted.class);
@@ -115,7 +115,7 @@ class OriginCasesTest {
                     TestRepo.awsKey(4))).get(0), "new.txt", c3.name()));
             try (Repository repo = Repos.open(t.dir)) {
                 FindingOrigins.Result r = new FindingOrigins(repo, "", DETECTOR, FACTORY,
-                        IdentityClassifier.builtin(), ObjectFetcher.NONE)
+                        CommitAuthorClassifier.builtin(), ObjectFetcher.NONE)
                         .trace(findings, FindingOrigins.Content.locationCommit());
                 assertThat(r.traced().get(0).origin()).isEqualTo(new Origins.BeyondShallow(c2));
                 assertThat(r.traced().get(0).attributed().introducedBy()).isNull();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdfast.rules.catalog.Glob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,8 @@ public final class IamPolicyFixer implements RuleFixer {
             boolean covered = false;
             for (String b : by) {
                 String[] have = b.split("\\|", 4);
-                if (have[2].equals(want[2]) && have[3].equals(want[3]) && glob(have[0], want[0])
-                        && glob(have[1], want[1])) {
+                if (have[2].equals(want[2]) && have[3].equals(want[3]) && Glob.matches(have[0], want[0], false)
+                        && Glob.matches(have[1], want[1], false)) {
                     covered = true;
                     break;
                 }
@@ -98,15 +99,6 @@ public final class IamPolicyFixer implements RuleFixer {
             }
         }
         return true;
-    }
-
-    /** An IAM wildcard pattern matching a value or a narrower pattern (its own wildcards taken literally). */
-    private static boolean glob(String pattern, String value) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
-        }
-        return value.matches(re.toString());
     }
 
     private static JsonNode parse(String text) {

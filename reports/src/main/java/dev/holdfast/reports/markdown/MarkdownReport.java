@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static dev.holdfast.reports.markdown.Md.code;
+
 /**
  * The GitHub job summary ({@code $GITHUB_STEP_SUMMARY}): regressions first and prominent, then every other finding
  * most severe first, each with who introduced it, then agent grants per file and agent. GitHub refuses summaries over 1 MiB, so tables are cut with a
@@ -214,11 +216,6 @@ public final class MarkdownReport implements Report {
             case HIGH -> "**high**";
             default -> s.id();
         };
-    }
-
-    static String code(String s) {
-        String t = ReportText.oneLine(s);
-        return t.matches("[A-Za-z0-9._:/-]+") ? "`" + t + "`" : Md.text(t);
     }
 
     /** Accumulates lines while they fit in the byte budget (UTF-8). */

@@ -1,2 +1,2 @@
-/** Markdown for GitHub: the job summary of a run and the body of a remediation pull request. */
+/** Markdown for GitHub: the job summary of a run, and the escaping the remediator's pull-request text shares. */
 package dev.holdfast.reports.markdown;

@@ -13,8 +13,6 @@ import dev.holdfast.model.Status;
 import dev.holdfast.reports.Fixtures;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
-import dev.holdfast.reports.markdown.PullRequestBody;
-import dev.holdfast.reports.markdown.PullRequestContent;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.scan.ScanWarning;
@@ -35,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Report writers get strings from the scanned repository (paths, author names and e-mails, commit-derived messages,
  * parser warnings) and from cloud APIs (resource names). With hostile strings in every one of those fields, every
  * format still renders: JSON and SARIF stay valid JSON, and no format carries a raw control character (ESC, BEL,
- * CR, NUL...) from the input; the PR title and body likewise. 200 tries each.
+ * CR, NUL...) from the input. 200 tries each. The pull-request text has the same property in the remediator
+ * ({@code PullRequestTextPropertiesTest}), which renders it with this module's Markdown escaping.
  */
 class WriterPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,19 +80,6 @@ class WriterPropertiesTest {
             }
             assertNoRawControls(format, text);
         }
-    }
-
-    @Property(tries = 200)
-    void pullRequestTitleAndBodyStayFreeOfRawControls(@ForAll("hostile") String s) {
-        PullRequestContent c = new PullRequestContent(List.of(finding(s, Status.REGRESSED, true)),
-                "Reapply " + s, List.of("dir/" + s + ".properties"), "holdfast/fix-" + Math.abs(s.hashCode()),
-                "reapply-fix");
-        String title = PullRequestBody.title(c);
-        assertNoRawControls("title", title);
-        assertThat(title).doesNotContain("\n");
-        String body = PullRequestBody.body(c, "0.0.0-test");
-        assertNoRawControls("body", body);
-        assertThat(PullRequestBody.parseMeta(body)).isPresent();
     }
 
     /**

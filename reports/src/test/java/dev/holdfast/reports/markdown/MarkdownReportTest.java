@@ -1,7 +1,5 @@
 package dev.holdfast.reports.markdown;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Status;
 import dev.holdfast.reports.Fixtures;
 import dev.holdfast.reports.Golden;
 import dev.holdfast.reports.ReportContext;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,38 +52,6 @@ class MarkdownReportTest {
         assertThat(md).contains("more").endsWith("<sub>holdfast 1.2.3</sub>\n");
         String big = render(new MarkdownReport(ReportContext.minimal("1.2.3")), Fixtures.many(5_000));
         assertThat(big.getBytes(StandardCharsets.UTF_8).length).isLessThan(1024 * 1024);
-    }
-
-    @Test
-    void pullRequestBody() throws IOException {
-        List<Finding> regressions = Fixtures.mixed().findings().stream()
-                .filter(f -> f.status() == Status.REGRESSED).toList();
-        PullRequestContent c = new PullRequestContent(regressions,
-                "Reapplies beef22222222 (\"load the key from the environment\") to application.properties.",
-                List.of("src/main/resources/application.properties"), "holdfast/reapply-beef22222222", "reapply-fix");
-        String body = PullRequestBody.body(c, "1.2.3");
-        Golden.assertMatches("pr-body.md", body);
-        assertThat(PullRequestBody.title(c)).isEqualTo("holdfast: reapply 2 removed security fixes");
-        assertThat(PullRequestBody.parseMeta(body)).hasValueSatisfying(m -> {
-            assertThat(m.get("fingerprints").toString()).contains("aws-access-key:1111aaaa", "5555eeee");
-            assertThat(m.get("fixes").toString()).contains("beef222222222222222222222222222222222222");
-            assertThat(m.get("branch").asText()).isEqualTo("holdfast/reapply-beef22222222");
-        });
-        PullRequestContent one = new PullRequestContent(List.of(Fixtures.regressedAwsKey()), null, List.of(), null,
-                null);
-        assertThat(PullRequestBody.title(one))
-                .isEqualTo("holdfast: reapply removed fix for aws-access-key in src/main/resources/application.properties");
-    }
-
-    @Test
-    void metadataCannotBeClosedEarlyByHostileText() {
-        PullRequestContent c = new PullRequestContent(List.of(Fixtures.regressedAwsKey()), null, List.of(),
-                "x--><script>", null);
-        String body = PullRequestBody.body(c, "1");
-        String meta = body.substring(body.indexOf(PullRequestBody.META_PREFIX));
-        assertThat(meta.indexOf("-->")).isEqualTo(meta.length() - "-->\n".length());
-        assertThat(PullRequestBody.parseMeta(body)).hasValueSatisfying(
-                m -> assertThat(m.get("branch").asText()).isEqualTo("x--><script>"));
     }
 
     @Test

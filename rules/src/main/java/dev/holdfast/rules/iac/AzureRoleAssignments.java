@@ -1,11 +1,11 @@
 package dev.holdfast.rules.iac;
 
 import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.cloud.azure.AzureRoles;
 
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.holdfast.rules.iac.IacCatalogue.AZURE;
 import static dev.holdfast.rules.iac.IacCatalogue.RULES;
 
 /** The ARM / Bicep role-assignment check: privileged role + service principal + subscription or MG scope. */
@@ -19,7 +19,7 @@ final class AzureRoleAssignments {
      */
     static Optional<Detection> check(String format, String name, String roleDefinition, String principalType,
                                      String principalId, String scopeKind, int line, int column) {
-        Optional<IacCatalogue.Role> role = AZURE.privileged(roleDefinition);
+        Optional<AzureRoles.Role> role = AzureRoles.privileged(roleDefinition);
         if (role.isEmpty() || scopeKind == null) {
             return Optional.empty();
         }
@@ -30,7 +30,7 @@ final class AzureRoleAssignments {
         if (!sp) {
             return Optional.empty();
         }
-        return Optional.of(RULES.detection("iac-azure-privileged-role-assignment", role.get().level(),
+        return Optional.of(RULES.detection("iac-azure-privileged-role-assignment", role.get().severity(),
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + name + ")",
                 line, column, name + "|" + role.get().name(), role.get().name(),
                 Map.of("resource", name, "format", format, "role", role.get().name(), "scope", scopeKind)));

@@ -1,6 +1,5 @@
 package dev.holdfast.rules.iac;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
@@ -78,23 +77,13 @@ public final class CloudFormationDetector implements Detector {
     private void role(CloudFormationTemplate.Resource r, Map<String, String> props, List<Detection> out) {
         String id = r.logicalId();
         Node trustNode = YamlNodes.get(r.properties(), "AssumeRolePolicyDocument");
-        boolean federated = false;
         PolicyJson policy = trustNode == null ? null
                 : PolicyJson.of(LinedJson.fromYaml(trustNode), YamlNodes.line(trustNode));
+        boolean federated = false;
         if (policy != null) {
-            JsonNode trust = policy.json();
-            List<Integer> lines = policy.statementLines();
-            federated = TrustPolicy.statements(trust).stream()
-                    .anyMatch(s -> s.path("Principal").has("Federated") || s.path("Principal").has("Service"));
-            for (TrustPolicy.Issue issue : TrustPolicy.check(trust)) {
-                int line = issue.statement() < lines.size() ? lines.get(issue.statement()) : YamlNodes.line(trustNode);
-                boolean any = issue.kind() == TrustPolicy.Kind.ANY_PRINCIPAL;
-                out.add(RULES.detection(any ? "iac-aws-trust-any-principal" : "iac-aws-trust-oidc-no-sub",
-                        any ? "Role " + id + " can be assumed by any AWS principal"
-                                : "Role " + id + " trusts OIDC provider " + issue.detail()
-                                + " without a condition on the token's sub claim",
-                        line, 1, id + "|trust|" + issue.kind() + "|" + issue.detail(), id, props));
-            }
+            RoleTrust judged = RoleTrust.judge(policy, id, props);
+            out.addAll(judged.detections());
+            federated = judged.federated();
         }
         Node session = YamlNodes.get(r.properties(), "MaxSessionDuration");
         String text = YamlNodes.scalar(session);

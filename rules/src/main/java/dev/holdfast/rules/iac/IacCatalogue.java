@@ -2,7 +2,6 @@ package dev.holdfast.rules.iac;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.model.Severity;
 import dev.holdfast.rules.support.NamePatterns;
 import dev.holdfast.rules.support.RuleBook;
 
@@ -14,11 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The data the IaC detectors share: rule metadata, machine-identity words, privileged Azure roles, policy slots. */
+/** The data the IaC detectors share: rule metadata, machine-identity words, Azure assignment hints, policy slots. */
 final class IacCatalogue {
     static final RuleBook RULES = RuleBook.load("/dev/holdfast/rules/iac/rules.yml");
     static final NamePatterns MACHINE = NamePatterns.load("/dev/holdfast/rules/iac/machine-identity.yml");
-    static final AzureRoles AZURE = read("/dev/holdfast/rules/iac/azure-roles.yml", AzureRoles.class);
+    static final AzureAssignments AZURE = read("/dev/holdfast/rules/iac/azure-assignments.yml",
+            AzureAssignments.class);
     static final AdminPolicies ADMIN_POLICIES = read("/dev/holdfast/rules/iac/aws-admin-policies.yml", AdminPolicies.class);
     static final PolicyAttributes POLICY_ATTRIBUTES =
             read("/dev/holdfast/rules/iac/policy-attributes.yml", PolicyAttributes.class);
@@ -26,14 +26,9 @@ final class IacCatalogue {
     private IacCatalogue() {
     }
 
-    record Role(String name, String id, String severity) {
-        Severity level() {
-            return Severity.fromId(severity);
-        }
-    }
-
-    record AzureRoles(List<Role> privilegedRoles, List<String> servicePrincipalReferences,
-                      List<String> servicePrincipalHints, List<String> broadScopeReferences) {
+    /** What marks a role assignment's principal as a service principal, and its scope as broad. */
+    record AzureAssignments(List<String> servicePrincipalReferences, List<String> servicePrincipalHints,
+                            List<String> broadScopeReferences) {
 
         /** A principal_id expression that names a service principal or managed identity. */
         boolean isServicePrincipal(String principalId) {
@@ -41,17 +36,6 @@ final class IacCatalogue {
             return servicePrincipalReferences.stream().anyMatch(principalId::contains)
                     || servicePrincipalHints.stream().anyMatch(lower::contains)
                     || (principalId.startsWith("var.") && MACHINE.match(principalId.substring(4)).isPresent());
-        }
-
-        /** The privileged role named, or referenced by definition id (a GUID anywhere in the text). */
-        Optional<Role> privileged(String nameOrId) {
-            if (nameOrId == null) {
-                return Optional.empty();
-            }
-            String t = nameOrId.toLowerCase(Locale.ROOT);
-            return privilegedRoles.stream()
-                    .filter(r -> r.name().equalsIgnoreCase(nameOrId.trim()) || t.contains(r.id()))
-                    .findFirst();
         }
     }
 

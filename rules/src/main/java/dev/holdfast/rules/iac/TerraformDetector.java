@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.cloud.azure.AzureRoles;
 import dev.holdfast.rules.support.Thresholds;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ import static dev.holdfast.rules.iac.IacCatalogue.RULES;
  * findings survive line moves.
  */
 public final class TerraformDetector implements Detector {
-    /** Threshold keys (see {@link dev.holdfast.rules.IacDetectors}). */
+    /** Threshold keys (see {@link dev.holdfast.rules.StructuredDetectors}). */
     public static final String MAX_SESSION_SECONDS = "roleSessionMaxSeconds";
     public static final String MAX_SECRET_DAYS = "azurePasswordMaxDays";
 
@@ -113,23 +114,10 @@ public final class TerraformDetector implements Detector {
         String address = b.address();
         HclBody.Attribute trust = b.body().attribute("assume_role_policy");
         Optional<PolicyJson> trustPolicy = trust == null ? Optional.empty() : policies.resolve(trust.value());
-        boolean federated = false;
-        if (trustPolicy.isPresent()) {
-            PolicyJson p = trustPolicy.get();
-            federated = TrustPolicy.statements(p.json()).stream()
-                    .anyMatch(s -> s.path("Principal").has("Federated") || s.path("Principal").has("Service"));
-            for (TrustPolicy.Issue issue : TrustPolicy.check(p.json())) {
-                int line = issue.statement() < p.statementLines().size() ? p.statementLines().get(issue.statement())
-                        : trust.line();
-                boolean any = issue.kind() == TrustPolicy.Kind.ANY_PRINCIPAL;
-                out.add(RULES.detection(any ? "iac-aws-trust-any-principal" : "iac-aws-trust-oidc-no-sub",
-                        any ? "Role " + address + " can be assumed by any AWS principal"
-                                : "Role " + address + " trusts OIDC provider " + issue.detail()
-                                + " without a condition on the token's sub claim",
-                        line, 1, address + "|trust|" + issue.kind() + "|" + issue.detail(), address,
-                        props(address)));
-            }
-        }
+        RoleTrust judged = trustPolicy.map(p -> RoleTrust.judge(p, address, props(address)))
+                .orElse(new RoleTrust(false, List.of()));
+        out.addAll(judged.detections());
+        boolean federated = judged.federated();
         HclBody.Attribute session = b.body().attribute("max_session_duration");
         if (session != null && session.value() instanceof HclValue.Num n) {
             long seconds;
@@ -194,7 +182,7 @@ public final class TerraformDetector implements Detector {
         String address = b.address();
         String roleName = HclValue.text(b.body().value("role_definition_name"));
         String roleId = roleDefinition(HclValue.text(b.body().value("role_definition_id")), file);
-        Optional<IacCatalogue.Role> role = AZURE.privileged(roleName).or(() -> AZURE.privileged(roleId));
+        Optional<AzureRoles.Role> role = AzureRoles.privileged(roleName).or(() -> AzureRoles.privileged(roleId));
         if (role.isEmpty()) {
             return;
         }
@@ -212,7 +200,7 @@ public final class TerraformDetector implements Detector {
         HclBody.Attribute at = b.body().attribute(roleName != null ? "role_definition_name" : "role_definition_id");
         String scopeKind = scope.toLowerCase().contains("managementgroup") || scope.contains("management_group")
                 ? "management group" : "subscription";
-        out.add(RULES.detection("iac-azure-privileged-role-assignment", role.get().level(),
+        out.add(RULES.detection("iac-azure-privileged-role-assignment", role.get().severity(),
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + address + ")",
                 at.line(), at.column(), address + "|" + role.get().name(), role.get().name(),
                 Map.of("resource", address, "format", "terraform", "role", role.get().name(), "scope", scopeKind)));

@@ -1,5 +1,7 @@
 package dev.holdfast.rules.iam;
 
+import dev.holdfast.rules.catalog.Glob;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -70,18 +72,18 @@ public final class EffectivePermissions {
     private record Deny(Statement statement, BitSet actions) {
     }
 
-    private final ActionCatalog catalog;
+    private final ActionCatalogue catalog;
     private final List<NamedPolicy> policies;
     private final List<Entry> entries;
 
-    private EffectivePermissions(ActionCatalog catalog, List<NamedPolicy> policies, List<Entry> entries) {
+    private EffectivePermissions(ActionCatalogue catalog, List<NamedPolicy> policies, List<Entry> entries) {
         this.catalog = catalog;
         this.policies = List.copyOf(policies);
         this.entries = List.copyOf(entries);
     }
 
     /** Effective permissions of one principal's policies (inline, attached, group) taken together. */
-    public static EffectivePermissions of(ActionCatalog catalog, List<NamedPolicy> policies) {
+    public static EffectivePermissions of(ActionCatalogue catalog, List<NamedPolicy> policies) {
         List<Deny> denies = new ArrayList<>();
         for (NamedPolicy p : policies) {
             for (Statement s : p.document().statements()) {
@@ -127,7 +129,7 @@ public final class EffectivePermissions {
     }
 
     public static EffectivePermissions of(List<NamedPolicy> policies) {
-        return of(ActionCatalog.bundled(), policies);
+        return of(ActionCatalogue.bundled(), policies);
     }
 
     private static Entry entry(String policy, Statement s, String resource, boolean any, boolean notResource,
@@ -160,7 +162,7 @@ public final class EffectivePermissions {
         return deny.resources().stream().anyMatch(r -> Glob.covers(r, resource, false));
     }
 
-    public ActionCatalog catalog() {
+    public ActionCatalogue catalog() {
         return catalog;
     }
 

@@ -1,6 +1,7 @@
 package dev.holdfast.rules.iam;
 
 import dev.holdfast.model.Severity;
+import dev.holdfast.rules.catalog.Glob;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,11 +25,11 @@ public final class PolicyAnalyzer {
     static final int EXPAND_LIMIT = 16;
     private static volatile PolicyAnalyzer standard;
 
-    private final ActionCatalog catalog;
+    private final ActionCatalogue catalog;
     private final IamRiskData risk;
     private final List<EscalationPath> paths;
 
-    public PolicyAnalyzer(ActionCatalog catalog, IamRiskData risk, List<EscalationPath> paths) {
+    public PolicyAnalyzer(ActionCatalogue catalog, IamRiskData risk, List<EscalationPath> paths) {
         this.catalog = catalog;
         this.risk = risk;
         this.paths = List.copyOf(paths);
@@ -41,7 +42,7 @@ public final class PolicyAnalyzer {
             synchronized (PolicyAnalyzer.class) {
                 a = standard;
                 if (a == null) {
-                    a = new PolicyAnalyzer(ActionCatalog.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
+                    a = new PolicyAnalyzer(ActionCatalogue.bundled(), IamRiskData.bundled(), EscalationPaths.bundled());
                     standard = a;
                 }
             }
@@ -49,7 +50,7 @@ public final class PolicyAnalyzer {
         return a;
     }
 
-    public ActionCatalog catalog() {
+    public ActionCatalogue catalog() {
         return catalog;
     }
 
@@ -130,7 +131,7 @@ public final class PolicyAnalyzer {
         List<PolicyIssue> issues = new ArrayList<>();
         issues.addAll(statementIssues(entries, policies));
         for (NamedPolicy p : policies) {
-            issues.addAll(TrustPolicyCheck.check(p.identity(), p.document()));
+            issues.addAll(TrustIssues.of(p.identity(), p.document()));
         }
         for (Matched m : matched) {
             issues.add(escalationIssue(m));

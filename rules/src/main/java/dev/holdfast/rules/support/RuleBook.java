@@ -58,7 +58,9 @@ public final class RuleBook {
                 String id = req(r, "id", resource);
                 @SuppressWarnings("unchecked")
                 List<String> tags = r.get("tags") == null ? List.of() : List.copyOf((List<String>) r.get("tags"));
-                RuleInfo info = new RuleInfo(id, req(r, "title", resource), req(r, "description", resource),
+                String title = req(r, "title", resource);
+                RuleInfo info = new RuleInfo(id, title, r.get("description") == null ? title
+                        : req(r, "description", resource),
                         Category.fromId(req(r, "category", resource)), Severity.fromId(req(r, "severity", resource)),
                         req(r, "remediation", resource).strip(), tags);
                 if (byId.put(id, info) != null) {

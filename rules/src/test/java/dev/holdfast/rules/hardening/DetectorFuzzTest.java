@@ -4,10 +4,8 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
-import dev.holdfast.rules.EmbeddedPolicyDetector;
-import dev.holdfast.rules.IacDetectors;
+import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.iam.IamPolicyDetector;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -64,10 +62,7 @@ class DetectorFuzzTest {
     private static List<Detector> detectors() {
         List<Detector> all = new ArrayList<>();
         all.add(RuleCatalog.builtin().detector(v -> false));
-        all.addAll(IacDetectors.all(CLOCK, Map.of()));
-        IamPolicyDetector iam = new IamPolicyDetector();
-        all.add(iam);
-        all.add(new EmbeddedPolicyDetector(iam));
+        all.addAll(StructuredDetectors.all(CLOCK, Map.of()));
         return all;
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The escalation data is consistent with the catalogue and covers the documented methods. */
 class EscalationPathsTest {
     private final List<EscalationPath> paths = EscalationPaths.bundled();
-    private final ActionCatalog catalog = ActionCatalog.bundled();
+    private final ActionCatalogue catalog = ActionCatalogue.bundled();
 
     @Test
     void everyRequiredActionExistsInTheCatalogue() {

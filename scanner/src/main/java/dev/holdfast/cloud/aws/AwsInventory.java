@@ -3,16 +3,18 @@ package dev.holdfast.cloud.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdfast.cloud.CallLog;
-import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
 import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.IdentityClassifier;
-import dev.holdfast.cloud.TrustEntry;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.detect.Redactor;
+import dev.holdfast.identity.PrincipalClassifier;
 import dev.holdfast.model.IdentityKind;
+import dev.holdfast.rules.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudPrincipal;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.rules.cloud.TrustEntry;
+import dev.holdfast.rules.iam.PolicyDocument;
+import dev.holdfast.rules.iam.TrustPolicyJudge;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -63,11 +65,11 @@ public final class AwsInventory {
 
     private final AwsOptions options;
     private final PermissionEvaluator evaluator;
-    private final IdentityClassifier classifier;
+    private final PrincipalClassifier classifier;
     private final Fingerprinter fingerprinter;
     private final Clock clock;
 
-    public AwsInventory(AwsOptions options, PermissionEvaluator evaluator, IdentityClassifier classifier,
+    public AwsInventory(AwsOptions options, PermissionEvaluator evaluator, PrincipalClassifier classifier,
                         Fingerprinter fingerprinter, Clock clock) {
         this.options = options;
         this.evaluator = evaluator;
@@ -194,7 +196,8 @@ public final class AwsInventory {
             List<TrustEntry> trust = List.of();
             if (r.assumeRolePolicyDocument() != null) {
                 try {
-                    trust = TrustAnalyzer.analyze(decode(r.assumeRolePolicyDocument()), account);
+                    trust = TrustPolicyJudge.standard().judge(PolicyDocument.parse(decode(r.assumeRolePolicyDocument())),
+                            account).stream().map(TrustEntry::of).toList();
                 } catch (dev.holdfast.rules.iam.PolicyParseException e) {
                     log.note("iam:GetAccountAuthorizationDetails", "unreadable trust policy of " + r.arn() + ": "
                             + e.getMessage());

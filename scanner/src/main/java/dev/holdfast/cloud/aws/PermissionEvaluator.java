@@ -1,7 +1,7 @@
 package dev.holdfast.cloud.aws;
 
-import dev.holdfast.cloud.CloudGrant;
-import dev.holdfast.cloud.CloudRisk;
+import dev.holdfast.rules.cloud.CloudGrant;
+import dev.holdfast.rules.cloud.CloudRisk;
 
 import java.util.List;
 

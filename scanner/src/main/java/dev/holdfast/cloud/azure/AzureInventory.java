@@ -2,14 +2,15 @@ package dev.holdfast.cloud.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.holdfast.cloud.CallLog;
-import dev.holdfast.cloud.CloudCredential;
 import dev.holdfast.cloud.CloudException;
-import dev.holdfast.cloud.CloudGrant;
 import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudPrincipal;
-import dev.holdfast.cloud.CloudSnapshot;
-import dev.holdfast.cloud.IdentityClassifier;
-import dev.holdfast.cloud.RoleAssignment;
+import dev.holdfast.identity.PrincipalClassifier;
+import dev.holdfast.rules.cloud.CloudCredential;
+import dev.holdfast.rules.cloud.CloudGrant;
+import dev.holdfast.rules.cloud.CloudPrincipal;
+import dev.holdfast.rules.cloud.CloudSnapshot;
+import dev.holdfast.rules.cloud.RoleAssignment;
+import dev.holdfast.rules.cloud.azure.AzureRoles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +30,10 @@ import java.util.Map;
  */
 public final class AzureInventory {
     private final AzureOptions options;
-    private final IdentityClassifier classifier;
+    private final PrincipalClassifier classifier;
     private final Clock clock;
 
-    public AzureInventory(AzureOptions options, IdentityClassifier classifier, Clock clock) {
+    public AzureInventory(AzureOptions options, PrincipalClassifier classifier, Clock clock) {
         this.options = options;
         this.classifier = classifier;
         this.clock = clock;
@@ -129,7 +130,7 @@ public final class AzureInventory {
     }
 
     /**
-     * Role definitions only name custom roles: the built-in ones are known by GUID (azure-roles.yml). An endpoint
+     * Role definitions only name custom roles: the built-in ones are known by GUID (rules/cloud/azure/roles.yml). An endpoint
      * without the listing (404, 400) is noted; denied or failing after retries is still partial.
      */
     private static List<JsonNode> optional(CallLog log, String call, String what, Call c) {

@@ -2,9 +2,11 @@ package dev.holdfast.cloud.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.cloud.CloudGrant;
-import dev.holdfast.cloud.CloudRisk;
-import dev.holdfast.cloud.TrustEntry;
+import dev.holdfast.rules.cloud.CloudGrant;
+import dev.holdfast.rules.cloud.CloudRisk;
+import dev.holdfast.rules.cloud.TrustEntry;
+import dev.holdfast.rules.iam.PolicyDocument;
+import dev.holdfast.rules.iam.TrustPolicyJudge;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -75,7 +77,8 @@ class PermissionCasesTest {
             cases = YAML.readValue(in, List.class);
         }
         for (Map<String, Object> c : cases) {
-            List<TrustEntry> entries = TrustAnalyzer.analyze((String) c.get("policy"), "111122223333");
+            List<TrustEntry> entries = TrustPolicyJudge.standard().judge(PolicyDocument.parse((String) c.get("policy")),
+                    "111122223333").stream().map(TrustEntry::of).toList();
             Map<String, String> issues = (Map<String, String>) c.get("issues");
             assertThat(entries).as((String) c.get("name")).hasSize(issues.size());
             for (TrustEntry e : entries) {
