@@ -24,7 +24,7 @@ final class RuleFileParser {
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
             "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs", "provider",
-            "validate", "nameContains", "value", "startsWithin", "strongKey");
+            "validate", "nameContains", "value", "startsWithin", "strongKey", "credentialPosition");
     /** A {@code nameContains} made of plain words ({@code mistral}, {@code co_api|cohere}): its keywords are those. */
     private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z0-9_.-]+(?:\\|[a-z0-9_.-]+)*");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
@@ -145,7 +145,8 @@ final class RuleFileParser {
                 strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")), provider, family, checks(m, where),
                 assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
                         : null,
-                m.containsKey("startsWithin") ? startsWithin(m, keywords, where) : -1);
+                m.containsKey("startsWithin") ? startsWithin(m, keywords, where) : -1,
+                Boolean.TRUE.equals(m.get("credentialPosition")));
     }
 
     private int startsWithin(Map<String, Object> m, List<String> keywords, String where) {
@@ -194,15 +195,23 @@ final class RuleFileParser {
             }
             for (Object item : items) {
                 if (item instanceof String s) {
-                    target.add(new SecretRule.Example("snippet.txt", s));
+                    target.add(new SecretRule.Example("snippet.txt", s, null));
                 } else if (item instanceof Map<?, ?> im && im.get("text") instanceof String t) {
                     for (Object ik : im.keySet()) {
-                        if (!"text".equals(ik) && !"path".equals(ik)) {
+                        if (!"text".equals(ik) && !"path".equals(ik) && !("severity".equals(ik) && target == match)) {
                             throw fail(where + ": unknown key '" + ik + "' in an example");
                         }
                     }
                     Object p = im.get("path");
-                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t));
+                    Severity expected = null;
+                    if (im.get("severity") != null) {
+                        try {
+                            expected = Severity.fromId(String.valueOf(im.get("severity")));
+                        } catch (IllegalArgumentException bad) {
+                            throw fail(where + ": unknown severity '" + im.get("severity") + "' in an example");
+                        }
+                    }
+                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t, expected));
                 } else {
                     throw fail(where + ": an example must be a string or {path, text}");
                 }

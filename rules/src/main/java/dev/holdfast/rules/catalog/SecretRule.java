@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  *                   from them); null for a rule written as a {@code pattern}
  * @param startsWithin every match starts at most this many characters before an occurrence of a keyword (speed only:
  *                   the pattern is tried there alone); -1 when the rule does not say
+ * @param credentialPosition the pattern's position says the value is a credential (a login call's password
+ *                   argument): a weak value there is reported with low confidence in code too, as in a credential
+ *                   file, not dropped as a demo default
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -46,14 +49,17 @@ public record SecretRule(String id, String title, String description, Category c
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
                          List<String> needs, boolean strongKey, String provider, String family, List<TokenCheck> checks,
-                         Assignment assignment, int startsWithin) {
+                         Assignment assignment, int startsWithin, boolean credentialPosition) {
 
     /** The two parts of an assignment rule: a regex the assigned name contains, and the value's regex. */
     public record Assignment(String nameContains, String value) {
     }
 
-    /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
-    public record Example(String path, String text) {
+    /**
+     * A rule example: a document (after generator expansion), the path it pretends to live at, and for a match
+     * example the severity the finding must have (null: the rule's own or any).
+     */
+    public record Example(String path, String text, Severity severity) {
     }
 
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
