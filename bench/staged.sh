@@ -7,6 +7,8 @@
 # Also timed: the same change plus a new secret (blocked, with the reference advice), and an agent hook call that runs
 # no git command (answered by the wrapper without starting the JVM).
 # Prints the best and median wall times and the ratios. Usage: bench/staged.sh [BUNDLE] [RUNS]
+# HOLDFAST_BASE=<another checkout>/holdfast times that build too, alternating with this one in the same runs (e.g. a
+# clone of main, to show what a larger catalogue costs a hook), and prints holdfast/base for wall and CPU time.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -25,6 +27,9 @@ fi
 git -C "$repo" reset -q --hard
 git -C "$repo" clean -qfdx
 "$root/holdfast" --version >/dev/null   # build once (and the class-data archive), outside the timing
+base=()
+[ -n "${HOLDFAST_BASE:-}" ] && read -r -a base <<<"$HOLDFAST_BASE"
+[ ${#base[@]} -gt 0 ] && "${base[@]}" --version >/dev/null
 
 # The change, the same every run: in each of 10 files, 20 lines edited, 25 added, and a 5-line block moved down.
 python3 "$here/staged_change.py" "$repo" >/dev/null
@@ -53,6 +58,7 @@ hook_input='{"session_id":"bench","cwd":"'"$repo"'","hook_event_name":"PreToolUs
 for i in $(seq "$runs"); do
   time_it gitdiff git -C "$repo" diff --cached
   time_it holdfast sh -c "cd '$repo' && '$root/holdfast' scan --staged --no-progress"
+  if [ ${#base[@]} -gt 0 ]; then time_it base sh -c "cd '$repo' && ${base[*]} scan --staged --no-progress"; fi
   time_it jvm java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version
   time_it agenthook sh -c "printf '%s' '$hook_input' | '$root/holdfast' hooks run --agent claude"
 done
@@ -62,6 +68,7 @@ printf 'aws.accessKeyId=%s\n' "AKIA$(python3 -c "import random; random.seed(18);
 git -C "$repo" add -A
 for i in $(seq "$runs"); do
   time_it blocked sh -c "cd '$repo' && '$root/holdfast' scan --staged --no-progress"
+  if [ ${#base[@]} -gt 0 ]; then time_it baseblocked sh -c "cd '$repo' && ${base[*]} scan --staged --no-progress"; fi
 done
 git -C "$repo" reset -q --hard
 git -C "$repo" clean -qfdx
@@ -78,9 +85,20 @@ read -r bcpu bcpumed <<<"$(stats blocked 3)"
 echo "change: $stat (commons-lang, $runs runs each; load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 printf '  %-34s best %5d ms  median %5d ms\n' "git diff --cached" "$gmin" "$gmed"
 printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms\n' "java -version (JVM floor)" "$jmin" "$jmed" "$jcpu"
-printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms\n' "holdfast scan --staged (clean)" "$hmin" "$hmed" "$hcpu"
+printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms  median %5d ms\n' "holdfast scan --staged (clean)" "$hmin" "$hmed" "$hcpu" "$hcpumed"
 printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms\n' "holdfast scan --staged (blocked)" "$bmin" "$bmed" "$bcpu"
 printf '  %-34s best %5d ms  median %5d ms\n' "agent hook, no git command" "$amin" "$amed"
 awk -v h="$hmin" -v g="$gmin" -v j="$jmin" -v c="$hcpu" 'BEGIN {
   printf "holdfast/git-diff %.1fx, holdfast/JVM-floor %.1fx; goal: holdfast best <= 500 ms -> %s (cpu %d ms)\n",
     h / (g > 0 ? g : 1), h / (j > 0 ? j : 1), (h <= 500 ? "met" : "NOT met on this run"), c }'
+if [ ${#base[@]} -gt 0 ]; then
+  read -r xmin xmed <<<"$(stats base 2)"
+  read -r xcpu xcpumed <<<"$(stats base 3)"
+  read -r ymin ymed <<<"$(stats baseblocked 2)"
+  read -r ycpu ycpumed <<<"$(stats baseblocked 3)"
+  printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms  median %5d ms\n' "base scan --staged (clean)" "$xmin" "$xmed" "$xcpu" "$xcpumed"
+  printf '  %-34s best %5d ms  median %5d ms   cpu best %5d ms  median %5d ms\n' "base scan --staged (blocked)" "$ymin" "$ymed" "$ycpu" "$ycpumed"
+  awk -v h="$hmin" -v x="$xmin" -v c="$hcpu" -v xc="$xcpu" -v cm="$hcpumed" -v xm="$xcpumed" 'BEGIN {
+    printf "holdfast/base (clean): wall best %.2fx, cpu best %.2fx, cpu median %.2fx (%+d ms cpu median)\n",
+      h / (x > 0 ? x : 1), c / (xc > 0 ? xc : 1), cm / (xm > 0 ? xm : 1), cm - xm }'
+fi

@@ -41,22 +41,30 @@ public final class RuleCatalog {
     public static RuleCatalog builtin() {
         RuleCatalog c = builtin;
         if (c == null) {
-            List<SecretRule> all = new ArrayList<>();
-            for (String family : FAMILIES) {
-                String resource = RESOURCE_DIR + family + ".yml";
-                try (InputStream in = RuleCatalog.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("missing built-in rule file " + resource);
-                    }
-                    all.addAll(new RuleFileParser("builtin:" + family + ".yml", family).parse(in));
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read " + resource, e);
-                }
-            }
-            c = new RuleCatalog(unique(all, "built-in rules"), NoiseFilter.builtin());
+            c = new RuleCatalog(unique(readBuiltin(false), "built-in rules"), NoiseFilter.builtin());
             builtin = c;
         }
         return c;
+    }
+
+    /**
+     * The built-in rule files parsed; with {@code checkPatterns} every pattern is compiled and its group checked now
+     * (what the build asserts), without it they compile on first use (a short scan runs few of them).
+     */
+    static List<SecretRule> readBuiltin(boolean checkPatterns) {
+        List<SecretRule> all = new ArrayList<>();
+        for (String family : FAMILIES) {
+            String resource = RESOURCE_DIR + family + ".yml";
+            try (InputStream in = RuleCatalog.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing built-in rule file " + resource);
+                }
+                all.addAll(new RuleFileParser("builtin:" + family + ".yml", family, checkPatterns).parse(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
+            }
+        }
+        return all;
     }
 
     /**
@@ -69,7 +77,7 @@ public final class RuleCatalog {
             throw new RuleFileException(yamlFile + ": no such rule file");
         }
         try (InputStream in = Files.newInputStream(yamlFile)) {
-            List<SecretRule> rules = new RuleFileParser(yamlFile.toString(), "custom").parse(in);
+            List<SecretRule> rules = new RuleFileParser(yamlFile.toString(), "custom", true).parse(in);
             return new RuleCatalog(unique(rules, yamlFile.toString()), NoiseFilter.builtin());
         } catch (IOException e) {
             throw new RuleFileException(yamlFile + ": cannot read: " + e.getMessage(), e);

@@ -31,14 +31,18 @@ final class RuleFileParser {
 
     private final String source;
     private final String family;
+    private final boolean checkPatterns;
 
     /**
      * @param source what problems name ("builtin:ai.yml", a path)
      * @param family the family of the rules read (the built-in file's name; "custom" for user rule files)
+     * @param checkPatterns compile every rule's pattern now, so that a bad regex or group is reported at load; false
+     *                      for the built-in rules, whose patterns are checked by the build and compiled on first use
      */
-    RuleFileParser(String source, String family) {
+    RuleFileParser(String source, String family, boolean checkPatterns) {
         this.source = source;
         this.family = family;
+        this.checkPatterns = checkPatterns;
     }
 
     List<SecretRule> parse(InputStream in) {
@@ -89,10 +93,11 @@ final class RuleFileParser {
             throw fail(where + ": give either 'pattern' or 'nameContains' with 'value', not both");
         }
         String patternText = assignment
-                ? AssignmentPattern.of(compile(required(m, "nameContains", where), where, "nameContains").pattern(),
-                        compile(required(m, "value", where), where, "value").pattern())
+                ? AssignmentPattern.of(checked(required(m, "nameContains", where), where, "nameContains"),
+                        checked(required(m, "value", where), where, "value"))
                 : required(m, "pattern", where);
-        Pattern pattern = compile(patternText, where, "pattern");
+        LazyPattern pattern = checkPatterns ? new LazyPattern(compile(patternText, where, "pattern"))
+                : new LazyPattern(patternText);
         Category category;
         Severity severity;
         try {
@@ -141,7 +146,7 @@ final class RuleFileParser {
                 strings(m, "tags", where), generic, keyWords, capture,
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
-                SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
+                SecretRule.namedGroupsOf(pattern.pattern()), Boolean.TRUE.equals(m.get("joinPrevious")),
                 strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")), provider, family, checks(m, where),
                 assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
                         : null,
@@ -219,14 +224,19 @@ final class RuleFileParser {
         }
     }
 
-    private void checkGroup(Pattern pattern, String group, String where) {
+    private void checkGroup(LazyPattern pattern, String group, String where) {
         if (group.chars().allMatch(Character::isDigit)) {
-            if (Integer.parseInt(group) > pattern.matcher("").groupCount()) {
+            if (checkPatterns && Integer.parseInt(group) > pattern.matcher("").groupCount()) {
                 throw fail(where + ": group " + group + " does not exist in the pattern");
             }
-        } else if (!SecretRule.namedGroupsOf(pattern).contains(group)) {
+        } else if (!SecretRule.namedGroupsOf(pattern.pattern()).contains(group)) {
             throw fail(where + ": named group '" + group + "' does not exist in the pattern");
         }
+    }
+
+    /** The regex, compiled to check it when this parser checks patterns. */
+    private String checked(String regex, String where, String what) {
+        return checkPatterns ? compile(regex, where, what).pattern() : regex;
     }
 
     private Pattern compile(String regex, String where, String what) {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *                   file, not dropped as a demo default
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
-                         List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
+                         List<String> keywords, LazyPattern pattern, String group, double entropy, int minLength,
                          List<Pattern> paths, List<Pattern> skipPaths, List<Pattern> allow, String remediation,
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
@@ -65,9 +65,9 @@ public record SecretRule(String id, String title, String description, Category c
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     /** The named groups of a pattern (Java 17 has no API for them). */
-    static java.util.Set<String> namedGroupsOf(Pattern pattern) {
+    static java.util.Set<String> namedGroupsOf(String regex) {
         java.util.Set<String> names = new java.util.HashSet<>();
-        java.util.regex.Matcher m = NAMED_GROUP.matcher(pattern.pattern());
+        java.util.regex.Matcher m = NAMED_GROUP.matcher(regex);
         while (m.find()) {
             names.add(m.group(1));
         }
