@@ -23,7 +23,8 @@ public final class CloudAwsCommand implements Callable<Integer> {
     @Option(names = "--region", defaultValue = "us-east-1", description = "signing region (default us-east-1; IAM is global)")
     String region;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "IAM and STS endpoint (tests, private endpoints)")
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "IAM, STS and CloudTrail endpoint (tests, private endpoints)")
     String endpoint;
 
     @Mixin
@@ -40,12 +41,26 @@ public final class CloudAwsCommand implements Callable<Integer> {
         try {
             uri = endpoint == null ? null : endpoint(endpoint);
             HttpTimeout.fromEnv(console.env(), null); // a bad value is a usage error here, not a failed scan later
-            opts = new AwsOptions(profile, region, uri, console.env(), CloudCommand.retryBase(console.env()), 4);
+            opts = new AwsOptions(profile, region, uri, console.env(), CloudCommand.retryBase(console.env()), 4,
+                    lookupPace(console.env()), 0);
         } catch (IllegalArgumentException e) {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
         }
         return CloudCommand.run(console, shared, new AwsProvider(opts));
+    }
+
+    /** Least time between two LookupEvents calls; HOLDFAST_LOOKUP_PACE_MS changes it (tests), default 500 ms. */
+    static java.time.Duration lookupPace(java.util.Map<String, String> env) {
+        String ms = env.get("HOLDFAST_LOOKUP_PACE_MS");
+        if (ms == null || ms.isBlank()) {
+            return java.time.Duration.ofMillis(500);
+        }
+        try {
+            return java.time.Duration.ofMillis(Long.parseLong(ms.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOLDFAST_LOOKUP_PACE_MS must be a number of milliseconds");
+        }
     }
 
     private static URI endpoint(String s) {
