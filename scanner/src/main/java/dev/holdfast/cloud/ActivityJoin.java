@@ -56,23 +56,42 @@ public final class ActivityJoin {
         };
     }
 
+    /**
+     * Whether the event names exactly what the finding is about: the grant (an Azure role on a scope) or the
+     * resource (a role assignment). Such an event wins over a later change to the same principal.
+     */
+    private static boolean names(Finding f, CloudActivity a) {
+        String grant = f.properties().get("grant");
+        return (grant != null && grant.equals(a.detail()))
+                || (f.location() != null && f.location().resource() != null
+                && f.location().resource().equalsIgnoreCase(String.valueOf(a.targetName())));
+    }
+
     private static Finding explain(Finding f, ActivityLog log) {
         String principal = principal(f);
         Set<String> kinds = changes(f);
         CloudActivity hit = null;
+        CloudActivity exact = null;
         int count = 0;
         Instant after = log.since() != null ? log.since() : log.from();
         for (CloudActivity a : log.events()) {
-            if (a.at().isAfter(after) && principal.equals(a.target()) && a.change() != null && kinds.contains(a.change())) {
+            if (a.at().isAfter(after) && principal.equals(a.target()) && a.change() != null
+                    && kinds.contains(a.change())) {
                 hit = a;
                 count++;
+                if (names(f, a)) {
+                    exact = a;
+                }
             }
+        }
+        if (exact != null) {
+            hit = exact;
         }
         Finding g = f.withIntroducedBy(null);
         if (hit == null) {
-            String why = log.partial() ? "unattributed" : log.events().isEmpty() ? "no activity data"
+            String why = log.gap() != null ? "unattributed" : log.events().isEmpty() ? "no activity data"
                     : "no matching event";
-            String reason = log.partial() ? log.gap()
+            String reason = log.gap() != null ? log.gap()
                     : log.events().isEmpty() ? "the activity log holds no events between " + after + " and "
                     + log.to() : "no event between " + after + " and " + log.to() + " changed this principal";
             return g.withProperty("attribution", why).withProperty("attributionReason", reason);

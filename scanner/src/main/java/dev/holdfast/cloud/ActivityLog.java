@@ -15,7 +15,8 @@ import java.util.Map;
  * @param warnings what could not be read (a malformed event, a log that was denied), each one line
  * @param partial  true when a log that attribution needs could not be read in full (access denied, retries
  *                 exhausted): the scan is then partial for attribution and never reported clean
- * @param gap      why attribution is missing when {@code partial}, e.g. "access denied on cloudtrail:LookupEvents"
+ * @param gap      why attribution is missing, e.g. "access denied on cloudtrail:LookupEvents"; with {@code partial}
+ *                 false, a log the endpoint does not offer (noted, not partial)
  * @param since    when the baseline snapshot was taken: only events after it explain a change; null without one
  * @param lastAccessed where the provider answers it (IAM's service-last-accessed details): principal id to the
  *                 services it used in the window and when last; a principal absent here was not asked

@@ -34,7 +34,7 @@ final class AgentUsage {
 
     static List<Finding> find(CloudSnapshot snapshot, ActivityLog log, FindingFactory factory) {
         List<Finding> out = new ArrayList<>();
-        if (!log.read() || log.partial() || (log.events().isEmpty() && log.lastAccessed().isEmpty())) {
+        if (!log.read() || log.gap() != null || (log.events().isEmpty() && log.lastAccessed().isEmpty())) {
             return out;
         }
         for (CloudPrincipal p : snapshot.principals()) {

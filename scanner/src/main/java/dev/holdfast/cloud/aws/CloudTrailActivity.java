@@ -26,6 +26,9 @@ final class CloudTrailActivity {
     static final String CALL = "cloudtrail:LookupEvents";
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "NotAuthorized", "UnrecognizedClientException");
+    /** Answers of an endpoint that does not offer CloudTrail (a private IAM endpoint): noted, not partial. */
+    private static final Set<String> UNOFFERED = Set.of("UnknownOperationException", "InvalidAction",
+            "UnsupportedOperation");
 
     private CloudTrailActivity() {
     }
@@ -35,6 +38,7 @@ final class CloudTrailActivity {
         List<Event> events = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         String gap = null;
+        boolean offered = true;
         String token = null;
         int pages = 0;
         long last = 0;
@@ -55,7 +59,9 @@ final class CloudTrailActivity {
             } catch (AwsServiceException e) {
                 String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
                         ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-                gap = DENIED.contains(code) || e.statusCode() == 403 ? "access denied on " + CALL + " (" + code + ")"
+                offered = !(UNOFFERED.contains(code) || e.statusCode() == 404 || e.statusCode() == 501);
+                gap = !offered ? CALL + " is not available at this endpoint (" + code + ")"
+                        : DENIED.contains(code) || e.statusCode() == 403 ? "access denied on " + CALL + " (" + code + ")"
                         : CALL + " failed: " + code + " (HTTP " + e.statusCode() + ")"
                         + (e.numAttempts() > 1 ? " after " + e.numAttempts() + " attempts" : "");
                 break;
@@ -71,12 +77,14 @@ final class CloudTrailActivity {
             warnings.add(new ScanWarning(CALL, "no activity data: CloudTrail returned no events between " + from
                     + " and " + to + " (not a sign that nobody changed anything); changes are not attributed"));
         }
-        if (gap != null) {
+        if (gap != null && !offered) {
+            warnings.add(new ScanWarning(CALL, gap + "; changes are not attributed"));
+        } else if (gap != null) {
             warnings.add(new ScanWarning(CALL, "missed the activity " + (events.isEmpty() ? "" : "after "
                     + events.size() + " events ") + "between " + from + " and " + to + ": " + gap
                     + "; findings are reported unattributed"));
         }
-        return new ActivityLog(true, from, to, activities, warnings, gap != null, gap, java.util.Map.of(), null);
+        return new ActivityLog(true, from, to, activities, warnings, gap != null && offered, gap, java.util.Map.of(), null);
     }
 
     /** Waits until {@code pace} has passed since the last call; returns this call's time. */
