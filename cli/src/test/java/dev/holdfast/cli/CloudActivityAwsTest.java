@@ -69,7 +69,8 @@ class CloudActivityAwsTest {
     void anAgentGrantingItselfAdminAndAPersonsConsoleChangeAreAttributed(@TempDir Path dir) throws Exception {
         Path base = baseline(dir);
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account-activity", new FixtureTemplates(NOW))) {
-            Run r = scan(s, "--baseline", base.toString());
+            Path html = dir.resolve("report.html");
+            Run r = scan(s, "--baseline", base.toString(), "--report", "html=" + html);
             assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.FINDINGS);
             assertThat(r.report().at("/target/partial").asBoolean()).isFalse();
             // eight events, two per page: four LookupEvents calls, following NextToken
@@ -109,6 +110,17 @@ class CloudActivityAwsTest {
             JsonNode key = finding(r.report(), "cloud-credential-added", REPORT, null);
             assertThat(key.at("/introducedBy/name").asText()).isEqualTo("triage-agent (session codex-run-42)");
             assertThat(key.at("/introducedBy/onBehalfOf/name").asText()).isEqualTo("alice.martin");
+
+            // the HTML timeline per principal: each grant, when, and who added it
+            String page = Files.readString(html);
+            String timeline = page.substring(page.indexOf("<section id=\"timeline\">"));
+            timeline = timeline.substring(0, timeline.indexOf("</section>"));
+            String triage = timeline.substring(timeline.indexOf("data-principal=\"" + TRIAGE.replace(":", "&#58;")));
+            triage = triage.substring(0, triage.indexOf("</div>"));
+            assertThat(triage).contains("cloud-privilege-creep * on *", "triage-agent (session claude-code-7f3a) "
+                    + "(agent, for dana.lee@example.com), to itself", "a3c1e2f4-5b6d-4e7f-8a9b-0c1d2e3f4a02",
+                    NOW.minus(Duration.ofHours(144)).toString().replace(":", "&#58;"));
+            assertThat(timeline).contains("alice.martin (human), in the console");
 
             // unchanged findings name nobody: the holder did not make them
             for (JsonNode f : r.report().path("findings")) {
