@@ -1,5 +1,6 @@
 package dev.holdfast.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -9,12 +10,23 @@ import java.util.Map;
  *
  * @param stderrIsTerminal whether progress bars and colour may be used on stderr
  * @param stdoutIsTerminal whether colour may be used on stdout
+ * @param in               what git's pre-push hook and agent tools write to us (empty when nothing is given)
  */
 public record Console(PrintStream out, PrintStream err, Map<String, String> env, boolean stdoutIsTerminal,
-                      boolean stderrIsTerminal) {
+                      boolean stderrIsTerminal, InputStream in) {
+
+    public Console(PrintStream out, PrintStream err, Map<String, String> env, boolean stdoutIsTerminal,
+                   boolean stderrIsTerminal) {
+        this(out, err, env, stdoutIsTerminal, stderrIsTerminal, InputStream.nullInputStream());
+    }
 
     public static Console system() {
         boolean tty = System.console() != null;
-        return new Console(System.out, System.err, System.getenv(), tty, tty);
+        return new Console(System.out, System.err, System.getenv(), tty, tty, System.in);
+    }
+
+    /** The same console reading {@code input} as its standard input. */
+    public Console withIn(InputStream input) {
+        return new Console(out, err, env, stdoutIsTerminal, stderrIsTerminal, input);
     }
 }

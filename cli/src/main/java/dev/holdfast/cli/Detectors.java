@@ -55,7 +55,7 @@ final class Detectors {
 
     private static List<Detector> structured(HoldfastConfig config, Clock clock) {
         try {
-            return StructuredDetectors.all(clock, config.thresholds());
+            return StructuredDetectors.forScan(clock, config.thresholds());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source() + ": thresholds: " + e.getMessage(), e);
         }

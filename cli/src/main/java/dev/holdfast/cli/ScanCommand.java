@@ -62,6 +62,26 @@ public final class ScanCommand implements Callable<Integer> {
             + "blobs a partial clone left out")
     boolean noFetch;
 
+    @Option(names = "--staged", description = "the index against HEAD: what the next commit adds (pre-commit)")
+    boolean staged;
+
+    @Option(names = "--pre-push", description = "what a push sends, from git's pre-push stdin (pre-push)")
+    boolean prePush;
+
+    @Option(names = "--remote", paramLabel = "NAME", description = "--pre-push: the remote git passes as $1")
+    String remote;
+
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "--staged/--pre-push: the AI agent doing the work (default: from its environment)")
+    String agent;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "--staged/--pre-push: append a redacted line per blocked finding (audit trail)")
+    Path record;
+
+    @Option(names = "--fail-open", description = "--staged/--pre-push: let the work through when the scan fails")
+    boolean failOpen;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "compare with a baseline (default PATH/.holdfast/baseline.json when present)")
     Path baseline;
@@ -96,15 +116,20 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             FailPolicy.predicate(failOn);
             output.validate();
-            int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0) + (eventMode ? 1 : 0);
+            int modes = (history ? 1 : 0) + (since != null ? 1 : 0) + (range != null ? 1 : 0) + (eventMode ? 1 : 0)
+                    + (staged ? 1 : 0) + (prePush ? 1 : 0);
             if (modes > 1) {
-                throw new IllegalArgumentException("--history, --since, --range and --event exclude each other");
+                throw new IllegalArgumentException("--history, --since, --range, --event, --staged and --pre-push "
+                        + "exclude each other");
             }
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
         if (!Files.isDirectory(path)) {
             return usage(path + ": no such directory");
+        }
+        if (staged || prePush) {
+            return new GitHookScan(console, clock).run(this);
         }
         Path root = path.toAbsolutePath().normalize();
         try {

@@ -19,10 +19,16 @@ public final class CliRunner {
     }
 
     public static Run run(Map<String, String> env, String... args) {
+        return runWithInput("", env, args);
+    }
+
+    /** As {@link #run(Map, String...)}, with {@code stdin} as the command's standard input (pre-push, agent hooks). */
+    public static Run runWithInput(String stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, false,
+                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int code = Main.run(console, args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

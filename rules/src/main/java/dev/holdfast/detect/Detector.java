@@ -19,6 +19,14 @@ public interface Detector {
         return List.of();
     }
 
+    /**
+     * The rules of what has been built so far: a finding can only come from those. A scan that reports a few findings
+     * asks for these, so that detectors never needed are not built just to describe their rules.
+     */
+    default List<RuleInfo> rulesInUse() {
+        return rules();
+    }
+
     /** Whether this detector wants binary content at this path (keystores, DER certificates); text is always given. */
     default boolean readsBinary(String path) {
         return false;

@@ -1,6 +1,7 @@
 package dev.holdfast.rules;
 
 import dev.holdfast.detect.Detector;
+import dev.holdfast.detect.LazyDetector;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.rules.agent.AgentConfigDetector;
 import dev.holdfast.rules.catalog.RuleTestReport;
@@ -39,6 +40,24 @@ public final class StructuredDetectors {
                 new InfrastructureDetector(clock, t),
                 new CertificateDetector(clock, t),
                 new AgentConfigDetector(),
+                iam,
+                new EmbeddedPolicyDetector(iam));
+    }
+
+    /**
+     * The same detectors for a scan: the Java, workflow and agent-configuration ones are built only when a file of
+     * their kind comes by (a commit of a few files of other kinds never pays for their catalogues and parsers); the
+     * others, whose thresholds must be checked whatever the files, or which are cheap, are built at once.
+     */
+    public static List<Detector> forScan(Clock clock, Map<String, String> thresholds) {
+        Map<String, String> t = thresholds == null ? Map.of() : thresholds;
+        IamPolicyDetector iam = new IamPolicyDetector();
+        return List.of(
+                new LazyDetector("java", JavaCredentialDetector::reads, JavaCredentialDetector::new),
+                new LazyDetector("workflow", WorkflowDetector::applies, WorkflowDetector::new),
+                new InfrastructureDetector(clock, t),
+                new CertificateDetector(clock, t),
+                new LazyDetector("agent-config", AgentConfigDetector::mayRead, AgentConfigDetector::new),
                 iam,
                 new EmbeddedPolicyDetector(iam));
     }

@@ -63,8 +63,10 @@ public final class Drift {
      *               {@code regressed} (the fix was undone with a different value)
      */
     public ScanResult apply(ScanResult current, Baseline baseline, Predicate<String> inTreeNow, PlaceMatcher places) {
-        // A range scan sees only some files, and a partial scan may have missed some: "gone" means nothing there.
-        boolean complete = !current.partial() && !"range".equals(current.target().mode());
+        // Only a tree or whole-history scan sees everything: a range, a staged change or a push sees some files, and
+        // a partial scan may have missed some, so there "gone" means nothing.
+        String mode = current.target().mode();
+        boolean complete = !current.partial() && ("tree".equals(mode) || "history".equals(mode));
         List<Finding> out = DriftEngine.compare(current.findings(), new Reviewed(baseline, LocalDate.now(clock)),
                 new DriftEngine.Run(inTreeNow, f -> byPlace(f, places), complete, rule -> ran(current, rule)));
         return new ScanResult(current.target(), out, current.rules(), current.warnings(), current.partial());

@@ -53,6 +53,19 @@ public final class CompositeDetector implements Detector {
     }
 
     @Override
+    public List<RuleInfo> rulesInUse() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            for (RuleInfo r : d.rulesInUse()) {
+                if (!disabled.contains(r.id())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public boolean readsBinary(String path) {
         return detectors.stream().anyMatch(d -> d.readsBinary(path));
     }

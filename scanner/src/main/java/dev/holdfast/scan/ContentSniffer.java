@@ -38,6 +38,24 @@ public final class ContentSniffer {
         return !texts.isEmpty() || !detector.readsBinary(path) ? texts : List.of(content);
     }
 
+    /**
+     * Every detection of every reading of a file (unmerged); a detector's failure on a reading becomes a one-line
+     * warning for {@code path} and what it found is kept. Binary content the detector does not read gives nothing.
+     */
+    public static List<dev.holdfast.detect.Detection> detectAll(dev.holdfast.detect.Detector detector, String path,
+                                                                 byte[] content, java.util.function.Consumer<ScanWarning> warnings) {
+        List<dev.holdfast.detect.Detection> all = new java.util.ArrayList<>();
+        for (byte[] text : forDetector(detector, path, content)) {
+            try {
+                all.addAll(detector.detect(new dev.holdfast.detect.Document(path, text)));
+            } catch (dev.holdfast.detect.DetectorException e) {
+                warnings.accept(new ScanWarning(path, Sanitize.oneLine(e.getMessage())));
+                all.addAll(e.found());
+            }
+        }
+        return all;
+    }
+
     /** The first text reading (as git reads it when it is text), or null when the content is binary. */
     public static byte[] textOrNull(byte[] content) {
         List<byte[]> texts = readings(content);

@@ -3,8 +3,6 @@ package dev.holdfast.scan;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
@@ -141,16 +139,8 @@ public final class TreeScanner {
             }
             return;
         }
-        List<Detection> all = new java.util.ArrayList<>();
-        for (byte[] text : ContentSniffer.forDetector(detector, f.relative(), content)) {
-            try {
-                all.addAll(detector.detect(new Document(f.relative(), text)));
-            } catch (DetectorException e) {
-                warnings.add(new ScanWarning(f.relative(), Sanitize.oneLine(e.getMessage())));
-                all.addAll(e.found());
-            }
-        }
-        for (Detection d : DetectionMerger.merge(all)) {
+        for (Detection d : DetectionMerger.merge(ContentSniffer.detectAll(detector, f.relative(), content,
+                warnings::add))) {
             findings.add(factory.toFinding(d, f.relative(), commit));
         }
     }

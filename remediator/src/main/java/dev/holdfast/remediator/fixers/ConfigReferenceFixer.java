@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigReferenceFixer implements RuleFixer {
     private static final Pattern PROPERTIES_KEY = Pattern.compile("^\\s*([^=:\\s#!]+)\\s*[=:]");
-    private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)(?:-\\s+)?([\"']?)([^\"':#\\s][^\"':#]*?)\\2\\s*:(?:\\s|$)");
     private static final Pattern ENV_KEY = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=");
 
     private enum Format { PROPERTIES, YAML, DOTENV }
@@ -104,31 +103,9 @@ public final class ConfigReferenceFixer implements RuleFixer {
                 return m.find() ? m.group(1) : null;
             }
             default -> {
-                Matcher m = YAML_KEY.matcher(lineText);
-                if (!m.find()) {
-                    return null;
-                }
-                return yamlPath(text, line, m.group(1).length(), m.group(3));
+                return YamlKeys.path(text::line, line);
             }
         }
     }
 
-    /** Prefixes the YAML key with its parents (found by indentation): spring.datasource.password. */
-    private static String yamlPath(TextRegions text, int line, int indent, String leaf) {
-        StringBuilder path = new StringBuilder(leaf);
-        int current = indent;
-        for (int i = line - 1; i >= 1 && current > 0; i--) {
-            String l = text.line(i);
-            if (l.isBlank() || l.stripLeading().startsWith("#")) {
-                continue;
-            }
-            Matcher m = YAML_KEY.matcher(l);
-            int ind = l.length() - l.stripLeading().length();
-            if (ind < current && m.find()) {
-                path.insert(0, m.group(3) + ".");
-                current = ind;
-            }
-        }
-        return path.toString();
-    }
 }

@@ -55,6 +55,15 @@ public final class AgentConfigDetector implements Detector, SelfTesting {
         return AgentCatalogue.standard();
     }
 
+    /**
+     * Whether a file at {@code path} may be an agent configuration, without reading the catalogue: every kind it
+     * knows is JSON, YAML or TOML (AgentCatalogueTest holds the catalogue to that).
+     */
+    public static boolean mayRead(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith(".json") || p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".toml");
+    }
+
     @Override
     public List<Detection> detect(Document document) {
         Optional<AgentCatalogue.FileKind> kind = catalogue.kindOf(document.path());

@@ -1,7 +1,5 @@
 package dev.holdfast.rules.catalog;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,12 @@ public final class KeywordIndex {
     private final int[][] outputs;
     private final String[] keywords;
 
-    /** @param words lower-case ASCII keywords (others are left out) */
+    /**
+     * @param words lower-case ASCII keywords (others are left out)
+     *
+     * <p>Built on flat arrays: a hook builds this index on every run, mostly in the interpreter, so the construction
+     * avoids collections in its inner loops.
+     */
     public KeywordIndex(List<String> words) {
         Map<String, Integer> ids = new TreeMap<>();
         for (String w : words) {
@@ -41,53 +44,80 @@ public final class KeywordIndex {
         }
         keywords = new String[ids.size()];
         ids.forEach((w, i) -> keywords[i] = w);
-        List<int[]> trie = new ArrayList<>();
-        List<List<Integer>> out = new ArrayList<>();
-        trie.add(new int[ALPHABET]);
-        out.add(new ArrayList<>());
+        int capacity = 1;
+        for (String w : keywords) {
+            capacity += w.length();
+        }
+        int[] trie = new int[capacity * ALPHABET];
+        int[][] ends = new int[capacity][];
+        int states = 1;
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
             int state = 0;
-            for (char c : e.getKey().toCharArray()) {
-                if (trie.get(state)[c] == 0) {
-                    trie.add(new int[ALPHABET]);
-                    out.add(new ArrayList<>());
-                    trie.get(state)[c] = trie.size() - 1;
+            String w = e.getKey();
+            for (int i = 0; i < w.length(); i++) {
+                int at = state * ALPHABET + w.charAt(i);
+                if (trie[at] == 0) {
+                    trie[at] = states++;
                 }
-                state = trie.get(state)[c];
+                state = trie[at];
             }
-            out.get(state).add(e.getValue());
+            ends[state] = append(ends[state], e.getValue());
         }
-        int[] fail = new int[trie.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] fail = new int[states];
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
         for (int c = 0; c < ALPHABET; c++) {
-            if (trie.get(0)[c] != 0) {
-                queue.add(trie.get(0)[c]);
+            if (trie[c] != 0) {
+                queue[tail++] = trie[c];
             }
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
+        while (head < tail) {
+            int s = queue[head++];
+            int[] inherited = ends[fail[s]];
+            if (inherited != null) {
+                for (int k : inherited) {
+                    ends[s] = append(ends[s], k);
+                }
+            }
+            int row = s * ALPHABET;
+            int failRow = fail[s] * ALPHABET;
             for (int c = 0; c < ALPHABET; c++) {
-                int t = trie.get(s)[c];
+                int t = trie[row + c];
                 if (t != 0) {
-                    fail[t] = trie.get(fail[s])[c];
-                    queue.add(t);
+                    fail[t] = trie[failRow + c];
+                    queue[tail++] = t;
                 } else {
-                    trie.get(s)[c] = trie.get(fail[s])[c];
+                    trie[row + c] = trie[failRow + c];
                 }
             }
         }
-        next = new int[trie.size() * ALPHABET];
-        for (int st = 0; st < trie.size(); st++) {
+        next = new int[states * ALPHABET];
+        for (int st = 0; st < states; st++) {
+            int row = st * ALPHABET;
             for (int c = 0; c < ALPHABET; c++) {
-                next[st * ALPHABET + c] = trie.get(st)[LOWER[c]] * ALPHABET;
+                next[row + c] = trie[row + LOWER[c]] * ALPHABET;
             }
         }
-        outputs = new int[out.size()][];
-        for (int i = 0; i < outputs.length; i++) {
-            int[] found = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
-            outputs[i] = found.length == 0 ? null : found;
+        outputs = new int[states][];
+        for (int i = 0; i < states; i++) {
+            outputs[i] = ends[i];
         }
+    }
+
+    /** {@code ids} with {@code id} added once (they are few: a keyword and the keywords that end it). */
+    private static int[] append(int[] ids, int id) {
+        if (ids == null) {
+            return new int[] {id};
+        }
+        for (int k : ids) {
+            if (k == id) {
+                return ids;
+            }
+        }
+        int[] out = Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = id;
+        return out;
     }
 
     public int size() {

@@ -174,9 +174,14 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         return RULES.all();
     }
 
+    /** Whether this detector reads a file at {@code path} (Java sources only). */
+    public static boolean reads(String path) {
+        return path.endsWith(".java");
+    }
+
     @Override
     public List<Detection> detect(Document document) {
-        if (!document.path().endsWith(".java")) {
+        if (!reads(document.path())) {
             return List.of();
         }
         String text = document.text();

@@ -22,6 +22,8 @@ class AgentCatalogueTest {
                 String path = p.replace("*", "servers");
                 assertThat(catalogue.kindOf(path)).as(path).contains(k);
                 assertThat(catalogue.kindOf("packages/api/" + path)).as("in a sub-project").contains(k);
+                // the detector is built only for paths its cheap pre-check lets through
+                assertThat(AgentConfigDetector.mayRead(path)).as("pre-check of " + path).isTrue();
             }
         }
         assertThat(catalogue.kindOf("docs/mcp.json")).isEmpty();

@@ -49,6 +49,37 @@ class KeywordIndexTest {
         assertThat(onBytes).isEqualTo(onText);
     }
 
+    /** The real catalogue's keywords, and texts made of their pieces in any case. */
+    private static final List<String> CATALOGUE = RuleCatalog.builtin().rules().stream()
+            .flatMap(r -> r.keywords().stream()).distinct().toList();
+    private static final KeywordIndex REAL = new KeywordIndex(CATALOGUE);
+
+    @Provide
+    Arbitrary<String> catalogueTexts() {
+        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(CATALOGUE),
+                Arbitraries.of(CATALOGUE).map(w -> w.substring(0, Math.max(1, w.length() / 2))),
+                Arbitraries.of(CATALOGUE).map(w -> w.toUpperCase(java.util.Locale.ROOT)),
+                Arbitraries.strings().ascii().ofMaxLength(3));
+        return piece.list().ofMaxSize(30).map(l -> String.join("", l));
+    }
+
+    @Property(tries = 1000)
+    void findsExactlyTheOccurrencesANaiveSearchFinds(@ForAll("catalogueTexts") String text) {
+        List<String> expected = new ArrayList<>();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (int k = 0; k < REAL.size(); k++) {
+            String w = REAL.keyword(k);
+            for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+                if (text.substring(at, at + w.length()).chars().allMatch(c -> c < 128)) {
+                    expected.add(w + "@" + (at + w.length() - 1));
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        REAL.scan(text, (k, end) -> found.add(REAL.keyword(k) + "@" + end));
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static long lineOf(String upToHit) {
         return upToHit.chars().filter(c -> c == '\n').count();
     }
