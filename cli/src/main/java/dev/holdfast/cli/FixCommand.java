@@ -193,24 +193,33 @@ public final class FixCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             FixPlan plan = FixPlanner.withDefaultFixers(verifier(detector)).plan(repo, regressed);
-            int refused = 0;
-            if (dryRun) {
-                printDryRun(plan, detector);
-            } else {
-                PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
-                refused = apply(repo, plan, who);
-            }
-            printManual(plan.manual(), dryRun ? "# " : "");
-            return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+            return carryOut(repo, plan, detector, ident);
         } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            String m = e.getMessage();
-            console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
-                    ? e.getClass().getSimpleName() : m));
-            return ExitCode.RUNTIME;
+            return failed(e);
         }
+    }
+
+    /** Prints (--dry-run) or writes and publishes the plan's changes, then lists what is left to a person. */
+    private int carryOut(Repository repo, FixPlan plan, Detector detector, Matcher ident) {
+        int refused = 0;
+        if (dryRun) {
+            printDryRun(plan, detector);
+        } else {
+            PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
+            refused = apply(repo, plan, who);
+        }
+        printManual(plan.manual(), dryRun ? "# " : "");
+        return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private int failed(Exception e) {
+        if (verbose) {
+            e.printStackTrace(console.err());
+        }
+        String m = e.getMessage();
+        console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
+                ? e.getClass().getSimpleName() : m));
+        return ExitCode.RUNTIME;
     }
 
     /**
@@ -242,25 +251,11 @@ public final class FixCommand implements Callable<Integer> {
             }
             TerraformNarrowing.Plan p = TerraformNarrowing.plan(root, head.name(), suggestions);
             FixPlan plan = new FixPlan(head.name(), p.fixes(), p.manual());
-            int refused = 0;
-            if (dryRun) {
-                printDryRun(plan, detectors.apply(HoldfastConfig.load(root, config)));
-            } else {
-                PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
-                refused = apply(repo, plan, who);
-            }
-            printManual(plan.manual(), dryRun ? "# " : "");
-            return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+            return carryOut(repo, plan, detectors.apply(HoldfastConfig.load(root, config)), ident);
         } catch (ConfigException e) {
             return usage(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            String m = e.getMessage();
-            console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
-                    ? e.getClass().getSimpleName() : m));
-            return ExitCode.RUNTIME;
+            return failed(e);
         }
     }
 

@@ -47,10 +47,14 @@ class CloudActivityAwsTest {
     }
 
     static Run scan(IamQueryServer s, String... extra) throws Exception {
+        return scanPaced(s, 0, extra);
+    }
+
+    static Run scanPaced(IamQueryServer s, long paceMs, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("cloud", "aws", "--endpoint-url", s.url(), "--format", "json"));
         args.addAll(List.of(extra));
         Map<String, String> env = CloudAwsCommandTest.env();
-        env.put("HOLDFAST_LOOKUP_PACE_MS", "0");
+        env.put("HOLDFAST_LOOKUP_PACE_MS", Long.toString(paceMs));
         CliRunner.Run r = CliRunner.run(env, args.toArray(String[]::new));
         return new Run(r, r.out().isBlank() ? null : JSON.readTree(r.out()), List.copyOf(s.calls));
     }
@@ -181,6 +185,22 @@ class CloudActivityAwsTest {
             assertThat(r.run().err().strip()).startsWith("holdfast: partial aws scan (attribution only)")
                     .contains("cloudtrail:LookupEvents", "ThrottlingException").doesNotContain("\tat ");
             assertThat(snap).exists(); // the inventory was complete: only attribution is missing
+        }
+    }
+
+    @Test
+    void lookupsKeepToThePaceCloudTrailAllows(@TempDir Path dir) throws Exception {
+        Path base = baseline(dir);
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account-activity", new FixtureTemplates(NOW))) {
+            Run r = scanPaced(s, 300, "--baseline", base.toString());
+            assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.FINDINGS);
+            List<Long> at = List.copyOf(s.trailCallTimes);
+            assertThat(at).hasSize(4);
+            // the client waits its pace between pages (a lower bound only: load can only lengthen the gaps);
+            // 50 ms allow for the requests' own jitter on the way to the server
+            for (int i = 1; i < at.size(); i++) {
+                assertThat(Duration.ofNanos(at.get(i) - at.get(i - 1))).isGreaterThan(Duration.ofMillis(250));
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static dev.holdfast.cli.CloudAwsCommandTest.FIXTURES;
 import static dev.holdfast.cli.CloudAwsCommandTest.NOW;
@@ -28,7 +27,7 @@ class CloudNarrowingTest {
     void unusedGrantsOfAnAgentBecomeANarrowingOfItsTerraform(@TempDir Path dir) throws Exception {
         Path base = CloudActivityAwsTest.baseline(dir);
         Path repo = dir.resolve("repo");
-        copy(FIXTURES.resolve("repo-activity"), repo);
+        CloudAwsCommandTest.copy(FIXTURES.resolve("repo-activity"), repo);
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("dev", "dev@example.com");
@@ -66,18 +65,5 @@ class CloudNarrowingTest {
         CliRunner.Run bad = CliRunner.run("fix", repo.toString(), "--cloud-report", base.toString(), "--dry-run");
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("--cloud-report").doesNotContain("\tat ");
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

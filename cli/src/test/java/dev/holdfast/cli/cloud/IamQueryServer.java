@@ -30,6 +30,8 @@ public final class IamQueryServer implements AutoCloseable {
     private final Path errors;
     private final FixtureTemplates templates;
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** When each CloudTrail call arrived (System.nanoTime), to check the client's pace. */
+    public final List<Long> trailCallTimes = Collections.synchronizedList(new ArrayList<>());
 
     public IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
         this.templates = templates;
@@ -94,6 +96,7 @@ public final class IamQueryServer implements AutoCloseable {
 
     /** CloudTrail's JSON 1.1 protocol: {@code X-Amz-Target: …CloudTrail_20131101.<Operation>}, errors as __type. */
     private void cloudTrail(HttpExchange ex, String operation) throws IOException {
+        trailCallTimes.add(System.nanoTime());
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(operation);
         String[] fault = scenario.spec(operation);
@@ -108,18 +111,16 @@ public final class IamQueryServer implements AutoCloseable {
             status = 400;
             answer = "{\"__type\":\"UnknownOperationException\"}";
         }
-        byte[] b = answer.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        ex.getResponseHeaders().set("x-amzn-RequestId", "5b1f7a2e-77c4-4c51-9d0e-2f0a1c9e3d41");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream o = ex.getResponseBody()) {
-            o.write(b);
-        }
+        send(ex, status, answer, "application/x-amz-json-1.1");
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
+        send(ex, status, body, "text/xml");
+    }
+
+    private static void send(HttpExchange ex, int status, String body, String type) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/xml");
+        ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("x-amzn-RequestId", "4d9ab6c2-0c48-4a3e-a8d5-6b5f3fbbd1c7");
         ex.sendResponseHeaders(status, b.length);
         try (OutputStream o = ex.getResponseBody()) {
