@@ -190,6 +190,15 @@ class CloudAzureCommandTest {
         assertThat(secret.at("/introducedBy/email").asText()).isEqualTo("carol.jones@contoso.example");
         assertThat(secret.at("/properties/changeSource").asText()).isEqualTo("entra-audit");
         assertThat(secret.path("message").asText()).contains("created by person carol.jones@contoso.example");
+
+        // what else the agent touched: Owner of the whole subscription, changes in one resource group only
+        JsonNode scope = findingOf(s.report(), "azure-unused-role-scope", ASSIGNMENTS
+                + "3c2b1a09-0001-4e8f-9d7c-6b5a4f3e2d01", null);
+        assertThat(scope.at("/properties/usedScopes").asText()).isEqualTo("/subscriptions/" + SUB
+                + "/resourceGroups/reports");
+        assertThat(scope.at("/properties/suggestion").asText()).isEqualTo("assign Owner on /subscriptions/" + SUB
+                + "/resourceGroups/reports instead");
+        assertThat(scope.at("/properties/identityKind").asText()).isEqualTo("agent");
     }
 
     @Test

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * Azure's activity for a window: the subscription's Activity Log (ARM {@code Microsoft.Insights/eventtypes/management/
- * values}, role assignments written or deleted) and Entra's audit log (Graph {@code auditLogs/directoryAudits}:
+ * values}: role assignments written or deleted, and every other operation as what its caller did) and Entra's audit log (Graph {@code auditLogs/directoryAudits}:
  * credentials added to applications and service principals, app role assignments), both following {@code nextLink}.
  * The actor is the app or the user that initiated the change; an app's kind is its principal's in the snapshot, and
  * a user acting through an agent application is that agent, on the user's behalf. A log that is denied or keeps
@@ -78,15 +78,14 @@ final class AzureActivity {
         String t = to.truncatedTo(ChronoUnit.SECONDS).toString();
         String armUrl = options.armEndpoint() + "/subscriptions/" + options.subscription()
                 + "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
-                + enc("eventTimestamp ge '" + f + "' and eventTimestamp le '" + t
-                + "' and resourceProvider eq 'Microsoft.Authorization'");
+                + enc("eventTimestamp ge '" + f + "' and eventTimestamp le '" + t + "'");
         read("arm:activityLog", () -> http.armList(armUrl), gaps, warnings, absent).forEach(e -> arm(e, out, warnings));
         String graphUrl = options.graphEndpoint() + "/v1.0/auditLogs/directoryAudits?$filter="
                 + enc("activityDateTime ge " + f + " and activityDateTime le " + t);
         read("graph:directoryAudits", () -> http.graphList(graphUrl), gaps, warnings, absent).forEach(e -> entra(e, out));
         if (gaps.isEmpty() && absent.isEmpty() && out.isEmpty()) {
             warnings.add(new ScanWarning("azure activity", "no activity data: the Activity Log and the Entra audit "
-                    + "log hold no IAM changes between " + f + " and " + t + " (not a sign that nobody changed "
+                    + "log hold no operations between " + f + " and " + t + " (not a sign that nobody changed "
                     + "anything); changes are not attributed"));
         }
         List<String> missing = new ArrayList<>(gaps);
@@ -120,9 +119,22 @@ final class AzureActivity {
 
     private void arm(JsonNode e, List<CloudActivity> out, List<ScanWarning> warnings) {
         String action = e.at("/authorization/action").asText(e.at("/operationName/value").asText(""));
+        if (action.isEmpty() || !"Succeeded".equalsIgnoreCase(e.at("/status/value").asText())) {
+            return; // the Started half of an operation, or a failure: it changed nothing
+        }
+        JsonNode claims = e.path("claims");
+        Actor actor = actor(claims.path(OID).asText(null), claims.path("appid").asText(null),
+                claims.path(UPN).asText(null), e.path("caller").asText(null), "app".equals(claims.path("idtyp")
+                        .asText()) || !claims.has(UPN));
+        String id = e.path("eventDataId").asText(e.path("id").asText());
+        Instant at = time(e.path("eventTimestamp"));
+        String ip = e.at("/httpRequest/clientIpAddress").asText(null);
         String change = CATALOGUE.arm().get(action);
-        if (change == null || !"Succeeded".equalsIgnoreCase(e.at("/status/value").asText())) {
-            return; // the Started half of an operation, a failure, or not an IAM change
+        if (change == null) {
+            // not an IAM change: what the caller did, and where (for what else an agent touched)
+            out.add(new CloudActivity(id, at, "activity-log", action, null, null, e.path("resourceId").asText(null),
+                    null, actor, null, ip, false));
+            return;
         }
         JsonNode props = body(e, "requestbody", warnings);
         if (!props.has("PrincipalId") && !props.has("principalId")) {
@@ -138,14 +150,8 @@ final class AzureActivity {
             target = "/users/" + principalId;
         }
         String assignment = e.at("/authorization/scope").asText(e.path("resourceId").asText(null));
-        JsonNode claims = e.path("claims");
-        Actor actor = actor(claims.path(OID).asText(null), claims.path("appid").asText(null),
-                claims.path(UPN).asText(null), e.path("caller").asText(null), "app".equals(claims.path("idtyp")
-                        .asText()) || !claims.has(UPN));
-        out.add(new CloudActivity(e.path("eventDataId").asText(e.path("id").asText()), time(e.path("eventTimestamp")),
-                "activity-log", action, change, target, assignment,
-                role == null ? null : "role:" + role + " on " + scope, actor, null,
-                e.at("/httpRequest/clientIpAddress").asText(null), false));
+        out.add(new CloudActivity(id, at, "activity-log", action, change, target, assignment,
+                role == null ? null : "role:" + role + " on " + scope, actor, null, ip, false));
     }
 
     /** The request or response body of an Activity Log event: a JSON string whose "Properties" is what was sent. */

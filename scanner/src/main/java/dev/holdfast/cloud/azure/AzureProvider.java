@@ -5,13 +5,16 @@ import dev.holdfast.cloud.CloudInventory;
 import dev.holdfast.cloud.CloudProvider;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.identity.PrincipalClassifier;
+import dev.holdfast.model.Finding;
 import dev.holdfast.rules.cloud.CloudRules;
 import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.rules.cloud.CloudThresholds;
 import dev.holdfast.rules.cloud.azure.AzureRules;
+import dev.holdfast.scan.FindingFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Microsoft Graph and ARM authorization of one subscription through Azure Identity, judged by {@link AzureRules}; its
@@ -40,6 +43,11 @@ public final class AzureProvider implements CloudProvider {
                                 PrincipalClassifier classifier) {
         AzureHttp http = new AzureHttp(options);
         return new AzureActivity(options, inventory.snapshot(), since, classifier).read(http, from, to);
+    }
+
+    @Override
+    public List<Finding> activityFindings(CloudInventory inventory, ActivityLog log, FindingFactory factory) {
+        return AgentRoleUse.find(inventory.snapshot(), log, factory);
     }
 
     @Override
