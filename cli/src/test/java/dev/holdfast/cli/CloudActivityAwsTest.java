@@ -152,6 +152,9 @@ class CloudActivityAwsTest {
             JsonNode warm = finding(r.report(), "aws-agent-role-warm", TRIAGE, null);
             assertThat(warm.at("/properties/callers").asText())
                     .isEqualTo("arn:aws:iam::111122223333:user/people/alice.martin,dana.lee@example.com");
+            // what identities did is not a change someone made: these carry no actor
+            assertThat(unused.has("introducedBy")).isFalse();
+            assertThat(warm.has("introducedBy")).isFalse();
             JsonNode shared = finding(r.report(), "aws-agent-key-shared", REPORT, null);
             assertThat(shared.at("/properties/userAgents").asText()).isEqualTo("Boto3,aws-cli");
             assertThat(shared.at("/properties/sourceIps").asText()).isEqualTo("192.0.2.99,198.51.100.7");

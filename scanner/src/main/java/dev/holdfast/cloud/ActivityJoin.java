@@ -2,7 +2,9 @@ package dev.holdfast.cloud;
 
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.IdentityKind;
+import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Status;
+import dev.holdfast.rules.cloud.CloudCatalogue;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +20,8 @@ import java.util.Set;
  * the reason, or "no activity data" — never that nobody did it.
  */
 public final class ActivityJoin {
+    private static final java.util.Map<String, RuleInfo> RULES = CloudCatalogue.all();
+
     private ActivityJoin() {
     }
 
@@ -32,8 +36,14 @@ public final class ActivityJoin {
         return out;
     }
 
+    /**
+     * A finding that says something changed since the baseline. Findings made from the activity itself (tagged
+     * {@code activity}: an unused grant, a shared key) are what identities did, not a change someone made.
+     */
     private static boolean isChange(Finding f) {
-        return f.status() != Status.EXISTING && principal(f) != null;
+        RuleInfo rule = RULES.get(f.ruleId());
+        boolean fromActivity = rule != null && rule.tags() != null && rule.tags().contains("activity");
+        return f.status() != Status.EXISTING && !fromActivity && principal(f) != null;
     }
 
     private static String principal(Finding f) {
