@@ -14,18 +14,14 @@ import dev.holdfast.scan.ScanProgress;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.scan.ScanWarning;
-import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -41,17 +37,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
  * scanned in parallel, then each finding mapped to the commit and path that first introduced it.
  *
- * <p>The commit walk runs once, oldest first (parents before children), diffing each commit against every parent
- * with {@link TreeFilter#ANY_DIFF} so unchanged subtrees are never opened; the first sighting of a blob is its
- * introduction. Blobs go to a bounded pool of workers, all versions of one path to the same worker in order. With
+ * <p>The commits are ordered oldest first (parents before children) and walked once, on every core
+ * ({@link IntroductionWalk}): each is diffed against every parent with {@link TreeFilter#ANY_DIFF}, so unchanged
+ * subtrees are never opened, and a blob's oldest sighting is its introduction. Then a pool of workers
+ * ({@link BlobPool}) takes one path at a time with all the versions introduced there, oldest first. With
  * {@link HistoryOptions#lineMemory()} on (the {@code --history} default) a later version of a file is shown to the
- * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed.
+ * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed,
+ * and what is remembered belongs to the path and is dropped with it.
  * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it; one that is
  * is reported where it sits at HEAD (path and line of HEAD's version), one that is not where it first appeared.
  */
@@ -117,6 +114,13 @@ public final class HistoryScanner {
                 commits.add(c);
             }
 
+            // the walkers read parents' trees from other threads: parse them here, where the walk lives
+            for (RevCommit c : commits) {
+                for (RevCommit p : c.getParents()) {
+                    rw.parseHeaders(p);
+                }
+            }
+
             AtomicLong commitsDone = new AtomicLong();
             long[] blobsTotal = {-1};
             BlobPool[] poolRef = new BlobPool[1];
@@ -125,13 +129,14 @@ public final class HistoryScanner {
                 progress.update(new ScanProgress.Snapshot(commitsDone.get(), commits.size(),
                         p == null ? 0 : p.blobsDone(), blobsTotal[0], p == null ? 0 : p.bytesDone()));
             };
-            Introductions intro = new Introductions();
-            try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
-                    options.lineMemory() / options.threads(), report)) {
-                poolRef[0] = pool;
-                walk(reader, rw, commits, intro, pool, commitsDone, report, options.ignored());
+            BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
+                    (int) Math.min(Integer.MAX_VALUE, options.lineMemory()), MemoryBudget.ofThisJvm(), report);
+            poolRef[0] = pool;
+            try {
+                BlobIntroductions intro = new IntroductionWalk(repo, commits, options.ignored(), commitsDone, report)
+                        .run(options.threads());
                 blobsTotal[0] = intro.size();
-                pool.finish();
+                pool.scan(intro.byPath());
 
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
@@ -153,51 +158,6 @@ public final class HistoryScanner {
         }
     }
 
-    /** Walks commits oldest first, queueing each unseen blob with the commit and path that introduced it. */
-    private void walk(ObjectReader reader, RevWalk rw, List<RevCommit> commits, Introductions intro, BlobPool pool,
-                      AtomicLong commitsDone, Runnable report, Predicate<String> ignored)
-            throws IOException, InterruptedException {
-        boolean filter = ignored != HistoryOptions.NOTHING_IGNORED;
-        TreeWalk tw = new TreeWalk(reader);
-        tw.setRecursive(true);
-        tw.setFilter(TreeFilter.ANY_DIFF);
-        MutableObjectId id = new MutableObjectId();
-        Map<String, String> paths = new HashMap<>();
-        for (int ordinal = 0; ordinal < commits.size(); ordinal++) {
-            RevCommit c = commits.get(ordinal);
-            tw.reset();
-            tw.addTree(c.getTree());
-            if (c.getParentCount() == 0) {
-                tw.addTree(new EmptyTreeIterator());
-            } else {
-                for (RevCommit p : c.getParents()) {
-                    rw.parseHeaders(p);
-                    tw.addTree(p.getTree());
-                }
-            }
-            while (tw.next()) {
-                int mode = tw.getRawMode(0);
-                if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
-                    continue;
-                }
-                if (filter && ignored.test(tw.getPathString())) {
-                    continue; // the same blob may still be scanned where it appears under a path not ignored
-                }
-                tw.getObjectId(id, 0);
-                Introductions.Entry e = intro.get(id);
-                if (e == null) {
-                    String path = paths.computeIfAbsent(tw.getPathString(), s -> s);
-                    e = intro.add(id.toObjectId(), ordinal, path);
-                    pool.submit(e, path);
-                }
-            }
-            commitsDone.incrementAndGet();
-            if ((ordinal & 31) == 0) {
-                report.run();
-            }
-        }
-    }
-
     /** A finding with what it is about (in memory only: the subject may be a raw secret). */
     private record Found(Finding finding, String ruleId, String subject) {
         @Override
@@ -206,12 +166,12 @@ public final class HistoryScanner {
         }
     }
 
-    private List<Found> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
+    private List<Found> findings(Map<ObjectId, List<Detection>> detections, BlobIntroductions intro,
                                  List<RevCommit> commits, RevWalk rw, FindingMaker maker) throws IOException {
         // The same secret lives on in every later version of its file: keep its oldest appearance per path.
         Map<Key, Best> best = new LinkedHashMap<>();
         for (Map.Entry<ObjectId, List<Detection>> e : detections.entrySet()) {
-            Introductions.Entry in = intro.get(e.getKey());
+            BlobIntroductions.Entry in = intro.get(e.getKey());
             for (Detection d : e.getValue()) {
                 Key k = new Key(d.ruleId(), d.subject(), in.path);
                 Best b = best.get(k);
@@ -350,35 +310,5 @@ public final class HistoryScanner {
     }
 
     private record Best(Detection detection, int ordinal) {
-    }
-
-    /** Blob id → where it was introduced: a compact open-addressed map (JGit's own), one entry per unique blob. */
-    static final class Introductions {
-        private final ObjectIdOwnerMap<Entry> map = new ObjectIdOwnerMap<>();
-
-        static final class Entry extends ObjectIdOwnerMap.Entry {
-            int ordinal;
-            String path;
-
-            Entry(AnyObjectId id, int ordinal, String path) {
-                super(id);
-                this.ordinal = ordinal;
-                this.path = path;
-            }
-        }
-
-        Entry get(AnyObjectId id) {
-            return map.get(id);
-        }
-
-        Entry add(AnyObjectId id, int ordinal, String path) {
-            Entry e = new Entry(id, ordinal, path);
-            map.add(e);
-            return e;
-        }
-
-        long size() {
-            return map.size();
-        }
     }
 }

@@ -23,14 +23,14 @@ class LineMemoryTest {
 
     @Test
     void laterVersionsShowOnlyChangedLinesWithContextAndMapLineNumbersBack() {
-        LineMemory m = new LineMemory(1_000);
+        LineMemory m = new LineMemory();
         byte[] v1 = b(lines(1, 60, null, -1));
-        LineMemory.Shown first = m.unseen("a.txt", v1);
+        LineMemory.Shown first = m.unseen(v1);
         assertThat(first.text()).isSameAs(v1);
         assertThat(first.originalLine(7)).isEqualTo(7);
 
         String v2 = lines(1, 60, "secret here", 20).replace("line 50\n", "changed 50\n");
-        LineMemory.Shown shown = m.unseen("a.txt", b(v2));
+        LineMemory.Shown shown = m.unseen(b(v2));
         String[] out = new String(shown.text(), StandardCharsets.UTF_8).split("\n", -1);
         int c = LineMemory.CONTEXT;
         List<String> expected = new ArrayList<>();
@@ -59,42 +59,79 @@ class LineMemoryTest {
 
         // a dropped line changes no line, but its neighbours now meet: they are shown, with nothing to read alone
         String v3 = v2.replace("line 35\n", "");
-        LineMemory.Shown dropped = m.unseen("a.txt", b(v3));
+        LineMemory.Shown dropped = m.unseen(b(v3));
         assertThat(dropped).isNotNull();
         assertThat(dropped.changed().isEmpty()).isTrue();
         assertThat(new String(dropped.text(), StandardCharsets.UTF_8)).contains("line 34\nline 36\n");
 
         // nothing changed: nothing to scan
-        assertThat(m.unseen("a.txt", b(v3))).isNull();
-        // another path has its own memory
-        assertThat(m.unseen("b.txt", b(v2)).text()).isEqualTo(b(v2));
+        assertThat(m.unseen(b(v3))).isNull();
+        // another path has its own memory, which has seen nothing
+        assertThat(new LineMemory().unseen(b(v2)).text()).isEqualTo(b(v2));
     }
 
     @Test
-    void aFullMemoryStopsRememberingAndScansMore() {
-        LineMemory m = new LineMemory(10);
-        m.unseen("a.txt", b(lines(1, 40, null, -1)));
-        byte[] v = b(lines(1, 40, null, -1));
-        // the first 40 lines were remembered (the cap is checked per version); a second file is not
-        assertThat(m.unseen("a.txt", v)).isNull();
-        m.unseen("b.txt", v);
-        assertThat(m.unseen("b.txt", v).text()).isEqualTo(v);
-    }
-
-    @Test
-    void aSmallKeptBudgetForgetsLastVersionsAndShowsMoreButTheSameNewLines() {
+    void aLineForgottenAfterManyNewOnesIsNewAgainWhenItComesBack() {
         LineMemory roomy = new LineMemory(1_000_000);
-        LineMemory tight = new LineMemory(1_000_000, 1); // keeps only the path just seen
-        Random r = new Random(7);
-        String[] paths = {"a.txt", "b.txt", "c.txt"};
-        java.util.Map<String, String> current = new java.util.HashMap<>();
-        for (int round = 0; round < 300; round++) {
-            String path = paths[r.nextInt(paths.length)];
-            String v = current.getOrDefault(path, lines(1, 30, null, -1));
-            v = lines(1, 30, "changed " + r.nextInt(1000), 1 + r.nextInt(30)) + (r.nextBoolean() ? v : "");
-            current.put(path, v);
-            assertThat(newLines(tight.unseen(path, b(v)))).isEqualTo(newLines(roomy.unseen(path, b(v))));
+        LineMemory tight = new LineMemory(1); // a generation holds as many lines as the file: 20
+        String original = lines(1, 20, null, -1);
+        roomy.unseen(b(original));
+        tight.unseen(b(original));
+        for (int edit = 0; edit < 50; edit++) { // line 5 replaced 50 times: 50 new lines, two generations and more
+            String v = lines(1, 20, "edit " + edit, 5);
+            roomy.unseen(b(v));
+            tight.unseen(b(v));
         }
+        // line 5 as it first was: the roomy memory knows it, the tight one forgot it and reads it again
+        assertThat(newLines(roomy.unseen(b(original)))).isEmpty();
+        assertThat(newLines(tight.unseen(b(original)))).containsExactly(5);
+    }
+
+    @Test
+    void aSmallMemoryReadsMoreLinesAsNewButNeverFewer() {
+        LineMemory roomy = new LineMemory(1_000_000);
+        LineMemory tight = new LineMemory(1);
+        Random r = new Random(7);
+        String v = lines(1, 30, null, -1);
+        List<String> pool = new ArrayList<>(); // lines that come and go: what the tight memory forgets
+        for (int i = 0; i < 40; i++) {
+            pool.add("recurring " + i);
+        }
+        boolean tightReadMore = false;
+        for (int round = 0; round < 600; round++) {
+            List<String> lines = new ArrayList<>(List.of(v.split("\n")));
+            String line = r.nextBoolean() ? pool.get(r.nextInt(pool.size())) : "changed " + r.nextInt(100_000);
+            lines.set(r.nextInt(lines.size()), line);
+            v = String.join("\n", lines) + "\n";
+            List<Integer> expected = newLines(roomy.unseen(b(v)));
+            List<Integer> got = newLines(tight.unseen(b(v)));
+            assertThat(got).containsAll(expected);
+            tightReadMore |= got.size() > expected.size();
+        }
+        assertThat(tightReadMore).isTrue();
+    }
+
+    @Test
+    void theSameFileEditedFiftyThousandTimesKeepsABoundedMemory() {
+        LineMemory m = new LineMemory();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            lines.add("line " + i + " of a file that is edited again and again");
+        }
+        long fileBytes = String.join("\n", lines).length() + 1;
+        long afterTenThousand = 0;
+        long peak = 0;
+        for (int edit = 0; edit < 50_000; edit++) {
+            lines.set(edit % lines.size(), String.format("edit %06d of a file that is edited again and again", edit));
+            m.unseen(b(String.join("\n", lines) + "\n"));
+            peak = Math.max(peak, m.retainedBytes());
+            if (edit == 9_999) {
+                afterTenThousand = peak;
+            }
+        }
+        // five times the history, the same memory: the last version, its index, and a floor of remembered lines
+        assertThat(peak).isEqualTo(afterTenThousand);
+        assertThat(peak).isLessThan(4 * fileBytes + 2 * 4 * 8 * LineMemory.DEFAULT_FLOOR);
     }
 
     /** The version's numbers of the lines a single-line rule reads. */
