@@ -42,7 +42,7 @@ public final class CloudAwsCommand implements Callable<Integer> {
             uri = endpoint == null ? null : endpoint(endpoint);
             HttpTimeout.fromEnv(console.env(), null); // a bad value is a usage error here, not a failed scan later
             opts = new AwsOptions(profile, region, uri, console.env(), CloudCommand.retryBase(console.env()), 4,
-                    lookupPace(console.env()), 0);
+                    lookupPace(console.env()), maxPages(console.env()));
         } catch (IllegalArgumentException e) {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
@@ -61,6 +61,24 @@ public final class CloudAwsCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("HOLDFAST_LOOKUP_PACE_MS must be a number of milliseconds");
         }
+    }
+
+    /** Most LookupEvents pages per run; HOLDFAST_LOOKUP_MAX_PAGES changes it (default 200, i.e. 10,000 events). */
+    static int maxPages(java.util.Map<String, String> env) {
+        String n = env.get("HOLDFAST_LOOKUP_MAX_PAGES");
+        if (n == null || n.isBlank()) {
+            return 200;
+        }
+        try {
+            int pages = Integer.parseInt(n.trim());
+            if (pages > 0) {
+                return pages;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("HOLDFAST_LOOKUP_MAX_PAGES must be a positive whole number (got '"
+                + n.trim() + "')");
     }
 
     private static URI endpoint(String s) {

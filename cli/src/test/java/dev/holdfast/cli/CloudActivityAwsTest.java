@@ -51,10 +51,15 @@ class CloudActivityAwsTest {
     }
 
     static Run scanPaced(IamQueryServer s, long paceMs, String... extra) throws Exception {
+        return scanWith(s, Map.of("HOLDFAST_LOOKUP_PACE_MS", Long.toString(paceMs)), extra);
+    }
+
+    static Run scanWith(IamQueryServer s, Map<String, String> vars, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("cloud", "aws", "--endpoint-url", s.url(), "--format", "json"));
         args.addAll(List.of(extra));
         Map<String, String> env = CloudAwsCommandTest.env();
-        env.put("HOLDFAST_LOOKUP_PACE_MS", Long.toString(paceMs));
+        env.put("HOLDFAST_LOOKUP_PACE_MS", "0");
+        env.putAll(vars);
         CliRunner.Run r = CliRunner.run(env, args.toArray(String[]::new));
         return new Run(r, r.out().isBlank() ? null : JSON.readTree(r.out()), List.copyOf(s.calls));
     }
@@ -205,6 +210,26 @@ class CloudActivityAwsTest {
                 assertThat(Duration.ofNanos(at.get(i) - at.get(i - 1))).isGreaterThan(Duration.ofMillis(250));
             }
         }
+    }
+
+    @Test
+    void aLogCutAtThePageBoundSaysWhatItDidNotRead(@TempDir Path dir) throws Exception {
+        Path base = baseline(dir);
+        try (IamQueryServer s = new IamQueryServer(FIXTURES, "account-activity", new FixtureTemplates(NOW))) {
+            Run r = scanWith(s, Map.of("HOLDFAST_LOOKUP_MAX_PAGES", "2"), "--baseline", base.toString());
+            assertThat(r.run().exit()).as(r.run().err()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(r.calls().stream().filter("LookupEvents"::equals)).hasSize(2);
+            // newest first: the two pages hold the last four events; the agent's own admin grant is older
+            assertThat(finding(r.report(), "cloud-privilege-creep", TRIAGE, "* on *").at("/properties/attribution")
+                    .asText()).isEqualTo("unattributed");
+            assertThat(finding(r.report(), "cloud-credential-added", REPORT, null).at("/introducedBy/name").asText())
+                    .isEqualTo("triage-agent (session codex-run-42)");
+            assertThat(r.report().path("warnings").toString()).contains("stopped after 2 pages (4 events)");
+        }
+        CliRunner.Run bad = CliRunner.run(Map.of("HOLDFAST_LOOKUP_MAX_PAGES", "many"), "cloud", "aws",
+                "--endpoint-url", "http://127.0.0.1:9");
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("HOLDFAST_LOOKUP_MAX_PAGES");
     }
 
     @Test

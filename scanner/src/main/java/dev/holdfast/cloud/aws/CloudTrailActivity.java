@@ -38,14 +38,18 @@ final class CloudTrailActivity {
         List<Event> events = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         String gap = null;
+        String cut = null;
         boolean offered = true;
         String token = null;
         int pages = 0;
         long last = 0;
         do {
             if (pages == o.lookupPages()) {
-                warnings.add(new ScanWarning(CALL, "stopped after " + pages + " pages (" + events.size()
-                        + " events) between " + from + " and " + to + "; later events were not read"));
+                // LookupEvents answers newest first: what is cut off is the oldest part, nearest the baseline
+                Instant oldest = events.isEmpty() ? to : events.get(events.size() - 1).eventTime();
+                cut = CALL + " stopped after " + pages + " pages (" + events.size() + " events): events between "
+                        + from + " and " + oldest + " were not read";
+                warnings.add(new ScanWarning(CALL, cut + "; changes in that time are not attributed"));
                 break;
             }
             last = pace(last, o.lookupPace());
@@ -84,7 +88,9 @@ final class CloudTrailActivity {
                     + events.size() + " events ") + "between " + from + " and " + to + ": " + gap
                     + "; findings are reported unattributed"));
         }
-        return new ActivityLog(true, from, to, activities, warnings, gap != null && offered, gap, java.util.Map.of(), null);
+        // a log denied or failing is a partial scan; one not offered, or cut at the page bound, is said, not partial
+        return new ActivityLog(true, from, to, activities, warnings, gap != null && offered,
+                gap != null ? gap : cut, java.util.Map.of(), null);
     }
 
     /** Waits until {@code pace} has passed since the last call; returns this call's time. */
