@@ -62,6 +62,11 @@ final class NoiseFilter {
     private final List<Pattern> documentationHosts;
     private final List<Pattern> documentationFiles;
     private final List<Pattern> testPaths;
+    private static final int EXAMPLE_FILE = 0;
+    private static final int TEST_PATH = 1;
+    private static final int DOCUMENTATION_FILE = 2;
+    /** The three kinds of path above, per path (see {@link PathAnswers}). */
+    private final PathAnswers pathKinds = new PathAnswers(3, this::pathKind);
     private final List<String> notSecretKeyTokens;
 
     private NoiseFilter(Map<String, List<String>> data) {
@@ -117,17 +122,22 @@ final class NoiseFilter {
 
     /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
     boolean exampleFile(String path) {
-        return matchesAny(exampleFiles, path);
+        return pathKinds.get(EXAMPLE_FILE, path);
     }
 
     /** A test file or folder: a generic-rule hit there is not reported as high (see {@link SecretDetector}). */
     boolean testPath(String path) {
-        return matchesAny(testPaths, path);
+        return pathKinds.get(TEST_PATH, path);
     }
 
     /** A file that documents (Markdown, reStructuredText, docs folders): generic rules need a random value there. */
     boolean documentationFile(String path) {
-        return matchesAny(documentationFiles, path);
+        return pathKinds.get(DOCUMENTATION_FILE, path);
+    }
+
+    private boolean pathKind(int kind, String path) {
+        return matchesAny(kind == EXAMPLE_FILE ? exampleFiles : kind == TEST_PATH ? testPaths : documentationFiles,
+                path);
     }
 
     private static boolean matchesAny(List<Pattern> globs, String path) {
