@@ -68,8 +68,10 @@ final class NoiseFilter {
     private static final int EXAMPLE_FILE = 0;
     private static final int TEST_PATH = 1;
     private static final int DOCUMENTATION_FILE = 2;
-    /** The three kinds of path above, per path (see {@link PathAnswers}). */
-    private final PathAnswers pathKinds = new PathAnswers(3, this::pathKind);
+    private static final int CREDENTIAL_FILE = 3;
+    private static final int CONFIG_FILE = 4;
+    /** The kinds of path above, per path (see {@link PathAnswers}). */
+    private final PathAnswers pathKinds = new PathAnswers(5, this::pathKind);
     private final List<String> notSecretKeyTokens;
     private final List<Pattern> weakPatterns;
     private final Set<String> technicalValues;
@@ -201,8 +203,13 @@ final class NoiseFilter {
     }
 
     private boolean pathKind(int kind, String path) {
-        return matchesAny(kind == EXAMPLE_FILE ? exampleFiles : kind == TEST_PATH ? testPaths : documentationFiles,
-                path);
+        return matchesAny(switch (kind) {
+            case EXAMPLE_FILE -> exampleFiles;
+            case TEST_PATH -> testPaths;
+            case DOCUMENTATION_FILE -> documentationFiles;
+            case CREDENTIAL_FILE -> credentialFiles;
+            default -> configFiles;
+        }, path);
     }
 
     /** Where the file sits in the policy: tests, documentation and example files first, then what it holds. */
@@ -216,10 +223,10 @@ final class NoiseFilter {
         if (exampleFile(path)) {
             return Place.EXAMPLE;
         }
-        if (matchesAny(credentialFiles, path)) {
+        if (pathKinds.get(CREDENTIAL_FILE, path)) {
             return Place.CREDENTIAL_FILE;
         }
-        return matchesAny(configFiles, path) ? Place.CONFIG : Place.CODE;
+        return pathKinds.get(CONFIG_FILE, path) ? Place.CONFIG : Place.CODE;
     }
 
     /** A weak value is a weak credential where it is used as it stands; elsewhere it is a demo default or fixture. */
