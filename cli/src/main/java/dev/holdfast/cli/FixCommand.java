@@ -28,6 +28,7 @@ import dev.holdfast.remediator.git.BranchWriter;
 import dev.holdfast.remediator.github.GitHubConnection;
 import dev.holdfast.remediator.github.PullRequestPublisher;
 import dev.holdfast.remediator.github.WaitBudget;
+import dev.holdfast.remediator.narrowing.TerraformNarrowing;
 import dev.holdfast.scan.ScanResult;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -60,7 +61,8 @@ import java.util.regex.Pattern;
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = "Build a branch that reapplies removed security fixes (one commit per change, your checkout "
-                + "untouched); --dry-run prints the patch and PR text; --push and --open-pr publish it.")
+                + "untouched), or with --cloud-report narrows grants a cloud scan found unused; --dry-run prints the "
+                + "patch and PR text; --push and --open-pr publish it.")
 public final class FixCommand implements Callable<Integer> {
     static final String DEFAULT_AUTHOR = "Holdfast <holdfast@users.noreply.github.com>";
     private static final Pattern IDENT = Pattern.compile("^\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
@@ -78,6 +80,11 @@ public final class FixCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "default PATH/.holdfast/baseline.json")
     Path baselineFile;
+
+    @Option(names = "--cloud-report", paramLabel = "FILE",
+            description = "narrow the grants a cloud JSON report found unused (holdfast cloud aws --repo PATH "
+                    + "--format json) in the Terraform that defines them, instead of re-applying removed fixes")
+    Path cloudReport;
 
     @Option(names = "--config", paramLabel = "FILE", description = "default PATH/.holdfast.yml when present")
     Path config;
@@ -153,6 +160,9 @@ public final class FixCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return usage(e.getMessage());
         }
+        if (cloudReport != null) {
+            return narrow(root, ident);
+        }
         Path file = baselineFile != null ? baselineFile : BaselineStore.defaultPath(root);
         if (!Files.isRegularFile(file)) {
             return usage("no baseline at " + file + ": run 'holdfast baseline " + path + "' first (its fix ledger is"
@@ -183,23 +193,69 @@ public final class FixCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             FixPlan plan = FixPlanner.withDefaultFixers(verifier(detector)).plan(repo, regressed);
-            int refused = 0;
-            if (dryRun) {
-                printDryRun(plan, detector);
-            } else {
-                PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
-                refused = apply(repo, plan, who);
-            }
-            printManual(plan.manual(), dryRun ? "# " : "");
-            return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+            return carryOut(repo, plan, detector, ident);
         } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
+            return failed(e);
+        }
+    }
+
+    /** Prints (--dry-run) or writes and publishes the plan's changes, then lists what is left to a person. */
+    private int carryOut(Repository repo, FixPlan plan, Detector detector, Matcher ident) {
+        int refused = 0;
+        if (dryRun) {
+            printDryRun(plan, detector);
+        } else {
+            PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
+            refused = apply(repo, plan, who);
+        }
+        printManual(plan.manual(), dryRun ? "# " : "");
+        return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private int failed(Exception e) {
+        if (verbose) {
+            e.printStackTrace(console.err());
+        }
+        String m = e.getMessage();
+        console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
+                ? e.getClass().getSimpleName() : m));
+        return ExitCode.RUNTIME;
+    }
+
+    /**
+     * {@code --cloud-report}: the unused grants of a cloud report become narrowings of the Terraform that defines
+     * their principals, written and published like any other change.
+     */
+    private int narrow(Path root, Matcher ident) {
+        List<Finding> suggestions;
+        try {
+            if (!Files.isRegularFile(cloudReport)) {
+                return usage("--cloud-report " + cloudReport + ": no such file");
             }
-            String m = e.getMessage();
-            console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
-                    ? e.getClass().getSimpleName() : m));
-            return ExitCode.RUNTIME;
+            suggestions = CloudSuggestions.read(cloudReport, TerraformNarrowing.RULE);
+        } catch (IllegalArgumentException | IOException e) {
+            return usage(Main.oneLine(e.getMessage()));
+        }
+        try (Repository repo = open(root)) {
+            if (repo == null) {
+                return usage(path + " is not inside a git repository");
+            }
+            if (suggestions.isEmpty()) {
+                console.out().println("holdfast: no unused-grant suggestion in " + cloudReport + " points at a file of "
+                        + path + " (scan with --repo " + path + "); nothing to narrow");
+                return ExitCode.OK;
+            }
+            org.eclipse.jgit.lib.ObjectId head = repo.resolve("HEAD");
+            if (head == null) {
+                return usage(path + " has no commit to narrow on");
+            }
+            TerraformNarrowing.Plan p = TerraformNarrowing.plan(root, head.name(), suggestions);
+            FixPlan plan = new FixPlan(head.name(), p.fixes(), p.manual());
+            return carryOut(repo, plan, detectors.apply(HoldfastConfig.load(root, config)), ident);
+        } catch (ConfigException e) {
+            return usage(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return failed(e);
         }
     }
 
