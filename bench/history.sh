@@ -4,9 +4,10 @@
 #   git log -p --all          (what every log-based scanner reads at least)
 #   git secrets --scan-history (Debian git-secrets, AWS patterns registered)
 #   git cat-file --batch-all-objects --batch (inflating every object once: the object-store floor)
-# Prints wall-time ratios and peak RSS (/usr/bin/time -v). Usage: bench/history.sh [BUNDLE] [RUNS]
-# HOLDFAST_BASE=<another checkout>/holdfast times that build too, in the same runs (e.g. a clone of main), and prints
-# holdfast/base.
+# Prints wall-time ratios, peak RSS and CPU time (user + system: what the load on a shared machine moves least; git
+# uses one core, holdfast two), from /usr/bin/time -v. Usage: bench/history.sh [BUNDLE] [RUNS]
+#   BASELINE=/other/checkout (or HOLDFAST_BASE=/other/checkout/holdfast)  also time that checkout's ./holdfast
+#   (e.g. main) in the same runs, and compare findings
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -33,6 +34,9 @@ if ! git -C "$repo" config --get-all secrets.patterns >/dev/null 2>&1; then
   git -C "$repo" secrets --register-aws >/dev/null
 fi
 "$root/holdfast" --version >/dev/null   # build once, outside the timing
+# HOLDFAST_BASE=<checkout>/holdfast, as the other bench scripts take it, names the same thing
+baseline="${BASELINE:-${HOLDFAST_BASE:+$(dirname "${HOLDFAST_BASE%% *}")}}"
+[ -z "$baseline" ] || "$baseline/holdfast" --version >/dev/null
 
 # shellcheck source=bench/timing.sh
 . "$here/timing.sh"
@@ -43,9 +47,9 @@ for i in $(seq "$runs"); do
   echo "run $i:"
   measure holdfast "$root/holdfast" scan "$repo" --history --format json --no-progress --fail-on none \
       --output "$work/holdfast-history.json"
-  if [ -n "${HOLDFAST_BASE:-}" ]; then
-    measure base $HOLDFAST_BASE scan "$repo" --history --format json --no-progress --fail-on none \
-        --output "$work/holdfast-base-history.json"
+  if [ -n "$baseline" ]; then
+    measure baseline "$baseline/holdfast" scan "$repo" --history --format json --no-progress --fail-on none \
+        --output "$work/baseline-history.json"
   fi
   measure gitlog sh -c "git -C '$repo' log -p --all > /dev/null"
   measure secrets sh -c "cd '$repo' && git secrets --scan-history > '$work/git-secrets.txt' 2>&1"
@@ -57,14 +61,20 @@ commits=$(git -C "$repo" rev-list --all | wc -l)
 findings=$(python3 -c "import json;print(len(json.load(open('$work/holdfast-history.json'))['findings']))" 2>/dev/null || echo "?")
 echo
 printf 'commons-lang full history (%d commits), best of %d runs:\n' "$commits" "$runs"
-printf '  holdfast --history          %7.2fs  peak RSS %5s MiB  (%s findings)\n' "$h" "$(peak holdfast)" "$findings"
-printf '  git log -p --all            %7.2fs  peak RSS %5s MiB\n' "$l" "$(peak gitlog)"
-printf '  git secrets --scan-history  %7.2fs  peak RSS %5s MiB\n' "$s" "$(peak secrets)"
-printf '  git cat-file --batch-all    %7.2fs  peak RSS %5s MiB\n' "$c" "$(peak catfile)"
+printf '  holdfast --history          %7.2fs  cpu %7.2fs  peak RSS %5s MiB  (%s findings)\n' "$h" "$(cpu holdfast)" \
+  "$(peak holdfast)" "$findings"
+printf '  git log -p --all            %7.2fs  cpu %7.2fs  peak RSS %5s MiB\n' "$l" "$(cpu gitlog)" "$(peak gitlog)"
+printf '  git secrets --scan-history  %7.2fs  cpu %7.2fs  peak RSS %5s MiB\n' "$s" "$(cpu secrets)" "$(peak secrets)"
+printf '  git cat-file --batch-all    %7.2fs  cpu %7.2fs  peak RSS %5s MiB\n' "$c" "$(cpu catfile)" "$(peak catfile)"
 printf 'ratios: holdfast / git log -p = %.2fx   holdfast / git-secrets = %.2fx   holdfast / cat-file = %.2fx\n' \
   "$(echo "$h / $l" | bc -l)" "$(echo "$h / $s" | bc -l)" "$(echo "$h / $c" | bc -l)"
-if [ -n "${HOLDFAST_BASE:-}" ]; then
-  b=$(best base)
-  printf 'base build: %.2fs  peak RSS %5s MiB;  holdfast / base = %.2fx   base / git log -p = %.2fx\n' \
-    "$b" "$(peak base)" "$(echo "$h / $b" | bc -l)" "$(echo "$b / $l" | bc -l)"
+printf 'cpu ratios: holdfast / git log -p = %.2fx   holdfast / cat-file = %.2fx   (load at the end: %s)\n' \
+  "$(echo "$(cpu holdfast) / $(cpu gitlog)" | bc -l)" "$(echo "$(cpu holdfast) / $(cpu catfile)" | bc -l)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$baseline" ]; then
+  same=$(cmp -s "$work/holdfast-history.json" "$work/baseline-history.json" && echo "the same report, byte for byte" \
+    || echo "REPORTS DIFFER")
+  printf 'baseline %s: %.2fs, cpu %.2fs, peak RSS %s MiB; this checkout / baseline: wall %.2fx, cpu %.2fx (%s)\n' \
+    "$baseline" "$(best baseline)" "$(cpu baseline)" "$(peak baseline)" "$(echo "$h / $(best baseline)" | bc -l)" \
+    "$(echo "$(cpu holdfast) / $(cpu baseline)" | bc -l)" "$same"
 fi
