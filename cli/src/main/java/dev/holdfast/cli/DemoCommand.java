@@ -7,6 +7,7 @@ import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Status;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
@@ -135,7 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, List<String>> e : undone.entrySet()) {
             Finding f = sample.get(e.getKey());
-            say.println("What happened: " + (f.properties().containsKey(AgentWidening.TOOL) ? narrowing(f, result)
+            say.println("What happened: " + (FindingProperty.AGENT_TOOL.isSet(f) ? narrowing(f, result)
                     : undid(f, e.getValue())));
         }
         say.println("Exit code " + (fails ? ExitCode.FINDINGS : ExitCode.OK) + ": like a real 'holdfast scan', the run "
@@ -160,10 +161,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** "Bob Chen narrowed Claude Code's permissions in .claude/settings.json (…); Claude (…) took shell:* back in …." */
     private static String narrowing(Finding f, ScanResult result) {
         List<String> grants = result.findings().stream()
-                .filter(g -> g.status() == Status.REGRESSED && "grant".equals(g.properties().get("tracked")))
+                .filter(g -> g.status() == Status.REGRESSED && FindingProperty.TRACKED_GRANT.equals(FindingProperty.TRACKED.get(g)))
                 .filter(g -> f.location().path().equals(g.location().path()))
                 .map(Finding::redacted).distinct().toList();
-        String tool = f.properties().get(AgentWidening.TOOL);
+        String tool = FindingProperty.AGENT_TOOL.get(f);
         return f.fixedBy().name() + " narrowed " + tool + "'s permissions in " + f.location().path() + " ("
                 + f.fixedBy().commit().substring(0, 10) + "); " + by(f) + " took " + String.join(", ", grants)
                 + " back in " + f.introducedBy().commit().substring(0, 10)

@@ -4,7 +4,6 @@ import dev.holdfast.baseline.Baseline;
 import dev.holdfast.baseline.BaselineException;
 import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.Drift;
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detection;
@@ -13,6 +12,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
 import dev.holdfast.git.Repos;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Status;
 import dev.holdfast.remediator.Fix;
 import dev.holdfast.remediator.FixNames;
@@ -369,11 +369,11 @@ public final class FixCommand implements Callable<Integer> {
      * finding regressed by place (a different value where the fix had put a reference) names its ledger entry.
      */
     private static Finding withFixPaths(Finding f, Baseline baseline) {
-        var entry = baseline.ledger().get(f.properties().getOrDefault(Drift.FIXED_FINDING, f.fingerprint()));
+        var entry = baseline.ledger().get(java.util.Objects.requireNonNullElse(FindingProperty.FIXED_FINDING.get(f), f.fingerprint()));
         if (entry == null || entry.changes().isEmpty()) {
             return f;
         }
-        return f.withProperty(FixPlanner.FIX_PATHS, String.join(",",
+        return f.withProperty(FindingProperty.FIX_PATHS.key(), String.join(",",
                 entry.changes().stream().map(c -> c.path()).toList()));
     }
 

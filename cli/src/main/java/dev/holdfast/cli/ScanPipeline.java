@@ -15,6 +15,7 @@ import dev.holdfast.git.RangeResolver;
 import dev.holdfast.git.Repos;
 import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.push.RangeAdditions;
 import dev.holdfast.scan.CompositeDetector;
@@ -197,7 +198,7 @@ final class ScanPipeline {
     }
 
     private static boolean atHead(Finding f) {
-        return "true".equals(f.properties().get(HistoryScanner.PRESENT_AT_HEAD));
+        return FindingProperty.isTrue(FindingProperty.PRESENT_AT_HEAD, f);
     }
 
     private static Map<String, RuleInfo> rules(CompositeDetector detector) {

@@ -32,5 +32,13 @@ public interface Detector {
         return false;
     }
 
+    /**
+     * How far beyond a changed line this detector reads, when a source shows it only what a version changed (see
+     * {@link Document#changedLines()}); detectors that read whole documents are never shown part of one.
+     */
+    default LineReach lineReach() {
+        return LineReach.NONE;
+    }
+
     List<Detection> detect(Document document);
 }

@@ -60,6 +60,11 @@ public final class LazyDetector implements Detector {
     }
 
     @Override
+    public LineReach lineReach() {
+        return get().lineReach();
+    }
+
+    @Override
     public List<Detection> detect(Document document) {
         return reads.test(document.path()) ? get().detect(document) : List.of();
     }

@@ -2,6 +2,7 @@ package dev.holdfast.baseline;
 
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.FixRef;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.Severity;
@@ -22,22 +23,6 @@ import java.util.function.Predicate;
  * have been fingerprinted with {@link Baseline#fingerprintKey()}.
  */
 public final class Drift {
-    /** Property set on findings the baseline accepts as a risk ("true"). */
-    public static final String ACCEPTED = "accepted";
-    /** Property set when the acceptance ran out ("true"): the finding fails the run like a new one. */
-    public static final String ACCEPTANCE_EXPIRED = "acceptanceExpired";
-    public static final String ACCEPTED_BY = "acceptedBy";
-    public static final String ACCEPTANCE_REASON = "acceptanceReason";
-    public static final String ACCEPTED_UNTIL = "acceptedUntil";
-    /**
-     * Set on a finding that is regressed by place ({@link LedgerPlaces}): the key path or assignment target where the
-     * ledger's fix had put a reference.
-     */
-    public static final String FIXED_PLACE = "fixedPlace";
-    /** With {@link #FIXED_PLACE}: the ledger entry (fingerprint of the value the fix removed) whose fix was undone. */
-    public static final String FIXED_FINDING = "fixedFinding";
-    /** With {@link #FIXED_PLACE}: the reference the fix had put there, when the ledger knows it. */
-    public static final String FIXED_REFERENCE = "fixedReference";
 
     private final Clock clock;
 
@@ -105,13 +90,13 @@ public final class Drift {
 
         private Map<String, String> acceptance(Acceptance a) {
             Map<String, String> props = new TreeMap<>();
-            props.put(ACCEPTED, "true");
+            FindingProperty.ACCEPTED.put(props, true);
             if (a != null) {
-                putIfSet(props, ACCEPTED_BY, a.by());
-                putIfSet(props, ACCEPTANCE_REASON, a.reason());
-                putIfSet(props, ACCEPTED_UNTIL, a.until());
+                putIfSet(props, FindingProperty.ACCEPTED_BY, a.by());
+                putIfSet(props, FindingProperty.ACCEPTANCE_REASON, a.reason());
+                putIfSet(props, FindingProperty.ACCEPTED_UNTIL, a.until());
                 if (a.expiredOn(today)) {
-                    props.put(ACCEPTANCE_EXPIRED, "true");
+                    FindingProperty.ACCEPTANCE_EXPIRED.put(props, true);
                 }
             }
             return props;
@@ -129,20 +114,21 @@ public final class Drift {
         }
     }
 
-    private static void putIfSet(Map<String, String> props, String key, String value) {
+    private static void putIfSet(Map<String, String> props, FindingProperty<String> key, String value) {
         if (value != null) {
-            props.put(key, value);
+            key.put(props, value);
         }
     }
 
     private static Finding byPlace(Finding f, PlaceMatcher places) {
         return places.match(f).map(m -> with(f.withStatus(Status.REGRESSED).withFixedBy(m.entry().fix().toFixRef())
-                .withProperty(FIXED_PLACE, m.place()).withProperty(FIXED_FINDING, m.fingerprint()),
-                FIXED_REFERENCE, m.reference())).orElse(f);
+                .withProperty(FindingProperty.FIXED_PLACE.key(), m.place())
+                .withProperty(FindingProperty.FIXED_FINDING.key(), m.fingerprint()),
+                FindingProperty.FIXED_REFERENCE, m.reference())).orElse(f);
     }
 
-    private static Finding with(Finding f, String key, String value) {
-        return value == null ? f : f.withProperty(key, value);
+    private static Finding with(Finding f, FindingProperty<String> key, String value) {
+        return value == null ? f : key.on(f, value);
     }
 
     private static Finding fixedFinding(String fingerprint, BaselineEntry b) {

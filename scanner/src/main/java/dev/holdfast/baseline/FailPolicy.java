@@ -1,6 +1,7 @@
 package dev.holdfast.baseline;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Status;
 import dev.holdfast.scan.ScanResult;
 
@@ -25,10 +26,10 @@ public final class FailPolicy {
         return switch (v) {
             case "none" -> f -> false;
             case "new" -> f -> f.status() == Status.NEW || f.status() == Status.REGRESSED
-                    || "true".equals(f.properties().get(Drift.ACCEPTANCE_EXPIRED));
+                    || FindingProperty.isTrue(FindingProperty.ACCEPTANCE_EXPIRED, f);
             case "regressed" -> f -> f.status() == Status.REGRESSED;
-            case "any" -> f -> f.status() != Status.FIXED && (!"true".equals(f.properties().get(Drift.ACCEPTED))
-                    || "true".equals(f.properties().get(Drift.ACCEPTANCE_EXPIRED)));
+            case "any" -> f -> f.status() != Status.FIXED && (!FindingProperty.isTrue(FindingProperty.ACCEPTED, f)
+                    || FindingProperty.isTrue(FindingProperty.ACCEPTANCE_EXPIRED, f));
             default -> throw new IllegalArgumentException("--fail-on must be one of none, new, regressed, any (got '"
                     + v + "')");
         };

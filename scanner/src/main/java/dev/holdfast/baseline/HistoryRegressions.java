@@ -1,6 +1,7 @@
 package dev.holdfast.baseline;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.FixRef;
 import dev.holdfast.model.Status;
 import dev.holdfast.scan.ScanResult;
@@ -15,8 +16,6 @@ import java.util.Optional;
  * ({@code introducedBy}). The timeline must have been mined with the key the scan fingerprinted with.
  */
 public final class HistoryRegressions {
-    /** Property naming the commit that first introduced a regressed finding, before it was fixed. */
-    public static final String FIRST_INTRODUCED_IN = "firstIntroducedIn";
 
     private HistoryRegressions() {
     }
@@ -44,6 +43,6 @@ public final class HistoryRegressions {
         FindingHistory h = timeline.get(f.fingerprint()).orElseThrow();
         Optional<TimelineEvent> first = h.events().stream()
                 .filter(e -> e.kind() == TimelineEvent.Kind.INTRODUCED).findFirst();
-        return first.map(e -> g.withProperty(FIRST_INTRODUCED_IN, e.commit())).orElse(g);
+        return first.map(e -> FindingProperty.FIRST_INTRODUCED_IN.on(g, e.commit())).orElse(g);
     }
 }

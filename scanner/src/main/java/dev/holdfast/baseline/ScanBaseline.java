@@ -1,6 +1,7 @@
 package dev.holdfast.baseline;
 
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.scan.ScanResult;
 
@@ -67,7 +68,7 @@ public final class ScanBaseline {
         java.util.Set<String> atHead = new java.util.HashSet<>();
         java.util.Set<String> onlyInHistory = new java.util.HashSet<>();
         for (dev.holdfast.model.Finding f : result.findings()) {
-            ("false".equals(f.properties().get("presentAtHead")) ? onlyInHistory : atHead).add(f.fingerprint());
+            (Boolean.FALSE.equals(FindingProperty.PRESENT_AT_HEAD.get(f)) ? onlyInHistory : atHead).add(f.fingerprint());
         }
         java.util.function.Predicate<String> inTreeNow = fp -> atHead.contains(fp) || !onlyInHistory.contains(fp)
                 && (timeline == null || timeline.get(fp).map(FindingHistory::presentAtHead).orElse(true));

@@ -119,7 +119,7 @@ final class BlobPool implements AutoCloseable {
     }
 
     private void work(BlockingQueue<BlobTask> queue) {
-        LineMemory memory = lineMemory > 0 ? new LineMemory(lineMemory) : null;
+        LineMemory memory = lineMemory > 0 ? new LineMemory(lineMemory, detector.lineReach()) : null;
         try (ObjectReader reader = repo.newObjectReader()) {
             while (true) {
                 BlobTask t = queue.take();

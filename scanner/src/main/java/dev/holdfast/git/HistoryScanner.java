@@ -4,6 +4,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.scan.ContentSniffer;
 import dev.holdfast.scan.DetectionMerger;
 import dev.holdfast.identity.CommitAuthorClassifier;
@@ -56,10 +57,6 @@ import java.util.function.Predicate;
  * is reported where it sits at HEAD (path and line of HEAD's version), one that is not where it first appeared.
  */
 public final class HistoryScanner {
-    /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
-    public static final String PRESENT_AT_HEAD = "presentAtHead";
-    /** For a finding placed at the tip: "commit:path" where its value was first seen in the scanned commits. */
-    public static final String FIRST_SEEN_IN = "firstSeenIn";
 
     private final CommitAuthorClassifier identities;
 
@@ -239,7 +236,7 @@ public final class HistoryScanner {
     /**
      * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path,
      * and places those that are on the tip's lines: one finding per place the value sits at the tip (where code
-     * scanning and the working tree show it), keeping where it was first seen as {@value #FIRST_SEEN_IN}. Values
+     * scanning and the working tree show it), keeping where it was first seen as {@link FindingProperty#FIRST_SEEN_IN}. Values
      * the tip no longer holds stay where they were first seen. Tip files are scanned whole here, but only those at a
      * finding's path or containing one of the values: a few.
      */
@@ -297,7 +294,7 @@ public final class HistoryScanner {
             List<TipHit> hits = atTip.get(e.getKey());
             if (hits == null) {
                 for (Found f : e.getValue()) {
-                    out.add(f.finding().withProperty(PRESENT_AT_HEAD, "false"));
+                    out.add(FindingProperty.PRESENT_AT_HEAD.on(f.finding(), false));
                 }
                 continue;
             }
@@ -307,8 +304,8 @@ public final class HistoryScanner {
                         .findFirst().orElse(e.getValue().get(0));
                 out.add(maker.make(h.detection(), h.path(), tip.name())
                         .withIntroducedBy(first.finding().introducedBy())
-                        .withProperty(PRESENT_AT_HEAD, "true")
-                        .withProperty(FIRST_SEEN_IN, first.finding().location().commit() + ":"
+                        .withProperty(FindingProperty.PRESENT_AT_HEAD.key(), "true")
+                        .withProperty(FindingProperty.FIRST_SEEN_IN.key(), first.finding().location().commit() + ":"
                                 + first.finding().location().path()));
             }
         }

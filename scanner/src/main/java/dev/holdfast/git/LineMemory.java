@@ -1,5 +1,7 @@
 package dev.holdfast.git;
 
+import dev.holdfast.detect.LineReach;
+
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,8 +14,6 @@ import java.util.Map;
  * {@link #MAX_KEPT_BYTES} of last versions it forgets the least recently changed; either only costs time.
  */
 final class LineMemory {
-    /** Lines around a new line that stay visible: a rule's pairing window (a key id near its secret). */
-    static final int CONTEXT = 6;
 
     /**
      * Per worker, how many bytes of last versions (with their line indexes) to keep: enough for every file of a
@@ -30,6 +30,12 @@ final class LineMemory {
     private final LinkedHashMap<String, Last> lastVersion = new LinkedHashMap<>(64, 0.75f, true);
     private final long maxLines;
     private final long maxKeptBytes;
+    /** What the detector reads beyond a line: the context kept around a new line, and the key blocks not to cut. */
+    private final int context;
+    private final byte[][] markers;
+    /** The bytes a marker starts with: most lines are ruled out by their first byte. */
+    private final boolean[] markerStart = new boolean[256];
+    private final int bodyRun;
     private long remembered;
     private long keptBytes;
 
@@ -39,13 +45,20 @@ final class LineMemory {
         }
     }
 
-    LineMemory(long maxLines) {
-        this(maxLines, MAX_KEPT_BYTES);
+    LineMemory(long maxLines, LineReach reach) {
+        this(maxLines, MAX_KEPT_BYTES, reach);
     }
 
-    LineMemory(long maxLines, long maxKeptBytes) {
+    LineMemory(long maxLines, long maxKeptBytes, LineReach reach) {
         this.maxLines = maxLines;
         this.maxKeptBytes = maxKeptBytes;
+        this.context = reach.context();
+        this.markers = reach.blockMarkers().stream().map(m -> m.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        this.bodyRun = reach.bodyRun();
+        for (byte[] m : markers) {
+            markerStart[m[0] & 0xff] = true;
+        }
     }
 
     /**
@@ -116,7 +129,7 @@ final class LineMemory {
             }
             return new Shown(text, null, changed);
         }
-        // A new line gets CONTEXT lines around it (a key id paired with a secret nearby); a line that only moved, or
+        // A new line gets the detector's context around it (a key id paired with a secret nearby); a line that only moved, or
         // whose neighbour was dropped, gets its two neighbours: what a rule joining a line to the one before reads.
         boolean[] keep = new boolean[n];
         int size = 0;
@@ -125,7 +138,7 @@ final class LineMemory {
             if (!anchor[i]) {
                 continue;
             }
-            int radius = fresh[i] ? CONTEXT : 1;
+            int radius = fresh[i] ? context : 1;
             for (int j = Math.max(0, i - radius); j <= i + radius && j < n; j++) {
                 if (!keep[j]) {
                     keep[j] = true;
@@ -168,7 +181,7 @@ final class LineMemory {
      * line). Such a block is read from its opening line to its end, which the context may cut: the version is then
      * shown whole, so that a key is read entire or not at all.
      */
-    static boolean touchesEncodedBlock(LineIndex index, boolean[] changed) {
+    boolean touchesEncodedBlock(LineIndex index, boolean[] changed) {
         byte[] text = index.text();
         int n = changed.length;
         int checkedTo = 0; // lines below this one were looked at already
@@ -176,10 +189,10 @@ final class LineMemory {
             if (!changed[i]) {
                 continue;
             }
-            for (int j = Math.max(checkedTo, i - CONTEXT - 1); j <= i + CONTEXT + 1 && j < n; j++) {
+            for (int j = Math.max(checkedTo, i - context - 1); j <= i + context + 1 && j < n; j++) {
                 int from = index.start(j);
                 int to = index.end(j);
-                if (encodedLength(text, from, to) >= 16 || hasMarker(text, from, to)) {
+                if (encodedLength(text, from, to) >= bodyRun || hasMarker(text, from, to)) {
                     return true;
                 }
                 checkedTo = j + 1;
@@ -188,23 +201,18 @@ final class LineMemory {
         return false;
     }
 
-    /** The lines that open or close a key block: PEM, SSH2 (RFC 4716) and PuTTY. */
-    private static final byte[][] MARKERS = java.util.stream.Stream.of("-----BEGIN ", "-----END ", "---- BEGIN SSH2",
-            "---- END SSH2", "PuTTY-User-Key-File-").map(m -> m.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-            .toArray(byte[][]::new);
-
     /**
      * Whether the line opens or closes a key block. Only at its start (after indentation, quotes, '+'): a marker in
      * the middle of a line of code is followed or preceded by body lines, which are caught as encoded.
      */
-    private static boolean hasMarker(byte[] text, int from, int to) {
+    private boolean hasMarker(byte[] text, int from, int to) {
         while (from < to && isWrapping(text[from])) {
             from++;
         }
-        if (from == to || text[from] != '-' && text[from] != 'P') {
+        if (from == to || !markerStart[text[from] & 0xff]) {
             return false;
         }
-        for (byte[] m : MARKERS) {
+        for (byte[] m : markers) {
             if (startsWith(text, from, to, m)) {
                 return true;
             }

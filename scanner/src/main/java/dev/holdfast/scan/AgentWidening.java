@@ -2,6 +2,7 @@ package dev.holdfast.scan;
 
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Status;
 
@@ -15,11 +16,6 @@ import java.util.Locale;
  * message names the agent, and whom it acted for — "its own" when the committing agent is the configured tool.
  */
 public final class AgentWidening {
-    /** Set by the agent-configuration detector on every finding about an agent's configuration. */
-    public static final String TOOL = "agentTool";
-    /** Set here: who widened it, e.g. {@code Claude (on behalf of Carol Diaz)}. */
-    public static final String PROPERTY = "widenedByAgent";
-
     private AgentWidening() {
     }
 
@@ -37,10 +33,10 @@ public final class AgentWidening {
     }
 
     static Finding mark(Finding f) {
-        String tool = f.properties().get(TOOL);
+        String tool = FindingProperty.AGENT_TOOL.get(f);
         Attribution by = f.introducedBy();
         if (tool == null || by == null || by.kind() != IdentityKind.AGENT
-                || f.status() != Status.NEW && f.status() != Status.REGRESSED || f.properties().containsKey(PROPERTY)) {
+                || f.status() != Status.NEW && f.status() != Status.REGRESSED || FindingProperty.WIDENED_BY_AGENT.isSet(f)) {
             return f;
         }
         String who = (by.name() == null ? "an AI agent" : by.name())
@@ -49,7 +45,7 @@ public final class AgentWidening {
         String message = f.message() + "; an AI agent widened " + whose + " (" + who + ")";
         return new Finding(f.fingerprint(), f.ruleId(), f.category(), f.severity(), f.status(), message, f.location(),
                 f.redacted(), f.introducedBy(), f.fixedBy(), f.remediation(), f.properties())
-                .withProperty(PROPERTY, who);
+                .withProperty(FindingProperty.WIDENED_BY_AGENT.key(), who);
     }
 
     /** Whether the committing agent is the tool configured: "Claude" writing Claude Code's settings. */

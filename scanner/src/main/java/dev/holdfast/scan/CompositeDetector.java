@@ -4,6 +4,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
+import dev.holdfast.detect.LineReach;
 import dev.holdfast.model.RuleInfo;
 
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class CompositeDetector implements Detector {
     @Override
     public boolean readsBinary(String path) {
         return detectors.stream().anyMatch(d -> d.readsBinary(path));
+    }
+
+    @Override
+    public LineReach lineReach() {
+        return detectors.stream().map(Detector::lineReach).reduce(LineReach.NONE, LineReach::with);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.holdfast.scan;
 
 import dev.holdfast.detect.Detection;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.rules.AstPreference;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class DetectionMerger {
     private static final Comparator<Detection> PREFERENCE = Comparator
-            .comparing((Detection d) -> !"true".equals(d.properties().get("ast")))
+            .comparing((Detection d) -> !Boolean.TRUE.equals(FindingProperty.AST.get(d.properties())))
             .thenComparing(Detection::severity)
             .thenComparing(d -> d.ruleId().startsWith("generic"))
             .thenComparing(Detection::ruleId);

@@ -3,6 +3,7 @@ package dev.holdfast.scan;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.Status;
 import dev.holdfast.rules.cloud.CloudDetection;
@@ -12,9 +13,6 @@ import dev.holdfast.rules.cloud.CloudDetection;
  * finding is made, and the only place where the raw subject is consumed (by the keyed fingerprint) and dropped.
  */
 public final class FindingFactory {
-    /** Detections whose fingerprint follows the file (non-secret findings set this property to their lineage). */
-    public static final String LINEAGE_PROPERTY = "lineage";
-
     private final Fingerprinter fingerprinter;
 
     public FindingFactory(Fingerprinter fingerprinter) {
@@ -39,7 +37,7 @@ public final class FindingFactory {
     }
 
     private Finding toFinding(Detection d, Location at) {
-        String lineage = d.properties().getOrDefault(LINEAGE_PROPERTY, "");
+        String lineage = java.util.Objects.requireNonNullElse(FindingProperty.LINEAGE.get(d.properties()), "");
         String fp = fingerprinter.fingerprint(d.ruleId(), d.subject(), lineage);
         return new Finding(fp, d.ruleId(), d.category(), d.severity(), Status.NEW, d.message(), at, d.redacted(),
                 null, null, d.remediation(), d.properties());

@@ -1,6 +1,7 @@
 package dev.holdfast.scan;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
 
@@ -12,13 +13,11 @@ import java.util.List;
  * showing when it changed. Without a baseline nothing changed, so none is shown.
  */
 public final class TrackedFindings {
-    public static final String PROPERTY = "tracked";
-
     private TrackedFindings() {
     }
 
     public static boolean isTracked(Finding f) {
-        return f.properties().containsKey(PROPERTY);
+        return FindingProperty.TRACKED.isSet(f);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.source.SourceFile;
 import dev.holdfast.source.WorkingTreeSource;
@@ -89,24 +90,18 @@ public final class TreeScanner {
 
     /**
      * Blame of the finding's line; when the detector names every line that makes the finding (property
-     * {@value #EVIDENCE_LINES}, e.g. an IAM grant's action and its resource), the newest of them, since whoever last
+     * {@link FindingProperty#LINES}, e.g. an IAM grant's action and its resource), the newest of them, since whoever last
      * changed any of them made the finding what it is (a widened Resource, an added action). Ties keep the finding's
      * own line.
      */
     private Attribution attribute(Finding f) {
         String path = f.location().path();
         Attribution best = attributor.attribute(path, f.location().line());
-        String lines = f.properties().get(EVIDENCE_LINES);
-        if (lines == null || lines.isBlank()) {
+        List<Integer> lines = FindingProperty.LINES.get(f);
+        if (lines == null) {
             return best;
         }
-        for (String l : lines.split(",")) {
-            int n;
-            try {
-                n = Integer.parseInt(l.strip());
-            } catch (NumberFormatException e) {
-                continue;
-            }
+        for (int n : lines) {
             if (n == f.location().line()) {
                 continue;
             }
@@ -117,9 +112,6 @@ public final class TreeScanner {
         }
         return best;
     }
-
-    /** Finding property: comma-separated 1-based lines that together make the finding. */
-    public static final String EVIDENCE_LINES = "lines";
 
     private void scanFile(SourceFile f, String commit, List<Finding> findings, List<ScanWarning> warnings,
                           boolean[] partial) {

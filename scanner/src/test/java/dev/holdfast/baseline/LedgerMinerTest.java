@@ -2,6 +2,7 @@ package dev.holdfast.baseline;
 
 import dev.holdfast.detect.Fingerprinter;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Status;
 import dev.holdfast.scan.ScanResult;
@@ -85,7 +86,7 @@ class LedgerMinerTest {
             assertThat(key.introducedBy().commit()).isEqualTo(built.commit("agent-restores-key"));
             assertThat(key.introducedBy().kind()).isEqualTo(IdentityKind.AGENT);
             assertThat(key.introducedBy().onBehalfOf().name()).isEqualTo("Carol Diaz");
-            assertThat(key.properties()).containsEntry(HistoryRegressions.FIRST_INTRODUCED_IN,
+            assertThat(key.properties()).containsEntry(FindingProperty.FIRST_INTRODUCED_IN.key(),
                     built.commit("alice-adds-key"));
             Finding token = marked.findings().stream().filter(f -> f.ruleId().equals("github-token")).findFirst()
                     .orElseThrow();

@@ -1,6 +1,7 @@
 package dev.holdfast.baseline;
 
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.Status;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scenario.Scenario;
@@ -43,18 +44,18 @@ class PlaceRegressionTest {
                 assertThat(f.introducedBy().commit()).isEqualTo(built.commit(e.introducedByStep()));
                 if (e.fixedByStep() != null) {
                     assertThat(f.fixedBy().commit()).isEqualTo(built.commit(e.fixedByStep()));
-                    assertThat(f.properties()).containsEntry(Drift.FIXED_PLACE, "storage.accessKeyId")
-                            .containsEntry(Drift.FIXED_REFERENCE, "${UPLOADER_ACCESS_KEY_ID}")
-                            .containsKey(Drift.FIXED_FINDING);
+                    assertThat(f.properties()).containsEntry(FindingProperty.FIXED_PLACE.key(), "storage.accessKeyId")
+                            .containsEntry(FindingProperty.FIXED_REFERENCE.key(), "${UPLOADER_ACCESS_KEY_ID}")
+                            .containsKey(FindingProperty.FIXED_FINDING.key());
                 } else {
                     assertThat(f.fixedBy()).isNull();
-                    assertThat(f.properties()).doesNotContainKey(Drift.FIXED_PLACE);
+                    assertThat(f.properties()).doesNotContainKey(FindingProperty.FIXED_PLACE.key());
                 }
             });
         }
         Finding regressed = ScenarioHarness.findingsOf(result, dir, built.secrets().get("AWS_KEY_2")).get(0);
         Baseline baseline = h.workflow.store().read(BaselineStore.defaultPath(dir));
-        assertThat(baseline.ledger()).containsKey(regressed.properties().get(Drift.FIXED_FINDING));
+        assertThat(baseline.ledger()).containsKey(regressed.properties().get(FindingProperty.FIXED_FINDING.key()));
     }
 
     @Test

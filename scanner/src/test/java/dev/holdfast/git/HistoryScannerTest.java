@@ -1,6 +1,7 @@
 package dev.holdfast.git;
 
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.FingerprintKeys;
 import dev.holdfast.model.Finding;
@@ -54,7 +55,7 @@ class HistoryScannerTest {
         assertThat(removed.ruleId()).isEqualTo(AwsKeyTestDetector.RULE);
         assertThat(removed.location().commit()).startsWith("fbc1430");
         assertThat(removed.location().line()).isEqualTo(4);
-        assertThat(removed.properties()).containsEntry(HistoryScanner.PRESENT_AT_HEAD, "false");
+        assertThat(removed.properties()).containsEntry(FindingProperty.PRESENT_AT_HEAD.key(), "false");
         assertThat(removed.introducedBy().commit()).startsWith("fbc1430");
         assertThat(removed.introducedBy().name()).isEqualTo("counter");
         assertThat(removed.introducedBy().kind()).isEqualTo(IdentityKind.HUMAN);
@@ -62,7 +63,7 @@ class HistoryScannerTest {
         Finding current = only(r, "new_key");
         assertThat(current.location().commit()).startsWith("0416560");
         assertThat(current.introducedBy().email()).isEqualTo("hello@trufflesec.com");
-        assertThat(current.properties()).containsEntry(HistoryScanner.PRESENT_AT_HEAD, "true");
+        assertThat(current.properties()).containsEntry(FindingProperty.PRESENT_AT_HEAD.key(), "true");
         assertThat(r.findings()).hasSize(2);
         assertThat(r.partial()).isFalse();
         // Evidence is redacted: the raw key never reaches a finding.
@@ -112,7 +113,7 @@ class HistoryScannerTest {
             assertThat(f.location().commit()).isEqualTo(late.name());
             assertThat(f.introducedBy().commit()).isEqualTo(early.name());
             assertThat(f.properties()).containsEntry("presentAtHead", "true")
-                    .containsEntry(HistoryScanner.FIRST_SEEN_IN, early.name() + ":s.txt");
+                    .containsEntry(FindingProperty.FIRST_SEEN_IN.key(), early.name() + ":s.txt");
         }
     }
 
@@ -128,7 +129,7 @@ class HistoryScannerTest {
             assertThat(f.location().commit()).isEqualTo(c2.name());
             assertThat(f.introducedBy().commit()).isEqualTo(c1.name());
             assertThat(f.properties()).containsEntry("presentAtHead", "true")
-                    .containsEntry(HistoryScanner.FIRST_SEEN_IN, c1.name() + ":a.txt");
+                    .containsEntry(FindingProperty.FIRST_SEEN_IN.key(), c1.name() + ":a.txt");
             assertThat(r.findings()).hasSize(1);
         }
     }

@@ -1,5 +1,7 @@
 package dev.holdfast.git;
 
+import dev.holdfast.detect.LineReach;
+import dev.holdfast.rules.catalog.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LineMemoryTest {
+    /** What the built-in secret rules read beyond a line: the window the memory keeps. */
+    private static final LineReach REACH = RuleCatalog.builtin().detector(v -> false).lineReach();
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -23,7 +28,7 @@ class LineMemoryTest {
 
     @Test
     void laterVersionsShowOnlyChangedLinesWithContextAndMapLineNumbersBack() {
-        LineMemory m = new LineMemory(1_000);
+        LineMemory m = new LineMemory(1_000, REACH);
         byte[] v1 = b(lines(1, 60, null, -1));
         LineMemory.Shown first = m.unseen("a.txt", v1);
         assertThat(first.text()).isSameAs(v1);
@@ -32,7 +37,7 @@ class LineMemoryTest {
         String v2 = lines(1, 60, "secret here", 20).replace("line 50\n", "changed 50\n");
         LineMemory.Shown shown = m.unseen("a.txt", b(v2));
         String[] out = new String(shown.text(), StandardCharsets.UTF_8).split("\n", -1);
-        int c = LineMemory.CONTEXT;
+        int c = REACH.context();
         List<String> expected = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         String[] all = v2.split("\n");
@@ -71,8 +76,31 @@ class LineMemoryTest {
     }
 
     @Test
+    void theWindowAndTheKeyBlocksAreTheDetectorsNotTheMemorys() {
+        // the built-in rules: a key id pairs with its secret within five lines, one more for a rule joining lines
+        assertThat(REACH.context()).isEqualTo(6);
+        assertThat(REACH.blockMarkers()).contains("-----BEGIN ", "PuTTY-User-Key-File-");
+        // a detector reading further gets more context, and its own block markers are not cut
+        LineReach wide = new LineReach(10, List.of("@@KEY"), Integer.MAX_VALUE);
+        LineMemory m = new LineMemory(1_000, wide);
+        m.unseen("a.txt", b(lines(1, 60, null, -1)));
+        LineMemory.Shown shown = m.unseen("a.txt", b(lines(1, 60, "new", 30)));
+        assertThat(shown.originalLine(1)).isEqualTo(20);
+        assertThat(new String(shown.text(), StandardCharsets.UTF_8).lines().count()).isEqualTo(21);
+        m.unseen("b.txt", b(lines(1, 60, "@@KEY begins", 40)));
+        LineMemory.Shown whole = m.unseen("b.txt", b(lines(1, 60, "@@KEY begins", 40).replace("line 35\n",
+                "changed 35\n")));
+        assertThat(whole.lineMap()).isNull(); // shown whole: the block is read entire or not at all
+        // the same change without that marker in the reach is shown in part
+        LineMemory plain = new LineMemory(1_000, LineReach.NONE);
+        plain.unseen("b.txt", b(lines(1, 60, "@@KEY begins", 40)));
+        assertThat(plain.unseen("b.txt", b(lines(1, 60, "@@KEY begins", 40).replace("line 35\n", "changed 35\n")))
+                .lineMap()).isNotNull();
+    }
+
+    @Test
     void aFullMemoryStopsRememberingAndScansMore() {
-        LineMemory m = new LineMemory(10);
+        LineMemory m = new LineMemory(10, REACH);
         m.unseen("a.txt", b(lines(1, 40, null, -1)));
         byte[] v = b(lines(1, 40, null, -1));
         // the first 40 lines were remembered (the cap is checked per version); a second file is not
@@ -83,8 +111,8 @@ class LineMemoryTest {
 
     @Test
     void aSmallKeptBudgetForgetsLastVersionsAndShowsMoreButTheSameNewLines() {
-        LineMemory roomy = new LineMemory(1_000_000);
-        LineMemory tight = new LineMemory(1_000_000, 1); // keeps only the path just seen
+        LineMemory roomy = new LineMemory(1_000_000, REACH);
+        LineMemory tight = new LineMemory(1_000_000, 1, REACH); // keeps only the path just seen
         Random r = new Random(7);
         String[] paths = {"a.txt", "b.txt", "c.txt"};
         java.util.Map<String, String> current = new java.util.HashMap<>();

@@ -3,6 +3,7 @@ package dev.holdfast.scan;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.Person;
@@ -19,7 +20,7 @@ class AgentWideningTest {
     private static Finding grant(Status status, Attribution by) {
         return new Finding("agent-grant:1", "agent-grant", Category.PRIVILEGE, Severity.HIGH, status,
                 "Claude Code may run any shell command without asking", Location.file(".claude/settings.json", 4, 1),
-                "shell:*", by, null, "Narrow it.", Map.of(AgentWidening.TOOL, "Claude Code", "tracked", "grant"));
+                "shell:*", by, null, "Narrow it.", Map.of(FindingProperty.AGENT_TOOL.key(), "Claude Code", "tracked", "grant"));
     }
 
     private static Attribution who(String name, IdentityKind kind) {
@@ -32,7 +33,7 @@ class AgentWideningTest {
     void anAgentWideningItsOwnPermissionsSaysSo() {
         Finding f = AgentWidening.mark(grant(Status.REGRESSED, who("Claude", IdentityKind.AGENT)));
         assertThat(f.message()).endsWith("; an AI agent widened its own permissions (Claude on behalf of Carol Diaz)");
-        assertThat(f.properties()).containsEntry(AgentWidening.PROPERTY, "Claude on behalf of Carol Diaz");
+        assertThat(f.properties()).containsEntry(FindingProperty.WIDENED_BY_AGENT.key(), "Claude on behalf of Carol Diaz");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.holdfast.reports.html;
 
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Finding;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.IdentityKind;
 import dev.holdfast.model.Severity;
 import dev.holdfast.model.Status;
@@ -292,7 +293,7 @@ public final class HtmlReport implements Report {
         if (f.location().resource() != null) {
             return f.location().resource();
         }
-        String iac = f.properties().get("resource");
+        String iac = FindingProperty.RESOURCE.get(f);
         if (iac != null && f.location().path() != null) {
             return f.location().path() + " · " + iac;
         }

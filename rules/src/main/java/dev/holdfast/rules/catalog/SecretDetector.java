@@ -3,6 +3,7 @@ package dev.holdfast.rules.catalog;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.detect.LineReach;
 import dev.holdfast.detect.Redactor;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.model.Severity;
@@ -35,7 +36,16 @@ public final class SecretDetector implements Detector {
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*-----|---- END SSH2");
     private static final Pattern LINE_START = Pattern.compile("(?i)\\s*(?:(?:export|env|arg|set|setenv)\\s+)?");
     private static final Pattern OPERATOR = Pattern.compile("[=:(>,]");
-    private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
+    /** The shortest run of base64 that reads as a line of a key body. */
+    private static final int BODY_RUN = 16;
+    private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/=]{" + BODY_RUN + ",}");
+    /**
+     * Per capture that reads a block on the lines after its match, how the lines that open or close such a block start:
+     * PEM and SSH2 (RFC 4716) for "pem" ({@link #pemBody}, {@link #PEM_END}), PuTTY for "putty" ({@link #puttyBody}).
+     */
+    private static final Map<String, List<String>> BLOCK_MARKERS = Map.of(
+            "pem", List.of("-----BEGIN ", "-----END ", "---- BEGIN SSH2", "---- END SSH2"),
+            "putty", List.of("PuTTY-User-Key-File-"));
     private static final Pattern BASE64_CHARS = Pattern.compile("[A-Za-z0-9+/=]+");
     /** Below this Shannon entropy a keyword-rule value reads as a word or a weak example (bits per character). */
     private static final double LOW_ENTROPY = 3.0;
@@ -74,6 +84,7 @@ public final class SecretDetector implements Detector {
     /** For each keyword id of {@link #contextIndex}, the indexes of the rules that list it. */
     private final int[][] contextRulesByKeyword;
     private final boolean splitScan;
+    private final LineReach reach;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -120,6 +131,15 @@ public final class SecretDetector implements Detector {
         }
         // a keyword with a line break could span a changed and an unchanged line: then scan every line whole
         this.splitScan = all.stream().noneMatch(k -> k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0);
+        List<String> markers = new ArrayList<>();
+        this.rules.forEach(r -> markers.addAll(BLOCK_MARKERS.getOrDefault(r.capture(), List.of())));
+        // the pair window, and one line more: a rule that joins a line to the one before reads it
+        this.reach = new LineReach(PAIR_WINDOW + 1, markers, markers.isEmpty() ? Integer.MAX_VALUE : BODY_RUN);
+    }
+
+    @Override
+    public LineReach lineReach() {
+        return reach;
     }
 
     @Override

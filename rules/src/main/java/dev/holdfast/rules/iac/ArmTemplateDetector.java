@@ -3,6 +3,7 @@ package dev.holdfast.rules.iac;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.rules.support.Thresholds;
 import dev.holdfast.rules.support.YamlNodes;
@@ -113,7 +114,7 @@ public final class ArmTemplateDetector implements Detector {
             String address = name + "|passwordCredentials[" + i++ + "]";
             why.ifPresent(w -> out.add(RULES.detection("iac-azure-secret-long-lived",
                     "Azure client secret in " + name + " " + w, YamlNodes.line(at), YamlNodes.column(at), address,
-                    name, Map.of("resource", name, "format", "arm"))));
+                    name, Map.of(FindingProperty.RESOURCE.key(), name, "format", "arm"))));
         }
     }
 }

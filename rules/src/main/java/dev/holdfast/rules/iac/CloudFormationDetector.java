@@ -3,6 +3,7 @@ package dev.holdfast.rules.iac;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.Document;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.rules.support.Thresholds;
 import dev.holdfast.rules.support.YamlNodes;
@@ -51,7 +52,7 @@ public final class CloudFormationDetector implements Detector {
             int line = YamlNodes.line(r.keyNode());
             int col = YamlNodes.column(r.keyNode());
             String id = r.logicalId();
-            Map<String, String> props = Map.of("resource", id, "format", "cloudformation", "type", r.type());
+            Map<String, String> props = Map.of(FindingProperty.RESOURCE.key(), id, "format", "cloudformation", "type", r.type());
             for (Node arn : YamlNodes.items(YamlNodes.get(r.properties(), "ManagedPolicyArns"))) {
                 IacCatalogue.ADMIN_POLICIES.match(YamlNodes.scalar(arn)).ifPresent(p -> {
                     String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);

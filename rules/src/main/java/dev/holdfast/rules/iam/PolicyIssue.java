@@ -12,7 +12,7 @@ import java.util.Map;
  *                   "admin", "passrole:*"; the detector prefixes the policy identity to make the detection subject
  * @param policy     identity of the policy whose statement the issue points at
  * @param line       1-based line of that statement (its opening brace), 0 when unknown; the lines of the very
- *                   action and resource the issue is about are in property "lines"
+ *                   action and resource the issue is about are in {@link dev.holdfast.model.FindingProperty#LINES}
  * @param properties extra facts for reports (actions, path ids, access level)
  */
 public record PolicyIssue(String ruleId, Severity severity, String message, String key, String policy, int line,

@@ -27,6 +27,7 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
+import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.rules.catalog.RuleTestReport;
 import dev.holdfast.rules.support.SelfTesting;
@@ -307,7 +308,7 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
                 return; // already reported at this literal (API rules run first and win)
             }
             Map<String, String> props = new LinkedHashMap<>();
-            props.put("ast", "true");
+            FindingProperty.AST.put(props, true);
             props.put("api", api);
             props.put("flow", lit.viaConstant() ? "constant" : "direct");
             use.getBegin().ifPresent(u -> props.put("usedAtLine", Integer.toString(u.line)));
