@@ -34,7 +34,7 @@ public final class CloudAwsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         URI uri;
         AwsOptions opts;
         try {

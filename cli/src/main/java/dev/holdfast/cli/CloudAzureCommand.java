@@ -40,7 +40,7 @@ public final class CloudAzureCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         AzureOptions opts;
         try {
             checkUrl("--arm-endpoint", arm);

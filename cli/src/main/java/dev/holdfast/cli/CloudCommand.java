@@ -92,15 +92,15 @@ public final class CloudCommand implements Callable<Integer> {
                 description = "match principals and leaked keys to the code in this repository")
         Path repo;
 
-        @Option(names = "--verbose", description = "stack traces on failure")
-        boolean verbose;
+        @Mixin
+        VerboseOption verbosity = new VerboseOption();
 
         @Mixin
         OutputOptions output = new OutputOptions();
     }
 
     /** The flow every provider shares: options, inventory, rules, baseline, snapshot, report, exit code. */
-    static int run(Console console, Shared o, CloudProvider provider) {
+    static int run(Console console, Shared o, CloudProvider provider) throws IOException {
         CloudThresholds thresholds;
         PrincipalClassifier classifier;
         Clock clock;
@@ -118,40 +118,30 @@ public final class CloudCommand implements Callable<Integer> {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
         }
-        try {
-            CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
-            Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
-            FindingFactory factory = new FindingFactory(fp);
-            CloudInventory inv = provider.inventory(classifier, fp, clock);
-            CloudRules rules = provider.rules(thresholds, clock);
-            List<Finding> extra = o.repo == null ? List.of() : provider.repositoryFindings(inv, factory, o.repo);
-            CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra);
-            ScanResult result = out.result();
-            if (o.repo != null) {
-                result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
-            }
-            // A partial snapshot would make the missed parts look fixed next time: it is not written.
-            if (o.snapshotOut != null && !result.partial()) {
-                SnapshotStore.write(out.snapshot(), o.snapshotOut);
-            }
-            o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
-            if (result.partial()) {
-                console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean"
-                        + (o.snapshotOut == null ? "" : " (snapshot not written)") + "; missed: "
-                        + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
-                        .map(CloudCommand::describe).toList()));
-                return ExitCode.RUNTIME;
-            }
-            return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
-        } catch (IOException | RuntimeException e) {
-            if (o.verbose) {
-                e.printStackTrace(console.err());
-            }
-            String m = e.getMessage();
-            console.err().println("holdfast: " + Main.oneLine(m == null || m.isBlank()
-                    ? e.getClass().getSimpleName() : m));
+        CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
+        Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
+        FindingFactory factory = new FindingFactory(fp);
+        CloudInventory inv = provider.inventory(classifier, fp, clock);
+        CloudRules rules = provider.rules(thresholds, clock);
+        List<Finding> extra = o.repo == null ? List.of() : provider.repositoryFindings(inv, factory, o.repo);
+        CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra);
+        ScanResult result = out.result();
+        if (o.repo != null) {
+            result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
+        }
+        // A partial snapshot would make the missed parts look fixed next time: it is not written.
+        if (o.snapshotOut != null && !result.partial()) {
+            SnapshotStore.write(out.snapshot(), o.snapshotOut);
+        }
+        o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
+        if (result.partial()) {
+            console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean"
+                    + (o.snapshotOut == null ? "" : " (snapshot not written)") + "; missed: "
+                    + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
+                    .map(CloudCommand::describe).toList()));
             return ExitCode.RUNTIME;
         }
+        return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     private static String describe(ScanWarning w) {

@@ -13,11 +13,13 @@ import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
 import dev.holdfast.scan.AgentWidening;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.ScanWorkflow;
 import dev.holdfast.scan.TrackedFindings;
 import dev.holdfast.scenario.Scenario;
 import dev.holdfast.scenario.ScenarioRepository;
 import dev.holdfast.scenario.SecretGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build a demo repository where an AI agent undoes a security fix, and scan it against its "
                 + "baseline (exit 1, like the real scan).")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, Failures.Named {
     private final Console console;
     private final Clock clock;
     private final Function<HoldfastConfig, Detector> detectors;
@@ -57,8 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "report format for the final scan (default text)")
     String format;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
 
     public DemoCommand(Console console) {
         this(console, Clock.systemUTC(), null);
@@ -67,30 +69,26 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
-        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
+        this.detectors = detectors != null ? detectors : ScanWorkflow.detectors(clock);
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         try {
             Reports.forFormat(format, new ReportContext(null, Main.version(), false));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        try {
-            Path target = dir != null ? dir.toAbsolutePath().normalize() : Files.createTempDirectory("holdfast-demo-");
-            if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
-                return usage(dir + ": exists and is not an empty directory");
-            }
-            return run(target);
-        } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("holdfast: demo failed: " + Main.oneLine(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()));
-            return ExitCode.RUNTIME;
+        Path target = dir != null ? dir.toAbsolutePath().normalize() : Files.createTempDirectory("holdfast-demo-");
+        if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+            return usage(dir + ": exists and is not an empty directory");
         }
+        return run(target);
+    }
+
+    @Override
+    public String failurePrefix() {
+        return "demo failed: ";
     }
 
     private int run(Path target) throws IOException {
@@ -98,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         // Status lines go to stderr for machine formats so that stdout stays a valid report.
         var say = text ? console.out() : console.err();
         Scenario scenario = Scenario.demo();
-        BaselineWorkflow workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
+        BaselineWorkflow workflow = ScanWorkflow.baselineWorkflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
                 target.toString());
         ScenarioRepository repo = new ScenarioRepository(scenario, new SecretGenerator(new SecureRandom().nextLong()));
         say.println("Building the demo repository in " + target);

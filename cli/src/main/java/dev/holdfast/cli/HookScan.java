@@ -1,6 +1,7 @@
 package dev.holdfast.cli;
 
 import dev.holdfast.baseline.BaselineException;
+import dev.holdfast.baseline.BaselineStore;
 import dev.holdfast.baseline.FailPolicy;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.change.PendingFile;
@@ -15,6 +16,7 @@ import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.git.CommitSet;
 import dev.holdfast.push.RefUpdate;
+import dev.holdfast.scan.ConfiguredDetectors;
 import dev.holdfast.scan.ScanProgress;
 import dev.holdfast.scan.ScanTarget;
 import dev.holdfast.identity.Actor;
@@ -28,6 +30,7 @@ import dev.holdfast.remediator.advice.ReferenceAdvisor;
 import dev.holdfast.remediator.advice.ReferenceCatalog;
 import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scan.ScanWorkflow;
 import dev.holdfast.scan.TrackedFindings;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -132,7 +135,7 @@ final class HookScan {
             ScanBaseline base;
             try {
                 cfg = HoldfastConfig.load(top, req.config());
-                identities = BaselineSupport.identities(cfg);
+                identities = ScanWorkflow.identities(cfg);
                 base = ScanBaseline.resolve(top, req.baseline());
             } catch (ConfigException | BaselineException e) {
                 throw new Failure(ExitCode.USAGE, e.getMessage(), e);
@@ -143,7 +146,7 @@ final class HookScan {
             if (req.kind() == Kind.COMMIT) {
                 Detector detector = detectors.apply(cfg);
                 scanned = staged(repo, req, cfg, detector, new FindingFactory(base.fingerprinter()));
-                ScanResult raw = attributeTo(ScanPipeline.withoutBaselineFile(scanned.result()), actor);
+                ScanResult raw = attributeTo(BaselineStore.withoutArtifacts(scanned.result()), actor);
                 result = TrackedFindings.visible(base.apply(raw, null, clock), base.present());
             } else {
                 scanned = pushed(repo, req, top, cfg, identities, base);
@@ -210,7 +213,7 @@ final class HookScan {
             r = new ScanResult(new ScanTarget(req.displayPath(), null, PUSH_MODE), List.of(), Map.of(),
                     set.warnings(), false);
         } else {
-            ScanResult scanned = new ScanPipeline(top, req.displayPath(), cfg, identities, base, clock,
+            ScanResult scanned = new ScanWorkflow(top, req.displayPath(), cfg, identities, base, clock,
                     ScanProgress.NONE, false, console.err()).commits(set);
             ScanTarget t = scanned.target();
             r = new ScanResult(new ScanTarget(t.path(), t.commit(), PUSH_MODE, t.scope()), scanned.findings(),
@@ -230,7 +233,7 @@ final class HookScan {
     /** The rules that report a value written in a file (the secret catalogue): those get a reference to use. */
     private static java.util.Set<String> valueRules(HoldfastConfig cfg) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        Detectors.catalog(cfg).infos().forEach(r -> ids.add(r.id()));
+        ConfiguredDetectors.catalog(cfg).infos().forEach(r -> ids.add(r.id()));
         return ids;
     }
 

@@ -8,6 +8,7 @@ import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
 import dev.holdfast.rules.catalog.RuleTestReport;
 import dev.holdfast.rules.cloud.CloudCatalogue;
+import dev.holdfast.scan.ConfiguredDetectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +46,7 @@ public final class RulesCommand implements Callable<Integer> {
         RuleCatalog catalog;
         try {
             cfg = HoldfastConfig.load(Path.of("").toAbsolutePath(), config);
-            catalog = Detectors.catalog(cfg);
+            catalog = ConfiguredDetectors.catalog(cfg);
             for (String file : test ? args.subList(1, args.size()) : List.<String>of()) {
                 catalog = catalog.plus(RuleCatalog.load(Path.of(file)));
             }
@@ -67,7 +68,7 @@ public final class RulesCommand implements Callable<Integer> {
                     + " failed");
             return report.passed() ? ExitCode.OK : ExitCode.FINDINGS;
         }
-        List<RuleInfo> infos = new ArrayList<>(Detectors.build(cfg, Clock.systemUTC()).rules());
+        List<RuleInfo> infos = new ArrayList<>(ConfiguredDetectors.build(cfg, Clock.systemUTC()).rules());
         infos.addAll(CloudCatalogue.all().values());
         infos.sort(Comparator.comparing(RuleInfo::id));
         for (RuleInfo r : infos) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.holdfast.model.Finding;
+import dev.holdfast.scan.ScanResult;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -73,6 +76,14 @@ public final class BaselineStore {
                         JsonInclude.Include.NON_NULL))
                 .defaultPrettyPrinter(printer)
                 .build();
+    }
+
+    /** The scan without findings in baseline files: they hold a random salt and keyed hashes, which entropy rules
+     * would flag; they are ours. */
+    public static ScanResult withoutArtifacts(ScanResult r) {
+        List<Finding> kept = r.findings().stream().filter(f -> !isBaselineArtifact(f.location().path())).toList();
+        return kept.size() == r.findings().size() ? r
+                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
     }
 
     /**

@@ -69,10 +69,7 @@ public final class BaselineWorkflow {
         return (root, fp, timeline) -> {
             ScanResult r = new TreeScanner(config, detector, new FindingFactory(fp), rules, blame)
                     .scan(root, displayPath == null ? root.toString() : displayPath, timeline.head());
-            List<Finding> kept = r.findings().stream()
-                    .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
-            return TimelineAttribution.fill(new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial()),
-                    timeline);
+            return TimelineAttribution.fill(BaselineStore.withoutArtifacts(r), timeline);
         };
     }
 

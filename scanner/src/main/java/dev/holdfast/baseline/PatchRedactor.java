@@ -24,14 +24,7 @@ public final class PatchRedactor {
     }
 
     public static String redact(String patch, Collection<Detection> known) {
-        List<Detection> ds = new ArrayList<>(known);
-        ds.sort(Comparator.comparingInt((Detection d) -> d.subject() == null ? 0 : d.subject().length()).reversed());
-        String out = patch;
-        for (Detection d : ds) {
-            if (d.subject() != null && !d.subject().isEmpty()) {
-                out = out.replace(d.subject(), d.redacted());
-            }
-        }
+        String out = replaceKnown(patch, known);
         String[] lines = out.split("\n", -1);
         boolean inHunk = false;
         for (int i = 0; i < lines.length; i++) {
@@ -48,6 +41,19 @@ public final class PatchRedactor {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** The text with every value the detections found replaced by its redacted form, longest value first. */
+    public static String replaceKnown(String text, Collection<Detection> known) {
+        List<Detection> ds = new ArrayList<>(known);
+        ds.sort(Comparator.comparingInt((Detection d) -> d.subject() == null ? 0 : d.subject().length()).reversed());
+        String out = text;
+        for (Detection d : ds) {
+            if (d.subject() != null && !d.subject().isEmpty()) {
+                out = out.replace(d.subject(), d.redacted());
+            }
+        }
+        return out;
     }
 
     /** Every value-looking token of {@code text} redacted (see {@link #looksLikeValue}); words stay readable. */

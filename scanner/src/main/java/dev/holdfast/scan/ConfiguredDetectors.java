@@ -1,4 +1,4 @@
-package dev.holdfast.cli;
+package dev.holdfast.scan;
 
 import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
@@ -6,7 +6,6 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.rules.StructuredDetectors;
 import dev.holdfast.rules.catalog.RuleCatalog;
 import dev.holdfast.rules.catalog.RuleFileException;
-import dev.holdfast.scan.CompositeDetector;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Assembles every detector the configuration enables. */
-final class Detectors {
-    private Detectors() {
+public final class ConfiguredDetectors {
+    private ConfiguredDetectors() {
     }
 
     /** The secret rules: built-in plus the config's rule files, minus disabled ones. */
-    static RuleCatalog catalog(HoldfastConfig config) {
+    public static RuleCatalog catalog(HoldfastConfig config) {
         RuleCatalog catalog = RuleCatalog.builtin();
         try {
             for (Path file : config.ruleFiles()) {
@@ -37,7 +36,7 @@ final class Detectors {
      *
      * @throws ConfigException when a configured rule file or threshold is invalid
      */
-    static CompositeDetector secrets(HoldfastConfig config, Clock clock) {
+    public static CompositeDetector secrets(HoldfastConfig config, Clock clock) {
         structured(config, clock);
         return new CompositeDetector(List.of(catalog(config).detector(config::isAllowedValue)),
                 config.disabledRules());
@@ -46,7 +45,7 @@ final class Detectors {
     /**
      * @throws ConfigException when a configured rule file or threshold is invalid
      */
-    static CompositeDetector build(HoldfastConfig config, Clock clock) {
+    public static CompositeDetector build(HoldfastConfig config, Clock clock) {
         List<Detector> all = new ArrayList<>();
         all.add(catalog(config).detector(config::isAllowedValue));
         all.addAll(structured(config, clock));

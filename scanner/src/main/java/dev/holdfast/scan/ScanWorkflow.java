@@ -1,9 +1,13 @@
-package dev.holdfast.cli;
+package dev.holdfast.scan;
 
 import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.baseline.BaselineWorkflow;
+import dev.holdfast.baseline.CommitAttributor;
 import dev.holdfast.baseline.ScanBaseline;
 import dev.holdfast.baseline.Timeline;
+import dev.holdfast.config.ConfigException;
 import dev.holdfast.config.HoldfastConfig;
+import dev.holdfast.detect.Detector;
 import dev.holdfast.git.Blobs;
 import dev.holdfast.git.CommitSet;
 import dev.holdfast.git.FindingOrigins;
@@ -18,14 +22,6 @@ import dev.holdfast.model.Finding;
 import dev.holdfast.model.FindingProperty;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.push.RangeAdditions;
-import dev.holdfast.scan.CompositeDetector;
-import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.ScanProgress;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanTarget;
-import dev.holdfast.scan.ScanWarning;
-import dev.holdfast.scan.TrackedFindings;
-import dev.holdfast.scan.TreeScanner;
 import dev.holdfast.source.WorkingTreeSource;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -41,13 +37,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The steps of {@code holdfast scan}, one method per mode: what is read, who introduced each finding (one walk of the
- * history for all of them, in every mode), and how the result compares with the baseline. What the command reports.
+ * The one assembly of a scan, for every command that scans ({@code scan}, the hooks, {@code baseline}, {@code fix}):
+ * the configured detectors, the baseline's fingerprint key, and one method per mode: what is read, who introduced
+ * each finding (one walk of the history for all of them, in every mode), and how the result compares with the
+ * baseline. The baseline use cases get their {@link BaselineWorkflow} from {@link #baselineWorkflow}, wired the same
+ * way. What the command reports.
  */
-final class ScanPipeline {
+public final class ScanWorkflow {
     private final Path root;
     private final String display;
     private final HoldfastConfig cfg;
@@ -62,7 +62,7 @@ final class ScanPipeline {
      * @param fetch whether a partial clone's missing blobs and a force push's old head may be fetched from the remote
      * @param notes where one-line notes go (stderr)
      */
-    ScanPipeline(Path root, String display, HoldfastConfig cfg, CommitAuthorClassifier identities, ScanBaseline base,
+    public ScanWorkflow(Path root, String display, HoldfastConfig cfg, CommitAuthorClassifier identities, ScanBaseline base,
                  Clock clock, ScanProgress progress, boolean fetch, PrintStream notes) {
         this.root = root;
         this.display = display;
@@ -75,13 +75,13 @@ final class ScanPipeline {
         this.notes = notes;
     }
 
-    ObjectFetcher fetcher(Repository repo) {
+    public ObjectFetcher fetcher(Repository repo) {
         return fetch ? GitFetcher.forRepository(repo) : ObjectFetcher.NONE;
     }
 
     /** The working tree, every detector; each finding attributed to the commit that added its value. */
-    ScanResult tree() throws IOException {
-        CompositeDetector detector = Detectors.build(cfg, clock);
+    public ScanResult tree() throws IOException {
+        CompositeDetector detector = ConfiguredDetectors.build(cfg, clock);
         FindingFactory factory = factory();
         String head = null;
         try (Repository repo = WorkingTreeSource.openRepository(root)) {
@@ -90,7 +90,7 @@ final class ScanPipeline {
                 head = id == null ? null : id.name();
             }
         }
-        ScanResult raw = withoutBaselineFile(new TreeScanner(cfg, detector, factory, rules(detector), null)
+        ScanResult raw = BaselineStore.withoutArtifacts(new TreeScanner(cfg, detector, factory, rules(detector), null)
                 .scan(root, display, head));
         try (Repository repo = Repos.enclosingWorkTree(root)) {
             if (repo != null && !raw.findings().isEmpty()) {
@@ -107,14 +107,14 @@ final class ScanPipeline {
      * and attributed as in the tree (the commit that last brought the value in: after a fix, the one that brought it
      * back); the value history of their files tells which came back after a fix.
      */
-    ScanResult history() throws IOException {
-        CompositeDetector detector = Detectors.secrets(cfg, clock);
+    public ScanResult history() throws IOException {
+        CompositeDetector detector = ConfiguredDetectors.secrets(cfg, clock);
         ScanResult raw;
         try (Repository repo = Repos.open(root)) {
             Blobs.requireHistory(repo, fetcher(repo), List.of("--all"));
-            raw = withoutBaselineFile(new HistoryScanner(identities).scan(repo, display, detector,
+            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(repo, display, detector,
                     factory()::toFinding, options(HistoryOptions.all())));
-            List<Finding> atHead = raw.findings().stream().filter(ScanPipeline::atHead).toList();
+            List<Finding> atHead = raw.findings().stream().filter(ScanWorkflow::atHead).toList();
             if (!atHead.isEmpty()) {
                 FindingOrigins.Result traced = origins(repo, "", detector, raw)
                         .trace(atHead, FindingOrigins.Content.locationCommit());
@@ -123,15 +123,15 @@ final class ScanPipeline {
                 raw = with(raw, out, traced.warnings());
             }
         }
-        Set<String> paths = raw.findings().stream().filter(ScanPipeline::atHead)
+        Set<String> paths = raw.findings().stream().filter(ScanWorkflow::atHead)
                 .map(f -> f.location().path()).collect(Collectors.toCollection(TreeSet::new));
-        Timeline timeline = BaselineSupport.workflow(cfg, detector, display)
+        Timeline timeline = baselineWorkflow(cfg, detector, display)
                 .timeline(root, base.fingerprinter(), paths);
         return finish(raw, timeline);
     }
 
     /** The commits {@code --since REV} or {@code --range A..B} name. */
-    CommitSet resolve(HistoryOptions options) throws IOException {
+    public CommitSet resolve(HistoryOptions options) throws IOException {
         try (Repository repo = Repos.open(root); RevWalk rw = new RevWalk(repo)) {
             return new RangeResolver(repo).resolve(options, rw);
         }
@@ -142,15 +142,15 @@ final class ScanPipeline {
      * to the commit that added it; a value already in a parent's version of the file (moved, re-indented, shifted)
      * was not added by them.
      */
-    ScanResult commits(CommitSet set) throws IOException {
-        CompositeDetector detector = Detectors.build(cfg, clock);
+    public ScanResult commits(CommitSet set) throws IOException {
+        CompositeDetector detector = ConfiguredDetectors.build(cfg, clock);
         ScanResult raw;
         try (Repository repo = Repos.open(root)) {
             List<String> revisions = new ArrayList<>();
             set.starts().forEach(id -> revisions.add(id.name()));
             set.excluded().forEach(id -> revisions.add("^" + id.name()));
             Blobs.requireHistory(repo, fetcher(repo), revisions);
-            raw = withoutBaselineFile(new HistoryScanner(identities).scan(repo, display, detector,
+            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(repo, display, detector,
                     factory()::toFinding, options(HistoryOptions.commits(set))));
             if (!raw.findings().isEmpty()) {
                 RangeAdditions.Result added = new RangeAdditions(repo, detector.forRules(ruleIds(raw)), factory(),
@@ -166,7 +166,7 @@ final class ScanPipeline {
     }
 
     /** A result with nothing in it, for an event that brings nothing to scan. */
-    ScanResult nothing(String scope) throws IOException {
+    public ScanResult nothing(String scope) throws IOException {
         String head = null;
         try (Repository repo = Repos.open(root)) {
             ObjectId id = repo.resolve("HEAD");
@@ -215,11 +215,27 @@ final class ScanPipeline {
         return new ScanResult(r.target(), findings, r.rules(), warnings, r.partial());
     }
 
-    /** The baseline file holds a random salt and keyed hashes, which entropy rules would flag; it is ours. */
-    static ScanResult withoutBaselineFile(ScanResult r) {
-        List<Finding> kept = r.findings().stream()
-                .filter(f -> !BaselineStore.isBaselineArtifact(f.location().path())).toList();
-        return kept.size() == r.findings().size() ? r
-                : new ScanResult(r.target(), kept, r.rules(), r.warnings(), r.partial());
+    /** The configured detectors; tests substitute their own through the commands' package-private constructors. */
+    public static Function<HoldfastConfig, Detector> detectors(Clock clock) {
+        return config -> ConfiguredDetectors.build(config, clock);
+    }
+
+    /** The baseline use cases (refresh, check, a tree scan against the baseline) with these detectors. */
+    public static BaselineWorkflow baselineWorkflow(HoldfastConfig config, Detector detector, String displayPath) {
+        return new BaselineWorkflow(detector, CommitAttributor.of(identities(config)),
+                BaselineWorkflow.treeScan(config, detector, displayPath, null), new BaselineStore(), config);
+    }
+
+    /**
+     * Who made a commit, classified by the built-in identity patterns plus the config's {@code identities}.
+     *
+     * @throws ConfigException when the config's identities section is invalid
+     */
+    public static CommitAuthorClassifier identities(HoldfastConfig config) {
+        try {
+            return CommitAuthorClassifier.builtin().withExtra(config.identities());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source() + ": " + e.getMessage(), e);
+        }
     }
 }
