@@ -2,6 +2,7 @@ package dev.holdfast.baseline;
 
 import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detector;
+import dev.holdfast.git.HistoryWalk;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
 import dev.holdfast.scan.AgentWidening;
@@ -138,14 +139,18 @@ public final class BaselineWorkflow {
         }
     }
 
-    /** The history of the given paths only (see {@link LedgerMiner#onlyPaths}); empty when there are none. */
-    public Timeline timeline(Path root, Fingerprinter fp, java.util.Collection<String> paths) throws IOException {
+    /**
+     * The history of the given paths only (see {@link LedgerMiner#onlyPaths}), mined from the commits of a walk this
+     * run already made; empty when there are none.
+     */
+    public Timeline timeline(Path root, Fingerprinter fp, java.util.Collection<String> paths, HistoryWalk walk)
+            throws IOException {
         if (paths.isEmpty()) {
             return Timeline.empty();
         }
         try (Repository repo = open(root)) {
             return repo == null ? Timeline.empty()
-                    : miner(repo, fp).onlyPaths(paths).timeline();
+                    : miner(repo, fp).onlyPaths(paths).over(walk).timeline();
         }
     }
 

@@ -5,6 +5,8 @@ import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Fingerprinter;
+import dev.holdfast.git.CommitSet;
+import dev.holdfast.git.HistoryWalk;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Category;
 import dev.holdfast.model.Severity;
@@ -21,7 +23,6 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -65,6 +66,7 @@ public final class LedgerMiner {
     private TreeFilter paths = TreeFilter.ALL;
     private final List<ScanWarning> warnings = new ArrayList<>();
     private Timeline timeline;
+    private HistoryWalk history;
 
     public LedgerMiner(Repository repo, Detector detector, Fingerprinter fingerprinter, CommitAttributor attributor) {
         this(repo, detector, fingerprinter, attributor, DEFAULT_MAX_BLOB_BYTES);
@@ -113,6 +115,15 @@ public final class LedgerMiner {
         return this;
     }
 
+    /**
+     * Mines the commits of a walk this run already made (a whole-history scan's) instead of walking again; HEAD's
+     * history is taken from it.
+     */
+    public LedgerMiner over(HistoryWalk walk) {
+        this.history = walk;
+        return this;
+    }
+
     /** Files the miner skipped (too large, unreadable, detector failures). */
     public List<ScanWarning> warnings() {
         return List.copyOf(warnings);
@@ -134,14 +145,12 @@ public final class LedgerMiner {
         Map<String, Hit> meta = new TreeMap<>();
         Map<String, List<TimelineEvent>> events = new TreeMap<>();
         Snapshot headState;
+        HistoryWalk commitsOf = history != null ? history
+                : HistoryWalk.of(repo, new CommitSet(List.of(head), List.of(), head, List.of()));
         try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-            walk.sort(RevSort.TOPO, true);
-            walk.sort(RevSort.REVERSE, true);
-            walk.markStart(walk.parseCommit(head));
-            List<RevCommit> commits = new ArrayList<>();
+            List<RevCommit> commits = commitsOf.reachableFrom(head);
             Map<ObjectId, Integer> pendingChildren = new HashMap<>();
-            for (RevCommit c : walk) {
-                commits.add(c);
+            for (RevCommit c : commits) {
                 for (RevCommit p : c.getParents()) {
                     pendingChildren.merge(p.getId(), 1, Integer::sum);
                 }
@@ -176,7 +185,10 @@ public final class LedgerMiner {
                         paths = base.paths(fp);
                     }
                     if (kind != null) {
-                        who = who == null ? attributor.attribute(c) : who;
+                        if (who == null) {
+                            walk.parseBody(c); // the walk keeps no bodies: the author is read again
+                            who = attributor.attribute(c);
+                        }
                         events.computeIfAbsent(fp, k -> new ArrayList<>()).add(new TimelineEvent(kind, c.getId().name(),
                                 parents.length == 0 ? null : parents[0].getId().name(), who,
                                 new ArrayList<>(new TreeSet<>(paths))));

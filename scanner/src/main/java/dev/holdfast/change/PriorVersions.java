@@ -2,8 +2,8 @@ package dev.holdfast.change;
 
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
-import dev.holdfast.git.FindingMaker;
 import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scan.FindingFactory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -28,17 +28,17 @@ import java.util.function.Predicate;
 public final class PriorVersions {
     private final ObjectReader reader;
     private final Detector detector;
-    private final FindingMaker maker;
+    private final FindingFactory findings;
     private final long maxBlobSize;
     private final Map<String, Set<String>> byBlobAndPath = new HashMap<>();
 
     /**
      * @param maxBlobSize prior versions larger than this are not read (a finding in such a file counts as added)
      */
-    public PriorVersions(ObjectReader reader, Detector detector, FindingMaker maker, long maxBlobSize) {
+    public PriorVersions(ObjectReader reader, Detector detector, FindingFactory findings, long maxBlobSize) {
         this.reader = reader;
         this.detector = detector;
-        this.maker = maker;
+        this.findings = findings;
         this.maxBlobSize = maxBlobSize;
     }
 
@@ -89,7 +89,7 @@ public final class PriorVersions {
             // every rule's detection, unmerged: the change may have made another rule the one reported; a prior
             // version's parse failure only means less is held
             for (Detection d : ContentSniffer.detectAll(detector, path, content, w -> { })) {
-                fps.add(maker.make(d, path, null).fingerprint());
+                fps.add(findings.toFinding(d, path, null).fingerprint());
             }
         }
         if (content == null || mayHold.test(content)) {

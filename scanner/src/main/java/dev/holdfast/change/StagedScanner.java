@@ -96,7 +96,7 @@ public final class StagedScanner {
                     String prior = new String(b, java.nio.charset.StandardCharsets.UTF_8);
                     return literals.stream().anyMatch(prior::contains);
                 };
-                Set<String> held = new PriorVersions(reader, detector, factory::toFinding, maxFileSize)
+                Set<String> held = new PriorVersions(reader, detector, factory, maxFileSize)
                         .held(change.priorTrees(), paths, mayHold);
                 added = found.stream().filter(fd -> !held.contains(fd.fingerprint())).toList();
             }

@@ -1,8 +1,11 @@
 package dev.holdfast.cloud;
 
+import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Location;
 import dev.holdfast.scan.ScanResult;
+import dev.holdfast.source.Source;
+import dev.holdfast.source.SourceDocument;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,18 +41,18 @@ public final class CodeLinks {
     /** Where each principal is defined, keyed "type:name" (e.g. "role:site-deploy"); first definition wins. */
     public static Map<String, Location> definitions(Path repo) throws IOException {
         Map<String, Location> out = new HashMap<>();
-        for (RepoFiles.TextFile f : RepoFiles.read(repo, p -> p.endsWith(".tf") || p.endsWith(".yaml")
-                || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template"))) {
-            if (f.path().endsWith(".tf")) {
-                terraform(f, out);
-            } else {
-                cloudFormation(f, out);
-            }
-        }
+        Source.tree(repo, HoldfastConfig.load(repo, null), p -> p.endsWith(".tf") || p.endsWith(".yaml")
+                || p.endsWith(".yml") || p.endsWith(".json") || p.endsWith(".template")).read(f -> {
+                    if (f.path().endsWith(".tf")) {
+                        terraform(f, out);
+                    } else {
+                        cloudFormation(f, out);
+                    }
+                });
         return out;
     }
 
-    private static void terraform(RepoFiles.TextFile f, Map<String, Location> out) {
+    private static void terraform(SourceDocument f, Map<String, Location> out) {
         List<String> lines = f.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = TF_RESOURCE.matcher(lines.get(i));
@@ -75,7 +78,7 @@ public final class CodeLinks {
     }
 
     /** CloudFormation in YAML or JSON: the Type line, then the name property within the same resource. */
-    private static void cloudFormation(RepoFiles.TextFile f, Map<String, Location> out) {
+    private static void cloudFormation(SourceDocument f, Map<String, Location> out) {
         List<String> lines = f.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = CFN_TYPE.matcher(lines.get(i));

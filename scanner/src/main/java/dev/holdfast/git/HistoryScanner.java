@@ -11,6 +11,7 @@ import dev.holdfast.identity.CommitAuthorClassifier;
 import dev.holdfast.model.Attribution;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scan.FindingFactory;
 import dev.holdfast.scan.ScanProgress;
 import dev.holdfast.scan.ScanResult;
 import dev.holdfast.scan.ScanTarget;
@@ -24,7 +25,6 @@ import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -75,44 +75,44 @@ public final class HistoryScanner {
      * @throws IllegalArgumentException a bad or unknown revision in the options
      * @throws IOException              the repository cannot be opened or read
      */
-    public ScanResult scan(Path repo, Detector detector, FindingMaker maker, HistoryOptions options)
+    public ScanResult scan(Path repo, Detector detector, FindingFactory factory, HistoryOptions options)
             throws IOException {
-        return scan(repo, repo.toString(), detector, maker, options);
+        return scan(repo, repo.toString(), detector, factory, options);
     }
 
     /** As above, naming the target {@code displayPath} in the result (the path as the user typed it). */
-    public ScanResult scan(Path repo, String displayPath, Detector detector, FindingMaker maker,
+    public ScanResult scan(Path repo, String displayPath, Detector detector, FindingFactory factory,
                            HistoryOptions options) throws IOException {
         try (Repository r = Repos.open(repo)) {
-            return scan(r, displayPath, detector, maker, options);
+            return scan(r, displayPath, detector, factory, options);
         }
     }
 
-    /** As {@link #scan(Path, Detector, FindingMaker, HistoryOptions)} on an open repository. */
-    public ScanResult scan(Repository repo, String displayPath, Detector detector, FindingMaker maker,
+    /** As {@link #scan(Path, Detector, FindingFactory, HistoryOptions)} on an open repository. */
+    public ScanResult scan(Repository repo, String displayPath, Detector detector, FindingFactory factory,
+                           HistoryOptions options) throws IOException {
+        CommitSet set;
+        try (RevWalk rw = new RevWalk(repo)) {
+            set = new RangeResolver(repo).resolve(options, rw);
+        }
+        return scan(HistoryWalk.of(repo, set), displayPath, detector, factory, options);
+    }
+
+    /**
+     * As {@link #scan(Path, Detector, FindingFactory, HistoryOptions)} on a history already chosen (its commits walked
+     * once for everything this run reads of it); the options' mode and range are the walk's.
+     */
+    public ScanResult scan(HistoryWalk history, String displayPath, Detector detector, FindingFactory factory,
                            HistoryOptions options) throws IOException {
         Repos.tuneCaches();
+        Repository repo = history.repository();
         ScanProgress progress = options.progress();
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-            CommitSet set = new RangeResolver(repo).resolve(options, rw);
+            CommitSet set = history.set();
             List<ScanWarning> warnings = new ArrayList<>(set.warnings());
-            rw.reset();
-            rw.setRetainBody(false);
             // oldest first: parents before children, so a blob's first sighting is its introduction and each
             // file's versions reach the scanner in order
-            rw.sort(RevSort.TOPO);
-            rw.sort(RevSort.COMMIT_TIME_DESC, true);
-            rw.sort(RevSort.REVERSE, true);
-            for (ObjectId id : set.starts()) {
-                rw.markStart(rw.parseCommit(id));
-            }
-            for (ObjectId id : set.excluded()) {
-                rw.markUninteresting(rw.parseCommit(id));
-            }
-            List<RevCommit> commits = new ArrayList<>();
-            for (RevCommit c : rw) {
-                commits.add(c);
-            }
+            List<RevCommit> commits = history.commits();
 
             AtomicLong commitsDone = new AtomicLong();
             long[] blobsTotal = {-1};
@@ -132,8 +132,8 @@ public final class HistoryScanner {
 
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
-                List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, maker),
-                        set.tip(), reader, rw, detector, maker, options);
+                List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, factory),
+                        set.tip(), reader, rw, detector, factory, options);
                 Map<String, RuleInfo> rules = new TreeMap<>();
                 for (RuleInfo ri : detector.rules()) {
                     rules.put(ri.id(), ri);
@@ -204,7 +204,7 @@ public final class HistoryScanner {
     }
 
     private List<Found> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
-                                 List<RevCommit> commits, RevWalk rw, FindingMaker maker) throws IOException {
+                                 List<RevCommit> commits, RevWalk rw, FindingFactory factory) throws IOException {
         // The same secret lives on in every later version of its file: keep its oldest appearance per path.
         Map<Key, Best> best = new LinkedHashMap<>();
         for (Map.Entry<ObjectId, List<Detection>> e : detections.entrySet()) {
@@ -227,7 +227,7 @@ public final class HistoryScanner {
                 a = CommitAttribution.of(rw, c, identities);
                 attributions.put(b.ordinal, a);
             }
-            Finding f = maker.make(b.detection, e.getKey().path, c.name()).withIntroducedBy(a);
+            Finding f = factory.toFinding(b.detection, e.getKey().path, c.name()).withIntroducedBy(a);
             out.add(new Found(f, b.detection.ruleId(), b.detection.subject()));
         }
         return out;
@@ -241,7 +241,7 @@ public final class HistoryScanner {
      * finding's path or containing one of the values: a few.
      */
     private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, ObjectReader reader, RevWalk rw,
-                                           Detector detector, FindingMaker maker, HistoryOptions options)
+                                           Detector detector, FindingFactory factory, HistoryOptions options)
             throws IOException {
         Map<String, List<TipHit>> atTip = new LinkedHashMap<>();
         if (!found.isEmpty() && tip != null) {
@@ -302,7 +302,7 @@ public final class HistoryScanner {
                 // Seen first under this path, else wherever it was seen first.
                 Found first = e.getValue().stream().filter(f -> f.finding().location().path().equals(h.path()))
                         .findFirst().orElse(e.getValue().get(0));
-                out.add(maker.make(h.detection(), h.path(), tip.name())
+                out.add(factory.toFinding(h.detection(), h.path(), tip.name())
                         .withIntroducedBy(first.finding().introducedBy())
                         .withProperty(FindingProperty.PRESENT_AT_HEAD.key(), "true")
                         .withProperty(FindingProperty.FIRST_SEEN_IN.key(), first.finding().location().commit() + ":"

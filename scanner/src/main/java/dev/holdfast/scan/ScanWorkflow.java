@@ -14,6 +14,7 @@ import dev.holdfast.git.FindingOrigins;
 import dev.holdfast.git.GitFetcher;
 import dev.holdfast.git.HistoryOptions;
 import dev.holdfast.git.HistoryScanner;
+import dev.holdfast.git.HistoryWalk;
 import dev.holdfast.git.ObjectFetcher;
 import dev.holdfast.git.RangeResolver;
 import dev.holdfast.git.Repos;
@@ -110,10 +111,12 @@ public final class ScanWorkflow {
     public ScanResult history() throws IOException {
         CompositeDetector detector = ConfiguredDetectors.secrets(cfg, clock);
         ScanResult raw;
+        HistoryWalk walk; // one walk of the history for the scan and for the timeline of what it found
         try (Repository repo = Repos.open(root)) {
             Blobs.requireHistory(repo, fetcher(repo), List.of("--all"));
-            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(repo, display, detector,
-                    factory()::toFinding, options(HistoryOptions.all())));
+            walk = HistoryWalk.of(repo, resolve(repo, HistoryOptions.all()));
+            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(walk, display, detector,
+                    factory(), options(HistoryOptions.all())));
             List<Finding> atHead = raw.findings().stream().filter(ScanWorkflow::atHead).toList();
             if (!atHead.isEmpty()) {
                 FindingOrigins.Result traced = origins(repo, "", detector, raw)
@@ -126,13 +129,19 @@ public final class ScanWorkflow {
         Set<String> paths = raw.findings().stream().filter(ScanWorkflow::atHead)
                 .map(f -> f.location().path()).collect(Collectors.toCollection(TreeSet::new));
         Timeline timeline = baselineWorkflow(cfg, detector, display)
-                .timeline(root, base.fingerprinter(), paths);
+                .timeline(root, base.fingerprinter(), paths, walk);
         return finish(raw, timeline);
     }
 
     /** The commits {@code --since REV} or {@code --range A..B} name. */
     public CommitSet resolve(HistoryOptions options) throws IOException {
-        try (Repository repo = Repos.open(root); RevWalk rw = new RevWalk(repo)) {
+        try (Repository repo = Repos.open(root)) {
+            return resolve(repo, options);
+        }
+    }
+
+    private static CommitSet resolve(Repository repo, HistoryOptions options) throws IOException {
+        try (RevWalk rw = new RevWalk(repo)) {
             return new RangeResolver(repo).resolve(options, rw);
         }
     }
@@ -151,7 +160,7 @@ public final class ScanWorkflow {
             set.excluded().forEach(id -> revisions.add("^" + id.name()));
             Blobs.requireHistory(repo, fetcher(repo), revisions);
             raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(repo, display, detector,
-                    factory()::toFinding, options(HistoryOptions.commits(set))));
+                    factory(), options(HistoryOptions.commits(set))));
             if (!raw.findings().isEmpty()) {
                 RangeAdditions.Result added = new RangeAdditions(repo, detector.forRules(ruleIds(raw)), factory(),
                         identities, fetcher(repo)).keepAdded(raw, set);

@@ -155,7 +155,7 @@ class PushScannerTest {
                     set.warnings(), false);
             if (!set.starts().isEmpty()) {
                 ScanResult all = new HistoryScanner(CommitAuthorClassifier.builtin()).scan(repo, work.toString(),
-                        detector, factory::toFinding, HistoryOptions.commits(set));
+                        detector, factory, HistoryOptions.commits(set));
                 r = new RangeAdditions(repo, detector, factory, CommitAuthorClassifier.builtin(), ObjectFetcher.NONE)
                         .keepAdded(all, set).added();
             }

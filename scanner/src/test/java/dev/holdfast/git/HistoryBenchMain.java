@@ -38,7 +38,7 @@ public final class HistoryBenchMain {
         };
         long t0 = System.nanoTime();
         ScanResult r = new HistoryScanner().scan(Path.of(args[0]), detector,
-                FindingMaker.of(new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
+                (new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
                 HistoryOptions.all());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("detector=" + detector.name() + " findings=" + r.findings().size() + " warnings="

@@ -23,7 +23,7 @@ import static dev.holdfast.git.TestRepo.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryScannerTest {
-    static final FindingMaker MAKER = FindingMaker.of(
+    static final FindingFactory MAKER = (
             new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey())));
 
     @TempDir

@@ -1,12 +1,13 @@
 package dev.holdfast.cloud.aws;
 
 import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.RepoFiles;
+import dev.holdfast.config.HoldfastConfig;
 import dev.holdfast.detect.Detection;
 import dev.holdfast.detect.Detector;
 import dev.holdfast.detect.DetectorException;
 import dev.holdfast.detect.Document;
 import dev.holdfast.detect.Redactor;
+import dev.holdfast.git.HistoryWalk;
 import dev.holdfast.model.Finding;
 import dev.holdfast.model.Location;
 import dev.holdfast.model.Severity;
@@ -15,9 +16,11 @@ import dev.holdfast.rules.catalog.SecretRule;
 import dev.holdfast.rules.cloud.CloudPrincipal;
 import dev.holdfast.rules.cloud.Dates;
 import dev.holdfast.scan.FindingFactory;
+import dev.holdfast.source.Source;
+import dev.holdfast.source.WorkingTreeSource;
+import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +32,8 @@ import java.util.Set;
 import static dev.holdfast.rules.cloud.CloudCatalogue.detect;
 
 /**
- * AWS access key ids in a repository (working tree, and every blob of its git history) that belong to a principal of
+ * AWS access key ids in a repository (working tree, and every blob of its git history, read through the shared
+ * {@link Source}s: one walk of the history, the repository's paths.ignore and size cap) that belong to a principal of
  * the inventory: reported with that principal, the key's status and last use. A leaked key that is still active is
  * critical. Key ids are found by the secret catalogue's own {@code aws-access-key} rule, as a scan finds them. Only
  * the redacted key and a keyed hash leave this class.
@@ -58,21 +62,24 @@ public final class LeakedKeys {
             return out;
         }
         Set<String> seen = new HashSet<>();
-        for (RepoFiles.TextFile f : RepoFiles.read(repo, p -> true)) {
-            scan(inv, factory, f.path(), String.join("\n", f.lines()), null, seen, out);
-        }
-        for (HistoryBlobs.Blob b : HistoryBlobs.read(repo)) {
-            scan(inv, factory, b.path(), b.text(), b.commit(), seen, out);
+        // the repository's own configuration: its paths.ignore and size cap hold here as in its scans
+        HoldfastConfig config = HoldfastConfig.load(repo, null);
+        Source.Sink keys = d -> scan(inv, factory, d.path(), d.text(), d.commit(), seen, out);
+        Source.tree(repo, config).read(keys);
+        try (Repository git = WorkingTreeSource.openRepository(repo)) {
+            if (git != null) {
+                Source.history(HistoryWalk.all(git), config).read(keys);
+            }
         }
         return out;
     }
 
     /** One file's text; each (key, path) is reported once, the working tree before history. */
-    private static void scan(CloudInventory inv, FindingFactory factory, String path, String text, String commit,
+    private static void scan(CloudInventory inv, FindingFactory factory, String path, byte[] text, String commit,
                              Set<String> seen, List<Finding> out) {
         List<Detection> keys;
         try {
-            keys = KeyIds.DETECTOR.detect(new Document(path, text.getBytes(StandardCharsets.UTF_8)));
+            keys = KeyIds.DETECTOR.detect(new Document(path, text));
         } catch (DetectorException e) {
             keys = e.found();
         }
