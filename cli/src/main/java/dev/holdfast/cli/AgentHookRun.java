@@ -7,8 +7,8 @@ import dev.holdfast.cli.hooks.AgentTool;
 import dev.holdfast.cli.hooks.GitAction;
 import dev.holdfast.cli.hooks.GitInvocation;
 import dev.holdfast.cli.hooks.PushArguments;
-import dev.holdfast.change.Staging;
-import dev.holdfast.scan.ScanWorkflow;
+import dev.holdfast.scanner.change.Staging;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.remediator.advice.Advice;
-import dev.holdfast.scan.Sanitize;
+import dev.holdfast.scanner.scan.Sanitize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

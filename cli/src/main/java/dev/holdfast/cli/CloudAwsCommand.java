@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.aws.AwsOptions;
-import dev.holdfast.cloud.aws.AwsProvider;
+import dev.holdfast.scanner.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.aws.AwsOptions;
+import dev.holdfast.scanner.cloud.aws.AwsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.azure.AzureOptions;
-import dev.holdfast.cloud.azure.AzureProvider;
+import dev.holdfast.scanner.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.azure.AzureOptions;
+import dev.holdfast.scanner.cloud.azure.AzureProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

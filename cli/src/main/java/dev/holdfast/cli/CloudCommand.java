@@ -2,23 +2,23 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudProvider;
-import dev.holdfast.cloud.CloudScan;
-import dev.holdfast.cloud.SnapshotStore;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Fingerprinter;
-import dev.holdfast.identity.PrincipalClassifier;
-import dev.holdfast.model.Finding;
+import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.cloud.CloudInventory;
+import dev.holdfast.scanner.cloud.CloudProvider;
+import dev.holdfast.scanner.cloud.CloudScan;
+import dev.holdfast.scanner.cloud.SnapshotStore;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Fingerprinter;
+import dev.holdfast.scanner.identity.PrincipalClassifier;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.rules.cloud.CloudRules;
 import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.rules.cloud.CloudThresholds;
-import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.FingerprintKeys;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.scanner.scan.FindingFactory;
+import dev.holdfast.scanner.scan.FingerprintKeys;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWarning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,7 +127,7 @@ public final class CloudCommand implements Callable<Integer> {
         CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra);
         ScanResult result = out.result();
         if (o.repo != null) {
-            result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
+            result = dev.holdfast.scanner.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
         }
         // A partial snapshot would make the missed parts look fixed next time: it is not written.
         if (o.snapshotOut != null && !result.partial()) {

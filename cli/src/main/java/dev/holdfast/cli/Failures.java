@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.event.EventException;
+import dev.holdfast.scanner.baseline.BaselineException;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.event.EventException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import picocli.CommandLine;
 

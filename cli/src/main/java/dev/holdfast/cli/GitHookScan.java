@@ -1,9 +1,9 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.change.PrePushInput;
-import dev.holdfast.change.Staging;
-import dev.holdfast.push.RefUpdate;
-import dev.holdfast.scan.ScanWorkflow;
+import dev.holdfast.scanner.change.PrePushInput;
+import dev.holdfast.scanner.change.Staging;
+import dev.holdfast.scanner.push.RefUpdate;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

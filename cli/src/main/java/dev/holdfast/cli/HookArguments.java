@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.FailPolicy;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.FailPolicy;
 import dev.holdfast.cli.hooks.AgentHookInstaller;
 import dev.holdfast.cli.hooks.AgentTool;
 import dev.holdfast.cli.hooks.GitHookInstaller;

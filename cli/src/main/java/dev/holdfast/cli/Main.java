@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.git.QuickSystemReader;
+import dev.holdfast.scanner.git.QuickSystemReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

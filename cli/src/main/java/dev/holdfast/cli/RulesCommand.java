@@ -1,14 +1,14 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.StructuredDetectors;
-import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.catalog.RuleFileException;
-import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
+import dev.holdfast.rules.catalogue.RuleFileException;
+import dev.holdfast.rules.catalogue.RuleTestReport;
 import dev.holdfast.rules.cloud.CloudCatalogue;
-import dev.holdfast.scan.ConfiguredDetectors;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,12 +43,12 @@ public final class RulesCommand implements Callable<Integer> {
             return usage("unknown argument '" + args.get(0) + "' (expected 'test')");
         }
         HoldfastConfig cfg;
-        RuleCatalog catalog;
+        RuleCatalogue catalog;
         try {
             cfg = HoldfastConfig.load(Path.of("").toAbsolutePath(), config);
             catalog = ConfiguredDetectors.catalog(cfg);
             for (String file : test ? args.subList(1, args.size()) : List.<String>of()) {
-                catalog = catalog.plus(RuleCatalog.load(Path.of(file)));
+                catalog = catalog.plus(RuleCatalogue.load(Path.of(file)));
             }
         } catch (ConfigException | RuleFileException e) {
             return usage(e.getMessage());

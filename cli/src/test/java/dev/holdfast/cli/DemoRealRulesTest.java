@@ -1,9 +1,9 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.scan.ConfiguredDetectors;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.scan.ScanWorkflow;
-import dev.holdfast.scenario.Scenario;
-import dev.holdfast.scenario.ScenarioRepository;
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.scanner.scan.ScanWorkflow;
+import dev.holdfast.scanner.scenario.Scenario;
+import dev.holdfast.scanner.scenario.ScenarioRepository;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;

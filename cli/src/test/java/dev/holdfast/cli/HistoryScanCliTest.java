@@ -66,17 +66,17 @@ class HistoryScanCliTest {
     @Test
     void historyAndBaselineWalkTheHistoryOnce() throws Exception {
         Path repo = testKeys();
-        long before = dev.holdfast.git.HistoryWalk.walks();
+        long before = dev.holdfast.scanner.git.HistoryWalk.walks();
         CliRunner.Run history = CliRunner.run("scan", repo.toString(), "--history", "--format", "json",
                 "--no-progress", "--fail-on", "none");
         assertThat(history.exit()).as(history.err()).isZero();
         assertThat(history.out()).containsPattern("\"presentAtHead\"\\s*:\\s*\"true\"");
-        assertThat(dev.holdfast.git.HistoryWalk.walks() - before).isEqualTo(1);
+        assertThat(dev.holdfast.scanner.git.HistoryWalk.walks() - before).isEqualTo(1);
 
-        before = dev.holdfast.git.HistoryWalk.walks();
+        before = dev.holdfast.scanner.git.HistoryWalk.walks();
         CliRunner.Run baseline = CliRunner.run("baseline", repo.toString());
         assertThat(baseline.exit()).as(baseline.err()).isZero();
-        assertThat(dev.holdfast.git.HistoryWalk.walks() - before).isEqualTo(1);
+        assertThat(dev.holdfast.scanner.git.HistoryWalk.walks() - before).isEqualTo(1);
     }
 
     @Test

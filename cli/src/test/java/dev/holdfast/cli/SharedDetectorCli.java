@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.scan.ConfiguredDetectors;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.remediator.fixers.ConfigReferenceFixer;
 import dev.holdfast.remediator.fixers.FixContext;
 import dev.holdfast.remediator.fixers.FixerOutcome;
@@ -17,7 +17,7 @@ import dev.holdfast.remediator.git.GitFiles;
 import dev.holdfast.remediator.git.NameSources;
 import dev.holdfast.remediator.git.Reapplier;
 import dev.holdfast.remediator.place.FindingPlacer;
-import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scanner.scan.ContentSniffer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 

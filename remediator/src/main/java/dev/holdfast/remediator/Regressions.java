@@ -1,10 +1,10 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.Status;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
+import dev.holdfast.scanner.scan.ScanResult;
 import org.eclipse.jgit.lib.Repository;
 
 import java.nio.file.Path;

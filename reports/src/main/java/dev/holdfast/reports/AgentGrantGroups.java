@@ -1,10 +1,10 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.rules.agent.AgentConfigDetector;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.model.FindingProperty;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.model.FindingProperty;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.holdfast.remediator.github;
 
-import dev.holdfast.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.HttpTimeout;
 import dev.holdfast.remediator.RemediationException;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;

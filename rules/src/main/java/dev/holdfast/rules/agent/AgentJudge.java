@@ -1,9 +1,9 @@
 package dev.holdfast.rules.agent;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.support.RuleBook;
 
 import java.util.ArrayList;

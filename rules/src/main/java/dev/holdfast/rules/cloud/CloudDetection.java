@@ -1,8 +1,8 @@
 package dev.holdfast.rules.cloud;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.IdentityKind;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.IdentityKind;
 
 import java.time.Instant;
 

@@ -1,11 +1,11 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.cloud.azure.AzureRoles;
 import dev.holdfast.rules.support.Thresholds;
 

@@ -1,8 +1,8 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.model.FindingProperty;
-import dev.holdfast.model.Severity;
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.util.ArrayList;
 import java.util.BitSet;
