@@ -16,18 +16,18 @@ ACTION_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 note() { printf '%s\n' "holdfast-action: $*" >&2; }
 fail() { printf '::error title=holdfast action::%s\n' "$*"; exit 2; }
 
-# The JVM options of every run of the CLI, in one place: a CLI's small footprint (serial collector) and, for short
-# runs, the quick JIT only; a whole-history scan gets the parallel collector with a capped young generation. The same
-# policy as the ./holdfast wrapper; HOLDFAST_JAVA_OPTS replaces it.
+# The JVM options of every run of the CLI come from bin/jvm-opts, the one policy the ./holdfast wrapper uses too
+# (HOLDFAST_JAVA_OPTS replaces it): a nightly run scans the whole history, any other run the commits of an event.
+# shellcheck source=../bin/jvm-opts
+. "$ACTION_DIR/bin/jvm-opts"
 java_opts() {
-  local mode="$1"
-  if [ -n "${HOLDFAST_JAVA_OPTS:-}" ]; then
-    read -r -a JAVA_OPTS <<< "$HOLDFAST_JAVA_OPTS"
-  elif [ "$mode" = nightly ]; then
-    JAVA_OPTS=(-XX:+UseParallelGC -XX:MaxNewSize=256m -XX:-UseAdaptiveSizePolicy)
+  local mode="$1" path="$2"
+  if [ "$mode" = nightly ]; then
+    holdfast_jvm_opts scan "$path" --history
   else
-    JAVA_OPTS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+    holdfast_jvm_opts scan "$path"
   fi
+  JAVA_OPTS=("${HOLDFAST_JVM_OPTS[@]}")
 }
 
 sha256_of() {
@@ -155,7 +155,7 @@ main() {
     read -r -a cmd <<< "$HOLDFAST_CMD"
   else
     get_jar
-    java_opts "$mode"
+    java_opts "$mode" "$path"
     cmd=(java "${JAVA_OPTS[@]}" -jar "$JAR")
   fi
 

@@ -32,19 +32,10 @@ if ! git -C "$repo" config --get-all secrets.patterns >/dev/null 2>&1; then
 fi
 "$root/holdfast" --version >/dev/null   # build once, outside the timing
 
-# measure NAME CMD... : appends "name seconds rss_kb" to $results
+# shellcheck source=bench/timing.sh
+. "$here/timing.sh"
 results="$work/history-results.txt"
 : > "$results"
-measure() {
-  local name="$1"; shift
-  local tv="$work/time-$name.txt"
-  /usr/bin/time -v -o "$tv" "$@" || true
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tv" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
-  echo "$name $wall $rss" >> "$results"
-  printf '  %-10s %7.2fs  %7.1f MiB\n' "$name" "$wall" "$(echo "$rss / 1024" | bc -l)"
-}
 
 for i in $(seq "$runs"); do
   echo "run $i:"
@@ -55,16 +46,14 @@ for i in $(seq "$runs"); do
   measure catfile sh -c "git -C '$repo' cat-file --batch-all-objects --batch > /dev/null"
 done
 
-best() { awk -v n="$1" '$1==n { if (min=="" || $2<min) min=$2 } END { print min }' "$results"; }
-peak() { awk -v n="$1" '$1==n { if ($3>max) max=$3 } END { print max }' "$results"; }
 h=$(best holdfast); l=$(best gitlog); s=$(best secrets); c=$(best catfile)
 commits=$(git -C "$repo" rev-list --all | wc -l)
 findings=$(python3 -c "import json;print(len(json.load(open('$work/holdfast-history.json'))['findings']))" 2>/dev/null || echo "?")
 echo
 printf 'commons-lang full history (%d commits), best of %d runs:\n' "$commits" "$runs"
-printf '  holdfast --history          %7.2fs  peak RSS %6.1f MiB  (%s findings)\n' "$h" "$(echo "$(peak holdfast) / 1024" | bc -l)" "$findings"
-printf '  git log -p --all            %7.2fs  peak RSS %6.1f MiB\n' "$l" "$(echo "$(peak gitlog) / 1024" | bc -l)"
-printf '  git secrets --scan-history  %7.2fs  peak RSS %6.1f MiB\n' "$s" "$(echo "$(peak secrets) / 1024" | bc -l)"
-printf '  git cat-file --batch-all    %7.2fs  peak RSS %6.1f MiB\n' "$c" "$(echo "$(peak catfile) / 1024" | bc -l)"
+printf '  holdfast --history          %7.2fs  peak RSS %5s MiB  (%s findings)\n' "$h" "$(peak holdfast)" "$findings"
+printf '  git log -p --all            %7.2fs  peak RSS %5s MiB\n' "$l" "$(peak gitlog)"
+printf '  git secrets --scan-history  %7.2fs  peak RSS %5s MiB\n' "$s" "$(peak secrets)"
+printf '  git cat-file --batch-all    %7.2fs  peak RSS %5s MiB\n' "$c" "$(peak catfile)"
 printf 'ratios: holdfast / git log -p = %.2fx   holdfast / git-secrets = %.2fx   holdfast / cat-file = %.2fx\n' \
   "$(echo "$h / $l" | bc -l)" "$(echo "$h / $s" | bc -l)" "$(echo "$h / $c" | bc -l)"

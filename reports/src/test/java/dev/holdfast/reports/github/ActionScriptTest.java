@@ -298,6 +298,62 @@ class ActionScriptTest {
         }
     }
 
+    /**
+     * The action runs the jar with the JVM options of bin/jvm-opts, the file the ./holdfast wrapper reads too: a
+     * nightly run gets the whole-history policy, an event run the short-run one, and neither caps the heap.
+     */
+    @Test
+    void theActionRunsTheJarWithTheJvmPolicyOfBinJvmOpts() throws Exception {
+        Path jar = tmp.resolve("holdfast.jar");
+        Files.writeString(jar, "stands in for the jar");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path java = bin.resolve("java");
+        // records the options before -jar, then runs the fake CLI with what follows the jar
+        Files.writeString(java, """
+                #!/usr/bin/env bash
+                opts=()
+                while [ "$1" != -jar ]; do opts+=("$1"); shift; done
+                shift 2
+                printf '%s\\n' "${opts[*]}" >> "$FAKE_JVM_LOG"
+                exec bash "$FAKE_CLI" "$@"
+                """);
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path jvmLog = tmp.resolve("jvm.log");
+        Map<String, String> env = new HashMap<>(Map.of("INPUT_JAR", jar.toString(),
+                "INPUT_JAR_SHA256", sha256(Files.readAllBytes(jar)), "HOLDFAST_CMD", "",
+                "PATH", bin + ":" + System.getenv("PATH"), "FAKE_CLI", fake.toString(),
+                "FAKE_JVM_LOG", jvmLog.toString(), "FAKE_REGRESSIONS", "0"));
+
+        env.put("INPUT_MODE", "nightly");
+        Run nightly = run("schedule", "schedule.json", Map.of(), env);
+        assertThat(nightly.rc).as(nightly.stderr).isLessThan(2);
+        assertThat(nightly.calls.get(0)).contains("--history");
+        List<String> nightlyOpts = Files.readAllLines(jvmLog);
+        Files.writeString(jvmLog, "");
+
+        env.put("INPUT_MODE", "scan");
+        Run push = run("push", "push.json", Map.of("{{BEFORE}}", c1, "{{AFTER}}", c2), env);
+        assertThat(push.rc).as(push.stderr).isLessThan(2);
+        List<String> pushOpts = Files.readAllLines(jvmLog);
+
+        String history = jvmOpts("scan", ".", "--history");
+        String event = jvmOpts("scan", ".");
+        assertThat(history).contains("-XX:+UseSerialGC").isNotEqualTo(event);
+        assertThat(nightlyOpts).isNotEmpty().allMatch(history::equals);
+        assertThat(pushOpts).isNotEmpty().allMatch(event::equals);
+        assertThat(history + " " + event).as("no heap cap below the live set").doesNotContain("-Xmx");
+    }
+
+    /** What bin/jvm-opts prints for a command line, run in the test repository. */
+    private String jvmOpts(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.getParent().getParent().resolve("bin/jvm-opts")
+                .toString()));
+        cmd.addAll(List.of(args));
+        Result r = exec(cmd, Map.of(), repo);
+        assertThat(r.rc).as(r.stderr).isZero();
+        return r.stdout.strip();
+    }
+
     // --- harness -------------------------------------------------------------------------------------------------
 
     record Result(int rc, String stdout, String stderr) {

@@ -4,6 +4,7 @@ import dev.holdfast.rules.detect.Detection;
 import dev.holdfast.rules.detect.Detector;
 import dev.holdfast.rules.detect.DetectorException;
 import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.detect.LineReach;
 import dev.holdfast.scanner.scan.ContentSniffer;
 import dev.holdfast.scanner.scan.DetectionMerger;
 import dev.holdfast.scanner.scan.Sanitize;
@@ -15,83 +16,71 @@ import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Scans blobs in parallel straight from the object database: a fixed set of worker threads, each with its own
- * {@link ObjectReader}, fed through a bounded queue so that memory stays flat however many blobs the history holds.
- * Only blobs with detections are remembered.
+ * Scans the versions of every path in parallel, straight from the object database: a fixed set of worker threads,
+ * each with its own {@link ObjectReader}, each taking one path at a time and its versions oldest first. Only blobs with
+ * detections are remembered.
+ *
+ * <p>What a worker holds is bounded by files, not by history: one path's {@link LineMemory} (dropped when the path is
+ * done) and a run of that path's versions read ahead. Git stores older versions as deltas of newer ones, so a run is
+ * read newest first, each version one delta away from the one read before it, then scanned oldest first; a run holds
+ * at most its share of {@link MemoryBudget#readAhead()}, and always at least one version.
  */
-final class BlobPool implements AutoCloseable {
-    private static final BlobTask POISON = new BlobTask(ObjectId.zeroId(), "");
-
+final class BlobPool {
     private final Repository repo;
     private final Detector detector;
     private final long maxBlobSize;
-    private final List<BlockingQueue<BlobTask>> queues = new ArrayList<>();
-    private final List<Thread> workers = new ArrayList<>();
-    private final long lineMemory;
+    private final int threads;
+    private final int lineMemoryFloor;
+    /** What the detector reads beyond a changed line: the line memory keeps that much (asked once). */
+    private final LineReach reach;
+    private final long readAhead;
+    private final long largestVersion;
     private final Map<ObjectId, List<Detection>> detections = new ConcurrentHashMap<>();
-    private final List<ScanWarning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<ScanWarning> warnings = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean partial = new AtomicBoolean();
     private final AtomicLong blobsDone = new AtomicLong();
     private final AtomicLong bytesDone = new AtomicLong();
+    private final AtomicLong peakRetained = new AtomicLong();
     private final Runnable onProgress;
     private volatile Throwable fatal;
 
-    record BlobTask(ObjectId id, String path) {
-    }
-
     /**
-     * @param lineMemory when positive, each worker remembers up to this many lines per worker and shows the detector
-     *                   only the lines a version of a path changed (see {@link LineMemory}); 0 scans whole blobs
+     * @param lineMemoryFloor when positive, later versions of a path are shown only the lines they changed (see
+     *                        {@link LineMemory}, whose floor this is); 0 scans every version whole
      */
-    BlobPool(Repository repo, Detector detector, long maxBlobSize, int threads, long lineMemory,
-             Runnable onProgress) {
+    BlobPool(Repository repo, Detector detector, long maxBlobSize, int threads, int lineMemoryFloor,
+             MemoryBudget budget, Runnable onProgress) {
         this.repo = repo;
         this.detector = detector;
         this.maxBlobSize = maxBlobSize;
+        this.threads = Math.max(1, threads);
+        this.lineMemoryFloor = lineMemoryFloor;
+        this.reach = lineMemoryFloor > 0 ? detector.lineReach() : LineReach.NONE;
+        this.readAhead = Math.max(1, budget.readAhead() / this.threads);
+        // A version is held with its line index, the last version and what the detector makes of it: about four
+        // times its size. Past a quarter of a worker's share of the heap it is skipped with a warning, never an
+        // OutOfMemoryError.
+        this.largestVersion = Math.max(1, budget.heap() / (16L * this.threads));
         this.onProgress = onProgress;
-        this.lineMemory = lineMemory;
-        for (int i = 0; i < threads; i++) {
-            BlockingQueue<BlobTask> queue = new ArrayBlockingQueue<>(256);
-            queues.add(queue);
-            Thread t = new Thread(() -> work(queue), "holdfast-blob-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-            t.start();
-        }
     }
 
-    /**
-     * Queues a blob; blocks while its worker's queue is full. All blobs of one path go to the same worker, in the
-     * order submitted, so that versions of a file are scanned oldest first.
-     */
-    void submit(ObjectId id, String path) throws InterruptedException {
-        put(queues.get((path.hashCode() & 0x7fffffff) % queues.size()), new BlobTask(id, path));
-    }
-
-    /** Offers with a timeout so that a producer never waits forever on workers that died. */
-    private void put(BlockingQueue<BlobTask> queue, BlobTask t) throws InterruptedException {
-        while (fatal == null && !queue.offer(t, 100, TimeUnit.MILLISECONDS)) {
-            // retry until a worker takes it or one failed
-        }
-    }
-
-    /** Waits for every queued blob to be scanned. */
-    void finish() throws InterruptedException {
-        for (BlockingQueue<BlobTask> q : queues) {
-            put(q, POISON);
-        }
-        for (Thread t : workers) {
-            t.join();
+    /** Scans every path's versions; returns when all are done. */
+    void scan(List<BlobIntroductions.PathHistory> histories) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        try {
+            Workers.run("holdfast-blob", threads, i -> work(histories, next));
+        } catch (InterruptedException e) {
+            fatal = e;
+            throw e;
         }
         if (fatal != null) {
             throw new IllegalStateException("blob scan failed: " + fatal.getMessage(), fatal);
@@ -118,58 +107,116 @@ final class BlobPool implements AutoCloseable {
         return bytesDone.get();
     }
 
-    private void work(BlockingQueue<BlobTask> queue) {
-        LineMemory memory = lineMemory > 0 ? new LineMemory(lineMemory, detector.lineReach()) : null;
+    /** The most bytes one path's line memory held between two of its versions, over the whole scan. */
+    long peakRetainedLineMemory() {
+        return peakRetained.get();
+    }
+
+    private void work(List<BlobIntroductions.PathHistory> histories, AtomicInteger next) {
         try (ObjectReader reader = repo.newObjectReader()) {
-            while (true) {
-                BlobTask t = queue.take();
-                if (t == POISON) {
-                    return;
+            for (int i = next.getAndIncrement(); i < histories.size() && fatal == null; i = next.getAndIncrement()) {
+                scan(reader, histories.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            fatal = e;
+        }
+    }
+
+    /** One path: its versions in runs read newest first, each run scanned oldest first. */
+    private void scan(ObjectReader reader, BlobIntroductions.PathHistory history) {
+        String path = history.path();
+        List<ObjectId> blobs = history.blobs();
+        LineMemory memory = lineMemoryFloor > 0 ? new LineMemory(lineMemoryFloor, reach) : null;
+        long[] sizes = new long[Math.max(1, Math.min(blobs.size(), 64))];
+        long carried = Long.MIN_VALUE; // the size of the version that did not fit the run before
+        int from = 0;
+        while (from < blobs.size() && fatal == null) {
+            // the run: versions from 'from' while they fit the read-ahead (always at least one)
+            int to = from;
+            long bytes = 0;
+            while (to < blobs.size()) {
+                long size = to == from && carried != Long.MIN_VALUE ? carried : size(reader, blobs.get(to), path);
+                if (to > from && size > 0 && bytes + size > readAhead) {
+                    carried = size;
+                    break;
                 }
-                if (fatal == null) {
-                    scan(reader, memory, t);
+                carried = Long.MIN_VALUE;
+                if (to - from == sizes.length) {
+                    sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
+                }
+                sizes[to - from] = size;
+                bytes += Math.max(0, size);
+                to++;
+            }
+            byte[][] versions = new byte[to - from][];
+            for (int k = to - 1; k >= from; k--) {
+                if (sizes[k - from] >= 0) {
+                    versions[k - from] = read(reader, blobs.get(k), path);
+                }
+            }
+            for (int k = from; k < to; k++) {
+                byte[] version = versions[k - from];
+                versions[k - from] = null;
+                if (version != null) {
+                    scan(blobs.get(k), path, version, memory);
+                    if (memory != null) {
+                        peakRetained.accumulateAndGet(memory.retainedBytes(), Math::max);
+                    }
                 }
                 blobsDone.incrementAndGet();
                 onProgress.run();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            fatal = e;
-            for (BlockingQueue<BlobTask> q : queues) {
-                q.clear();
-            }
-            for (Thread other : workers) {
-                other.interrupt();
-            }
+            from = to;
         }
     }
 
-    private void scan(ObjectReader reader, LineMemory memory, BlobTask t) {
-        String where = t.path() + " (blob " + t.id().abbreviate(12).name() + ")";
-        byte[] bytes;
+    /** The blob's size, or -1 when it is skipped (over a cap, with a warning) or unreadable (partial). */
+    private long size(ObjectReader reader, ObjectId id, String path) {
         try {
-            long size = reader.getObjectSize(t.id(), Constants.OBJ_BLOB);
+            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
             if (size > maxBlobSize) {
-                warnings.add(new ScanWarning(t.path(), "skipped blob " + t.id().abbreviate(12).name() + " of "
-                        + size + " bytes: over the size cap of " + maxBlobSize + " bytes"));
-                return;
+                warnings.add(new ScanWarning(path, "skipped blob " + id.abbreviate(12).name() + " of " + size
+                        + " bytes: over the size cap of " + maxBlobSize + " bytes"));
+                return -1;
             }
-            bytes = reader.open(t.id(), Constants.OBJ_BLOB).getCachedBytes((int) maxBlobSize);
+            if (size > largestVersion) {
+                warnings.add(new ScanWarning(path, "skipped blob " + id.abbreviate(12).name() + " of " + size
+                        + " bytes: over the " + largestVersion + " bytes one version may take in this heap of "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB (raise -Xmx)"));
+                return -1;
+            }
+            return size;
         } catch (IOException e) {
-            warnings.add(new ScanWarning(t.path(), "cannot read " + where + ": " + e.getMessage()));
-            partial.set(true);
-            return;
+            unreadable(id, path, e);
+            return -1;
         }
+    }
+
+    private byte[] read(ObjectReader reader, ObjectId id, String path) {
+        try {
+            return reader.open(id, Constants.OBJ_BLOB).getCachedBytes((int) Math.min(Integer.MAX_VALUE, maxBlobSize));
+        } catch (IOException e) {
+            unreadable(id, path, e);
+            return null;
+        }
+    }
+
+    private void unreadable(ObjectId id, String path, IOException e) {
+        warnings.add(new ScanWarning(path, "cannot read " + path + " (blob " + id.abbreviate(12).name() + "): "
+                + e.getMessage()));
+        partial.set(true);
+    }
+
+    private void scan(ObjectId id, String path, byte[] bytes, LineMemory memory) {
         bytesDone.addAndGet(bytes.length);
         List<byte[]> readings = ContentSniffer.readings(bytes);
         byte[] text = readings.isEmpty() ? null : readings.get(0);
         LineMemory.Shown shown;
         if (text == null) {
             // binary (keystores, DER certificates): only for detectors that read it, and always whole
-            shown = detector.readsBinary(t.path()) ? new LineMemory.Shown(bytes, null, null) : null;
+            shown = detector.readsBinary(path) ? new LineMemory.Shown(bytes, null, null) : null;
         } else {
-            shown = memory == null ? new LineMemory.Shown(text, null, null) : memory.unseen(t.path(), text);
+            shown = memory == null ? new LineMemory.Shown(text, null, null) : memory.unseen(text);
         }
         if (shown == null) {
             return;
@@ -178,12 +225,12 @@ final class BlobPool implements AutoCloseable {
         boolean whole = shown.lineMap() == null;
         List<Detection> found;
         try {
-            found = detector.detect(new Document(t.path(), text, shown.changed()));
+            found = detector.detect(new Document(path, text, shown.changed()));
         } catch (DetectorException e) {
             // A version shown only in part may not parse; that is expected and not worth a warning.
             if (whole) {
-                warnings.add(new ScanWarning(t.path(), detector.name() + " could not fully read " + where + ": "
-                        + Sanitize.oneLine(e.getMessage())));
+                warnings.add(new ScanWarning(path, detector.name() + " could not fully read " + path + " (blob "
+                        + id.abbreviate(12).name() + "): " + Sanitize.oneLine(e.getMessage())));
             }
             found = e.found();
         }
@@ -201,7 +248,7 @@ final class BlobPool implements AutoCloseable {
             found = new ArrayList<>(found);
             for (byte[] other : readings.subList(1, readings.size())) {
                 try {
-                    found.addAll(detector.detect(new Document(t.path(), other)));
+                    found.addAll(detector.detect(new Document(path, other)));
                 } catch (DetectorException e) {
                     found.addAll(e.found());
                 }
@@ -209,14 +256,7 @@ final class BlobPool implements AutoCloseable {
         }
         found = DetectionMerger.merge(found);
         if (!found.isEmpty()) {
-            detections.put(t.id(), List.copyOf(found));
-        }
-    }
-
-    @Override
-    public void close() {
-        for (Thread t : workers) {
-            t.interrupt();
+            detections.put(id, List.copyOf(found));
         }
     }
 }

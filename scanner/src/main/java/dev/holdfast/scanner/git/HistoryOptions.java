@@ -14,16 +14,18 @@ import java.util.function.Predicate;
  * @param threads     scanning threads (at least 1)
  * @param progress    where progress goes
  * @param ignored     paths (relative, '/' separated) whose content is not scanned, e.g. the config's ignore globs
- * @param lineMemory  0 to show the detector every blob whole; else how many lines to remember so that each later
- *                    version of a file is shown only with the lines it changed (plus context, line numbers kept):
- *                    the speed of a whole-history scan, for line-oriented detectors such as the secret rules
+ * @param lineMemory  0 to show the detector every blob whole; else each later version of a file is shown only with
+ *                    the lines it changed (plus context, line numbers kept), the speed of a whole-history scan for
+ *                    line-oriented detectors such as the secret rules, and this is how many lines of earlier
+ *                    versions each path remembers at least (more for a larger file: as many as its last version
+ *                    has); the memory stays bounded by the file whatever the length of its history
  * @param commits     for {@link Mode#COMMITS}: the commits, already chosen (a push, an event); else null
  */
 public record HistoryOptions(Mode mode, String revision, long maxBlobSize, int threads, ScanProgress progress,
                              Predicate<String> ignored, long lineMemory, CommitSet commits) {
 
-    /** Up to 8 million remembered lines: at most ~256 MiB of hash tables, far more than most histories need. */
-    public static final long DEFAULT_LINE_MEMORY = 8_000_000L;
+    /** Per path, at least 4,096 lines of earlier versions remembered (at most ~64 KiB of hashes for a small file). */
+    public static final long DEFAULT_LINE_MEMORY = LineMemory.DEFAULT_FLOOR;
 
     /** Ignores nothing. */
     public static final Predicate<String> NOTHING_IGNORED = p -> false;

@@ -4,7 +4,6 @@ import dev.holdfast.rules.detect.Detection;
 import dev.holdfast.rules.detect.Detector;
 import dev.holdfast.rules.detect.DetectorException;
 import dev.holdfast.rules.detect.Document;
-import dev.holdfast.rules.model.FindingProperty;
 import dev.holdfast.scanner.scan.ContentSniffer;
 import dev.holdfast.scanner.scan.DetectionMerger;
 import dev.holdfast.scanner.identity.CommitAuthorClassifier;
@@ -16,17 +15,13 @@ import dev.holdfast.scanner.scan.ScanProgress;
 import dev.holdfast.scanner.scan.ScanResult;
 import dev.holdfast.scanner.scan.ScanTarget;
 import dev.holdfast.scanner.scan.ScanWarning;
-import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -42,21 +37,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
  * scanned in parallel, then each finding mapped to the commit and path that first introduced it.
  *
- * <p>The commit walk runs once, oldest first (parents before children), diffing each commit against every parent
- * with {@link TreeFilter#ANY_DIFF} so unchanged subtrees are never opened; the first sighting of a blob is its
- * introduction. Blobs go to a bounded pool of workers, all versions of one path to the same worker in order. With
+ * <p>The commits are ordered oldest first (parents before children) and walked once, on every core
+ * ({@link IntroductionWalk}): each is diffed against every parent with {@link TreeFilter#ANY_DIFF}, so unchanged
+ * subtrees are never opened, and a blob's oldest sighting is its introduction. Then a pool of workers
+ * ({@link BlobPool}) takes one path at a time with all the versions introduced there, oldest first. With
  * {@link HistoryOptions#lineMemory()} on (the {@code --history} default) a later version of a file is shown to the
- * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed.
+ * detector with only the lines it changed, plus context, line numbers intact: nothing is diffed, lines are hashed,
+ * and what is remembered belongs to the path and is dropped with it.
  * Whether a finding is still present at HEAD is decided by rescanning the few tip files that can hold it; one that is
  * is reported where it sits at HEAD (path and line of HEAD's version), one that is not where it first appeared.
  */
 public final class HistoryScanner {
+    /** The finding property saying whether the secret is still in HEAD's (or the range tip's) tree. */
+    public static final String PRESENT_AT_HEAD = "presentAtHead";
+    /** For a finding placed at the tip: "commit:path" where its value was first seen in the scanned commits. */
+    public static final String FIRST_SEEN_IN = "firstSeenIn";
 
     private final CommitAuthorClassifier identities;
 
@@ -110,8 +110,8 @@ public final class HistoryScanner {
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
             CommitSet set = history.set();
             List<ScanWarning> warnings = new ArrayList<>(set.warnings());
-            // oldest first: parents before children, so a blob's first sighting is its introduction and each
-            // file's versions reach the scanner in order
+            // oldest first, parents before children, their parents' headers parsed (the walkers read parents'
+            // trees from other threads)
             List<RevCommit> commits = history.commits();
 
             AtomicLong commitsDone = new AtomicLong();
@@ -122,13 +122,14 @@ public final class HistoryScanner {
                 progress.update(new ScanProgress.Snapshot(commitsDone.get(), commits.size(),
                         p == null ? 0 : p.blobsDone(), blobsTotal[0], p == null ? 0 : p.bytesDone()));
             };
-            Introductions intro = new Introductions();
-            try (BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
-                    options.lineMemory() / options.threads(), report)) {
-                poolRef[0] = pool;
-                walk(reader, rw, commits, intro, pool, commitsDone, report, options.ignored());
+            BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
+                    (int) Math.min(Integer.MAX_VALUE, options.lineMemory()), MemoryBudget.ofThisJvm(), report);
+            poolRef[0] = pool;
+            try {
+                BlobIntroductions intro = new IntroductionWalk(repo, commits, options.ignored(), commitsDone, report)
+                        .run(options.threads());
                 blobsTotal[0] = intro.size();
-                pool.finish();
+                pool.scan(intro.byPath());
 
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
@@ -150,51 +151,6 @@ public final class HistoryScanner {
         }
     }
 
-    /** Walks commits oldest first, queueing each unseen blob with the commit and path that introduced it. */
-    private void walk(ObjectReader reader, RevWalk rw, List<RevCommit> commits, Introductions intro, BlobPool pool,
-                      AtomicLong commitsDone, Runnable report, Predicate<String> ignored)
-            throws IOException, InterruptedException {
-        boolean filter = ignored != HistoryOptions.NOTHING_IGNORED;
-        TreeWalk tw = new TreeWalk(reader);
-        tw.setRecursive(true);
-        tw.setFilter(TreeFilter.ANY_DIFF);
-        MutableObjectId id = new MutableObjectId();
-        Map<String, String> paths = new HashMap<>();
-        for (int ordinal = 0; ordinal < commits.size(); ordinal++) {
-            RevCommit c = commits.get(ordinal);
-            tw.reset();
-            tw.addTree(c.getTree());
-            if (c.getParentCount() == 0) {
-                tw.addTree(new EmptyTreeIterator());
-            } else {
-                for (RevCommit p : c.getParents()) {
-                    rw.parseHeaders(p);
-                    tw.addTree(p.getTree());
-                }
-            }
-            while (tw.next()) {
-                int mode = tw.getRawMode(0);
-                if (mode != FileMode.REGULAR_FILE.getBits() && mode != FileMode.EXECUTABLE_FILE.getBits()) {
-                    continue;
-                }
-                if (filter && ignored.test(tw.getPathString())) {
-                    continue; // the same blob may still be scanned where it appears under a path not ignored
-                }
-                tw.getObjectId(id, 0);
-                Introductions.Entry e = intro.get(id);
-                if (e == null) {
-                    String path = paths.computeIfAbsent(tw.getPathString(), s -> s);
-                    e = intro.add(id.toObjectId(), ordinal, path);
-                    pool.submit(e, path);
-                }
-            }
-            commitsDone.incrementAndGet();
-            if ((ordinal & 31) == 0) {
-                report.run();
-            }
-        }
-    }
-
     /** A finding with what it is about (in memory only: the subject may be a raw secret). */
     private record Found(Finding finding, String ruleId, String subject) {
         @Override
@@ -203,12 +159,12 @@ public final class HistoryScanner {
         }
     }
 
-    private List<Found> findings(Map<ObjectId, List<Detection>> detections, Introductions intro,
+    private List<Found> findings(Map<ObjectId, List<Detection>> detections, BlobIntroductions intro,
                                  List<RevCommit> commits, RevWalk rw, FindingFactory factory) throws IOException {
         // The same secret lives on in every later version of its file: keep its oldest appearance per path.
         Map<Key, Best> best = new LinkedHashMap<>();
         for (Map.Entry<ObjectId, List<Detection>> e : detections.entrySet()) {
-            Introductions.Entry in = intro.get(e.getKey());
+            BlobIntroductions.Entry in = intro.get(e.getKey());
             for (Detection d : e.getValue()) {
                 Key k = new Key(d.ruleId(), d.subject(), in.path);
                 Best b = best.get(k);
@@ -236,7 +192,7 @@ public final class HistoryScanner {
     /**
      * Says of each finding whether its secret is still in the tip's tree (HEAD, or the range's end), under any path,
      * and places those that are on the tip's lines: one finding per place the value sits at the tip (where code
-     * scanning and the working tree show it), keeping where it was first seen as {@link FindingProperty#FIRST_SEEN_IN}. Values
+     * scanning and the working tree show it), keeping where it was first seen as {@value #FIRST_SEEN_IN}. Values
      * the tip no longer holds stay where they were first seen. Tip files are scanned whole here, but only those at a
      * finding's path or containing one of the values: a few.
      */
@@ -294,7 +250,7 @@ public final class HistoryScanner {
             List<TipHit> hits = atTip.get(e.getKey());
             if (hits == null) {
                 for (Found f : e.getValue()) {
-                    out.add(FindingProperty.PRESENT_AT_HEAD.on(f.finding(), false));
+                    out.add(f.finding().withProperty(PRESENT_AT_HEAD, "false"));
                 }
                 continue;
             }
@@ -304,8 +260,8 @@ public final class HistoryScanner {
                         .findFirst().orElse(e.getValue().get(0));
                 out.add(factory.toFinding(h.detection(), h.path(), tip.name())
                         .withIntroducedBy(first.finding().introducedBy())
-                        .withProperty(FindingProperty.PRESENT_AT_HEAD.key(), "true")
-                        .withProperty(FindingProperty.FIRST_SEEN_IN.key(), first.finding().location().commit() + ":"
+                        .withProperty(PRESENT_AT_HEAD, "true")
+                        .withProperty(FIRST_SEEN_IN, first.finding().location().commit() + ":"
                                 + first.finding().location().path()));
             }
         }
@@ -347,35 +303,5 @@ public final class HistoryScanner {
     }
 
     private record Best(Detection detection, int ordinal) {
-    }
-
-    /** Blob id → where it was introduced: a compact open-addressed map (JGit's own), one entry per unique blob. */
-    static final class Introductions {
-        private final ObjectIdOwnerMap<Entry> map = new ObjectIdOwnerMap<>();
-
-        static final class Entry extends ObjectIdOwnerMap.Entry {
-            int ordinal;
-            String path;
-
-            Entry(AnyObjectId id, int ordinal, String path) {
-                super(id);
-                this.ordinal = ordinal;
-                this.path = path;
-            }
-        }
-
-        Entry get(AnyObjectId id) {
-            return map.get(id);
-        }
-
-        Entry add(AnyObjectId id, int ordinal, String path) {
-            Entry e = new Entry(id, ordinal, path);
-            map.add(e);
-            return e;
-        }
-
-        long size() {
-            return map.size();
-        }
     }
 }

@@ -79,6 +79,12 @@ public final class HistoryWalk {
                 for (RevCommit c : rw) {
                     out.add(c);
                 }
+                // readers take parents' trees, some from other threads: parse them here, where the walk lives
+                for (RevCommit c : out) {
+                    for (RevCommit p : c.getParents()) {
+                        rw.parseHeaders(p);
+                    }
+                }
             }
             commits = Collections.unmodifiableList(out);
         }

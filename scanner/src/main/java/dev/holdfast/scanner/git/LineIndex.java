@@ -25,16 +25,19 @@ final class LineIndex {
     /** Where each line starts, plus one past the end ({@code text.length + 1}). */
     private final int[] starts;
     private final long[] hashes;
-    /** Per line, known equal to a line of the previous version; null for {@link #of}. */
-    private final boolean[] shared;
+    /**
+     * Ascending: the lines not known equal to a line of the previous version (every other line is); null for
+     * {@link #of}, where no line is known.
+     */
+    private final int[] novel;
     /** Ascending: the lines before which lines of the previous version were dropped ({@link #lines()} for the end). */
     private final int[] gaps;
 
-    private LineIndex(byte[] text, int[] starts, long[] hashes, boolean[] shared, int[] gaps) {
+    private LineIndex(byte[] text, int[] starts, long[] hashes, int[] novel, int[] gaps) {
         this.text = text;
         this.starts = starts;
         this.hashes = hashes;
-        this.shared = shared;
+        this.novel = novel;
         this.gaps = gaps;
     }
 
@@ -53,9 +56,7 @@ final class LineIndex {
     LineIndex after(byte[] next) {
         int m = Arrays.mismatch(text, next);
         if (m < 0) {
-            boolean[] all = new boolean[lines()];
-            Arrays.fill(all, true);
-            return new LineIndex(next, starts, hashes, all, new int[0]);
+            return new LineIndex(next, starts, hashes, new int[0], new int[0]);
         }
         // Lines that start after the first byte of the common suffix are equal: the newline before them is common
         // too, and they run to the end. Past the end each text has a virtual newline, at its sentinel start minus one.
@@ -67,7 +68,7 @@ final class LineIndex {
 
         Ints s = new Ints(lines() + 16);
         long[] h = new long[lines() + 16];
-        boolean[] same = new boolean[lines() + 16];
+        Ints novel = new Ints(16);
         Ints gaps = new Ints(4);
         int n = 0;
         // Walk both versions in step. Runs of equal bytes are copied a run at a time (found by a vectorised
@@ -83,16 +84,17 @@ final class LineIndex {
                 int pi = starts[pl];
                 int mm = Arrays.mismatch(text, pi, pTo, next, ni, Math.min(nTo, next.length));
                 int matchedTo = mm < 0 ? starts[tailFrom] : pi + mm;
-                // lines whose newline (or, at the end, virtual newline) lies inside the matched run
-                while (pl < tailFrom && starts[pl + 1] <= matchedTo) {
-                    if (n == h.length) {
-                        h = Arrays.copyOf(h, n * 2);
-                        same = Arrays.copyOf(same, n * 2);
+                // lines whose newline (or, at the end, virtual newline) lies inside the matched run: copied at once
+                int upTo = firstAbove(starts, pl + 1, tailFrom + 1, matchedTo) - 1;
+                int count = upTo - pl;
+                if (count > 0) {
+                    if (n + count > h.length) {
+                        h = Arrays.copyOf(h, Math.max(n + count, 2 * h.length));
                     }
-                    s.add(starts[pl] - pi + ni);
-                    h[n] = hashes[pl];
-                    same[n++] = true;
-                    pl++;
+                    s.addShifted(starts, pl, count, ni - pi);
+                    System.arraycopy(hashes, pl, h, n, count);
+                    n += count;
+                    pl = upTo;
                 }
                 ni += starts[pl] - pi;
                 if (ni >= nTo) {
@@ -103,7 +105,6 @@ final class LineIndex {
             int end = e < 0 ? next.length : e;
             if (n == h.length) {
                 h = Arrays.copyOf(h, n * 2);
-                same = Arrays.copyOf(same, n * 2);
             }
             long hash = hash(next, ni, end);
             int found = -1;
@@ -132,8 +133,10 @@ final class LineIndex {
                 gaps.add(n); // old lines pl..found-1 were dropped (or edited into the lines before this one)
             }
             s.add(ni);
-            h[n] = hash;
-            same[n++] = found >= 0; // as equal as a seen-line lookup by hash would say
+            if (found < 0) {
+                novel.add(n); // else as equal as a seen-line lookup by hash would say
+            }
+            h[n++] = hash;
             if (found >= 0) {
                 pl = found + 1;
             }
@@ -147,10 +150,8 @@ final class LineIndex {
             s.add(starts[k] + delta); // the tail's starts and the end sentinel
         }
         h = Arrays.copyOf(h, n + tail);
-        same = Arrays.copyOf(same, n + tail);
         System.arraycopy(hashes, tailFrom, h, n, tail);
-        Arrays.fill(same, n, n + tail, true);
-        return new LineIndex(next, s.toArray(), h, same, gaps.toArray());
+        return new LineIndex(next, s.toArray(), h, novel.toArray(), gaps.toArray());
     }
 
     /** Whether a line has more than a few characters besides blanks: enough to find the step again by. */
@@ -218,6 +219,12 @@ final class LineIndex {
         return text;
     }
 
+    /** The bytes this index holds: the text, line starts, hashes, and the novel lines and gaps. */
+    long retainedBytes() {
+        return text.length + 4L * starts.length + 8L * hashes.length + (novel == null ? 0 : 4L * novel.length)
+                + 4L * gaps.length;
+    }
+
     int lines() {
         return starts.length - 1;
     }
@@ -254,13 +261,24 @@ final class LineIndex {
 
     /** Whether line {@code i} is known equal to a line of the previous version (never, for {@link #of}). */
     boolean shared(int i) {
-        return shared != null && shared[i];
+        return novel != null && Arrays.binarySearch(novel, i) < 0;
+    }
+
+    /**
+     * Ascending, the lines not known equal to a line of the previous version: typically a few, so a caller that
+     * needs only the changes looks at those rather than at every line. Null for {@link #of} (every line).
+     */
+    int[] novel() {
+        return novel;
     }
 
     /** The first index whose value is above {@code v}; {@code a} is ascending and its last value above any v. */
     private static int firstAbove(int[] a, int v) {
-        int lo = 0;
-        int hi = a.length - 1;
+        return firstAbove(a, 0, a.length - 1, v);
+    }
+
+    /** The first index in {@code [lo, hi)} whose value is above {@code v}, else {@code hi}; {@code a} ascending. */
+    private static int firstAbove(int[] a, int lo, int hi, int v) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] > v) {
@@ -322,6 +340,17 @@ final class LineIndex {
                 a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
+        }
+
+        /** Adds {@code count} values of {@code src} from {@code from}, each plus {@code shift}. */
+        void addShifted(int[] src, int from, int count, int shift) {
+            if (n + count > a.length) {
+                a = Arrays.copyOf(a, Math.max(n + count, 2 * a.length));
+            }
+            for (int k = 0; k < count; k++) {
+                a[n + k] = src[from + k] + shift;
+            }
+            n += count;
         }
 
         int[] toArray() {

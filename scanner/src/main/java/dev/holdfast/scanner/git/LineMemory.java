@@ -2,63 +2,66 @@ package dev.holdfast.scanner.git;
 
 import dev.holdfast.rules.detect.LineReach;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Remembers, per path, the lines already scanned in earlier versions of that path, so that a history scan shows a
- * line-oriented detector only what each version changed (plus context), and maps its line numbers back. Owned by one
- * worker thread. Bounded: past {@code maxLines} remembered lines it stops remembering, and past
- * {@link #MAX_KEPT_BYTES} of last versions it forgets the least recently changed; either only costs time.
+ * Remembers the lines already scanned in earlier versions of one path, so that a history scan shows a line-oriented
+ * detector only what each version changed (plus context), and maps its line numbers back. One instance per path,
+ * fed that path's versions oldest first, and dropped when the path is done: nothing outlives the path.
+ *
+ * <p>Bounded by the file, not by its history: it keeps the last version (text and {@link LineIndex}) and the hashes
+ * of lines seen in earlier versions in two generations, each holding at most {@code max(floor, lines of the last
+ * version)} hashes. When the young generation is full the old one is dropped. A line forgotten that way is
+ * shown again as new if it ever comes back; the detector then finds again what an older version already gave, and
+ * the scan keeps the older finding, so forgetting costs time and never changes the result.
  */
 final class LineMemory {
+    /** How many seen lines a generation holds at least, whatever the size of the file. */
+    static final int DEFAULT_FLOOR = 4096;
 
-    /**
-     * Per worker, how many bytes of last versions (with their line indexes) to keep: enough for every file of a
-     * large repository at once; past it the least recently changed files are forgotten, which only costs time.
-     */
-    static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
-
-    private final Map<String, LongSet> byPath = new HashMap<>();
-    /**
-     * Per path, the version seen last, most recently used last: the next version is indexed from it (see
-     * {@link LineIndex#after}), and when all of its lines were remembered the lines the two share (most of them) are
-     * known seen without a set lookup; set lookups are cache misses that dominated the cost of a history scan.
-     */
-    private final LinkedHashMap<String, Last> lastVersion = new LinkedHashMap<>(64, 0.75f, true);
-    private final long maxLines;
-    private final long maxKeptBytes;
+    private final int floor;
     /** What the detector reads beyond a line: the context kept around a new line, and the key blocks not to cut. */
     private final int context;
     private final byte[][] markers;
     /** The bytes a marker starts with: most lines are ruled out by their first byte. */
     private final boolean[] markerStart = new boolean[256];
     private final int bodyRun;
-    private long remembered;
-    private long keptBytes;
+    /**
+     * The version seen last: the next version is indexed from it (see {@link LineIndex#after}), and the lines the
+     * two share (most of them) are known seen without a set lookup; set lookups are cache misses that dominated the
+     * cost of a history scan.
+     */
+    private LineIndex last;
+    private LongSet young = new LongSet();
+    private LongSet old = new LongSet();
 
-    private record Last(LineIndex index, boolean allRemembered) {
-        long bytes() {
-            return index.text().length + 13L * index.lines(); // text, starts, hashes, shared flags
-        }
+    LineMemory(LineReach reach) {
+        this(DEFAULT_FLOOR, reach);
     }
 
-    LineMemory(long maxLines, LineReach reach) {
-        this(maxLines, MAX_KEPT_BYTES, reach);
-    }
-
-    LineMemory(long maxLines, long maxKeptBytes, LineReach reach) {
-        this.maxLines = maxLines;
-        this.maxKeptBytes = maxKeptBytes;
+    /**
+     * @param floor how many seen lines a generation holds at least (at least 1)
+     * @param reach what the detector reads beyond a line ({@link dev.holdfast.rules.detect.Detector#lineReach})
+     */
+    LineMemory(int floor, LineReach reach) {
+        this.floor = Math.max(1, floor);
         this.context = reach.context();
         this.markers = reach.blockMarkers().stream().map(m -> m.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
-        this.bodyRun = reach.bodyRun();
         for (byte[] m : markers) {
             markerStart[m[0] & 0xff] = true;
         }
+        this.bodyRun = reach.bodyRun();
+    }
+
+    /**
+     * The bytes this memory holds on to between versions: the last version's text and index, and the seen-line
+     * sets. Bounded by the size of the largest version of the path, never by the number of versions.
+     */
+    long retainedBytes() {
+        long bytes = young.bytes() + old.bytes();
+        if (last != null) {
+            bytes += last.retainedBytes();
+        }
+        return bytes;
     }
 
     /**
@@ -81,114 +84,146 @@ final class LineMemory {
 
     /**
      * The part of this version of {@code path} to scan: the whole version when every line is new, else the lines that
-     * changed since the last version (new, edited, moved, or next to dropped lines) plus {@link #CONTEXT} lines around
+     * changed since the last version (new, edited, moved, or next to dropped lines) plus the detector's context lines around
      * them, runs separated by an empty line, with a map back to the version's line numbers and, as
      * {@link Shown#changed()}, the lines not seen in any earlier version of the path; null when nothing changed.
      * Rules that read one line need only those; rules that read across lines see every changed neighbourhood.
      * Remembers the lines.
      */
-    Shown unseen(String path, byte[] text) {
-        Last last = lastVersion.get(path);
-        LineIndex index = last == null ? LineIndex.of(text) : last.index().after(text);
+    Shown unseen(byte[] text) {
+        if (last == null) {
+            // the first version: every line is new
+            last = LineIndex.of(text);
+            remember(last, null);
+            return new Shown(text, null, null);
+        }
+        LineIndex index = last.after(text);
+        last = index;
         int n = index.lines();
-        // lines equal to a line of the last version are seen when all of its lines were remembered
-        boolean known = last != null && last.allRemembered();
-        LongSet seen = byPath.get(path);
-        boolean[] fresh = new boolean[n];
-        boolean[] anchor = new boolean[n];
+        // Every line of the last version was read in it or before it, so the lines it shares with this one are
+        // seen: only the others (few, typically) are looked at, and nothing here walks every line.
+        int[] novel = index.novel();
+        int[] fresh = new int[novel.length];
         int freshCount = 0;
-        boolean anyAnchor = false;
-        for (int i = 0; i < n; i++) {
-            boolean shared = index.shared(i);
-            fresh[i] = !(known && shared) && (seen == null || !seen.contains(index.hash(i)));
-            anchor[i] = !shared || fresh[i];
-            anyAnchor |= anchor[i];
-            if (fresh[i]) {
-                freshCount++;
+        for (int i : novel) {
+            if (!seen(index.hash(i))) {
+                fresh[freshCount++] = i;
             }
         }
-        for (int gap : index.gaps()) {
-            for (int i = Math.max(0, gap - 1); i <= gap && i < n; i++) {
-                anchor[i] = true;
-                anyAnchor = true;
-            }
-        }
-        keep(path, new Last(index, remember(path, seen, index.hashes(), fresh)));
-        if (!anyAnchor) {
+        fresh = java.util.Arrays.copyOf(fresh, freshCount);
+        remember(index, fresh);
+        int[] anchors = anchors(novel, index.gaps(), n);
+        if (anchors.length == 0) {
             return null;
         }
-        java.util.BitSet changed = new java.util.BitSet();
         if (freshCount == n) {
             return new Shown(text, null, null);
         }
-        if (touchesEncodedBlock(index, anchor)) {
-            for (int i = 0; i < n; i++) {
-                if (fresh[i]) {
-                    changed.set(i);
-                }
+        java.util.BitSet changed = new java.util.BitSet();
+        if (touchesEncodedBlock(index, anchors)) {
+            for (int i : fresh) {
+                changed.set(i);
             }
             return new Shown(text, null, changed);
         }
         // A new line gets the detector's context around it (a key id paired with a secret nearby); a line that only moved, or
         // whose neighbour was dropped, gets its two neighbours: what a rule joining a line to the one before reads.
-        boolean[] keep = new boolean[n];
+        int[] runs = runs(anchors, fresh, n); // [from, to] pairs of kept lines, ascending and apart
         int size = 0;
         int lines = 0;
-        for (int i = 0; i < n; i++) {
-            if (!anchor[i]) {
-                continue;
-            }
-            int radius = fresh[i] ? context : 1;
-            for (int j = Math.max(0, i - radius); j <= i + radius && j < n; j++) {
-                if (!keep[j]) {
-                    keep[j] = true;
-                    size += index.end(j) - index.start(j) + 1;
-                    lines++;
-                }
-            }
+        for (int r = 0; r < runs.length; r += 2) {
+            size += index.end(runs[r + 1]) - index.start(runs[r]) + 1 + (r > 0 ? 1 : 0);
+            lines += runs[r + 1] - runs[r] + 1 + (r > 0 ? 1 : 0);
         }
-        // sized exactly: a version is often large and mostly unchanged, and zeroing its size again costs
-        byte[] out = new byte[size + lines];
+        byte[] out = new byte[size];
+        int[] map = new int[lines];
         size = 0;
-        int[] map = new int[2 * lines];
         lines = 0;
-        boolean gap = false;
-        for (int i = 0; i < n; i++) {
-            if (!keep[i]) {
-                gap = lines > 0;
-                continue;
-            }
-            if (gap) {
+        int f = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            int from = runs[r];
+            int to = runs[r + 1];
+            if (r > 0) {
                 out[size++] = '\n'; // an empty line between runs, so that runs never join
-                map[lines++] = i + 1;
-                gap = false;
+                map[lines++] = from + 1;
             }
-            int s = index.start(i);
-            int e = index.end(i);
-            System.arraycopy(text, s, out, size, e - s);
-            size += e - s;
+            // the run's lines are contiguous in the version; each gets a newline (the last line may have none)
+            int s0 = index.start(from);
+            int e0 = index.end(to);
+            System.arraycopy(text, s0, out, size, e0 - s0);
+            size += e0 - s0;
             out[size++] = '\n';
-            if (fresh[i]) {
-                changed.set(lines);
+            while (f < fresh.length && fresh[f] < from) {
+                f++;
             }
-            map[lines++] = i + 1;
+            for (; f < fresh.length && fresh[f] <= to; f++) {
+                changed.set(lines + fresh[f] - from);
+            }
+            for (int i = from; i <= to; i++) {
+                map[lines++] = i + 1;
+            }
         }
-        return new Shown(java.util.Arrays.copyOf(out, size), java.util.Arrays.copyOf(map, lines), changed);
+        return new Shown(out, map, changed);
+    }
+
+    /** The lines whose neighbourhood changed: the novel lines and the two lines around each gap, ascending. */
+    private static int[] anchors(int[] novel, int[] gaps, int n) {
+        int[] all = java.util.Arrays.copyOf(novel, novel.length + 2 * gaps.length);
+        for (int g = 0; g < gaps.length; g++) {
+            all[novel.length + 2 * g] = gaps[g] - 1;
+            all[novel.length + 2 * g + 1] = gaps[g];
+        }
+        if (gaps.length > 0) {
+            java.util.Arrays.sort(all);
+        }
+        int count = 0;
+        for (int line : all) {
+            if (line >= 0 && line < n && (count == 0 || all[count - 1] != line)) {
+                all[count++] = line;
+            }
+        }
+        return java.util.Arrays.copyOf(all, count);
+    }
+
+    /**
+     * The runs of lines to show, as {@code [from, to]} pairs: the detector's context around each fresh anchor, one
+     * line around the others; overlapping or touching runs are one.
+     */
+    private int[] runs(int[] anchors, int[] fresh, int n) {
+        int[] out = new int[2 * anchors.length];
+        int count = 0;
+        int f = 0;
+        for (int a : anchors) {
+            while (f < fresh.length && fresh[f] < a) {
+                f++;
+            }
+            int radius = f < fresh.length && fresh[f] == a ? context : 1;
+            int from = Math.max(0, a - radius);
+            int to = Math.min(n - 1, a + radius);
+            // a wide run may reach back over narrower runs before it
+            while (count > 0 && from <= out[count - 1] + 1) {
+                from = Math.min(from, out[count - 2]);
+                to = Math.max(to, out[count - 1]);
+                count -= 2;
+            }
+            out[count++] = from;
+            out[count++] = to;
+        }
+        return java.util.Arrays.copyOf(out, count);
     }
 
     /**
      * Whether a changed line or its context is part of an encoded block (a PEM or PuTTY key body, or its BEGIN or END
      * line). Such a block is read from its opening line to its end, which the context may cut: the version is then
      * shown whole, so that a key is read entire or not at all.
+     *
+     * @param changed the changed lines, ascending
      */
-    boolean touchesEncodedBlock(LineIndex index, boolean[] changed) {
+    boolean touchesEncodedBlock(LineIndex index, int[] changed) {
         byte[] text = index.text();
-        int n = changed.length;
+        int n = index.lines();
         int checkedTo = 0; // lines below this one were looked at already
-        for (int i = 0; i < n; i++) {
-            if (!changed[i]) {
-                continue;
-            }
+        for (int i : changed) {
             for (int j = Math.max(checkedTo, i - context - 1); j <= i + context + 1 && j < n; j++) {
                 int from = index.start(j);
                 int to = index.end(j);
@@ -271,33 +306,25 @@ final class LineMemory {
         return c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '+';
     }
 
-    /** Adds the fresh lines' hashes (the others are in the set already); false when the memory is full. */
-    private boolean remember(String path, LongSet seen, long[] hash, boolean[] fresh) {
-        if (remembered >= maxLines) {
-            return false;
-        }
-        if (seen == null) {
-            seen = new LongSet();
-            byPath.put(path, seen);
-        }
-        int before = seen.size();
-        for (int i = 0; i < hash.length; i++) {
-            if (fresh[i]) {
-                seen.add(hash[i]);
-            }
-        }
-        remembered += seen.size() - before;
-        return true;
+    private boolean seen(long hash) {
+        return young.contains(hash) || old.contains(hash);
     }
 
-    /** Keeps {@code last} as the path's last version, forgetting the least recently used others past the budget. */
-    private void keep(String path, Last last) {
-        Last old = lastVersion.put(path, last);
-        keptBytes += last.bytes() - (old == null ? 0 : old.bytes());
-        Iterator<Map.Entry<String, Last>> it = lastVersion.entrySet().iterator();
-        while (keptBytes > maxKeptBytes && lastVersion.size() > 1) {
-            keptBytes -= it.next().getValue().bytes();
-            it.remove();
+    /**
+     * Adds the fresh lines' hashes to the young generation (the others are known already); past its capacity the
+     * young generation becomes the old one and the old one is forgotten.
+     *
+     * @param fresh the fresh lines, ascending; null for every line
+     */
+    private void remember(LineIndex index, int[] fresh) {
+        int capacity = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(floor, (long) index.lines()));
+        int count = fresh == null ? index.lines() : fresh.length;
+        for (int k = 0; k < count; k++) {
+            if (young.size() >= capacity) {
+                old = young;
+                young = new LongSet();
+            }
+            young.add(index.hash(fresh == null ? k : fresh[k]));
         }
     }
 
@@ -350,6 +377,10 @@ final class LineMemory {
 
         int size() {
             return size;
+        }
+
+        long bytes() {
+            return 8L * table.length;
         }
 
         private void grow() {

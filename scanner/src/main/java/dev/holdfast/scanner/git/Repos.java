@@ -45,7 +45,8 @@ public final class Repos {
 
     /**
      * JGit's defaults (10 MiB of pack windows, 10 MiB delta bases) make a whole-history read re-inflate the same
-     * delta bases over and over. Larger, still bounded caches; installed once per process.
+     * delta bases over and over. Larger caches, sized from the heap ({@link MemoryBudget}); installed once per
+     * process.
      */
     static void tuneCaches() {
         if (tuned) {
@@ -55,10 +56,11 @@ public final class Repos {
             if (tuned) {
                 return;
             }
+            MemoryBudget budget = MemoryBudget.ofThisJvm();
             WindowCacheConfig c = new WindowCacheConfig();
-            c.setPackedGitLimit(128L * 1024 * 1024);
+            c.setPackedGitLimit(budget.packWindows());
             c.setPackedGitWindowSize(64 * 1024);
-            c.setDeltaBaseCacheLimit(48 * 1024 * 1024);
+            c.setDeltaBaseCacheLimit((int) budget.deltaBases());
             c.setPackedGitMMAP(false);
             c.install();
             tuned = true;

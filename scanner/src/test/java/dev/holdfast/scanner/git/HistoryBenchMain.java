@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * A profiling aid (bench/history.sh times the CLI): a full-history scan without the CLI around it, with the real rule
  * catalogue when it is on the class path, else the AWS test detector, or no detector at all with
- * {@code -Dholdfast.bench.detector=none} to time reading and line memory alone. Prints counts and the detector's
+ * {@code -Dholdfast.bench.detector=none} to time reading and line memory alone ({@code -Dholdfast.bench.lines=0} shows
+ * every version whole; {@code -Dholdfast.bench.threads=N} sets the workers). Prints counts and the detector's
  * share of the time, never values.
  */
 public final class HistoryBenchMain {
@@ -39,7 +40,10 @@ public final class HistoryBenchMain {
         long t0 = System.nanoTime();
         ScanResult r = new HistoryScanner().scan(Path.of(args[0]), detector,
                 (new FindingFactory(new Fingerprinter(FingerprintKeys.defaultKey()))),
-                HistoryOptions.all());
+                HistoryOptions.all()
+                        .withLineMemory(Long.getLong("holdfast.bench.lines", HistoryOptions.DEFAULT_LINE_MEMORY))
+                        .withThreads(Integer.getInteger("holdfast.bench.threads",
+                                Runtime.getRuntime().availableProcessors())));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("detector=" + detector.name() + " findings=" + r.findings().size() + " warnings="
                 + r.warnings().size() + " scanMs=" + ms + " detectorDocs=" + docs + " detectorBytes=" + bytes
