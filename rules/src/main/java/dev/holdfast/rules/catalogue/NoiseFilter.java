@@ -13,9 +13,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether a value a rule matched is a real secret or noise: placeholders, templates, environment and
- * secret-store lookups, documentation examples, hashes, UUIDs, integrity strings, identifiers, prose, and values with
- * too little entropy for their alphabet. The word lists and patterns are data ({@code secrets/noise.yml}).
+ * Decides whether a value a rule matched is a real secret, a weak one, or noise: placeholders, templates, environment
+ * and secret-store lookups, documentation examples, hashes, UUIDs, integrity strings, identifiers and prose are noise;
+ * default and demo passwords, values that spell a credential word or a name, and values with too little entropy for
+ * their alphabet are weak, which is reported (with low confidence) only where the place says the value is used as it
+ * stands: a credential file, deployed configuration, or a rule's credential position in code. The word lists, patterns
+ * and places are data ({@code secrets/noise.yml}).
  */
 final class NoiseFilter {
     private static final Pattern UUID = Pattern.compile(
@@ -63,6 +66,64 @@ final class NoiseFilter {
     private final List<Pattern> documentationFiles;
     private final List<Pattern> testPaths;
     private final List<String> notSecretKeyTokens;
+    private final List<Pattern> weakPatterns;
+    private final Set<String> technicalValues;
+    private final List<Pattern> credentialFiles;
+    private final List<Pattern> configFiles;
+
+    /** Where a value sits, which decides whether a weak value there is still reported. */
+    enum Place {
+        TEST, DOCUMENTATION, EXAMPLE, CREDENTIAL_FILE, CONFIG, CODE
+    }
+
+    /**
+     * The verdict on a value: {@code noise} (not reported, and why), {@code weak} (reported with low confidence, and
+     * why), or neither (a credential).
+     */
+    record Verdict(String noise, String weak) {
+        static final Verdict CREDENTIAL = new Verdict(null, null);
+
+        static Verdict noise(String why) {
+            return new Verdict(why, null);
+        }
+
+        boolean reported() {
+            return noise == null;
+        }
+    }
+
+    /**
+     * The first reason a value is weak. Where weak values are not reported, the first reason is also the reason to
+     * drop it; where they are, later checks still run, since a value can be weak-looking and noise (a name in a
+     * sentence).
+     */
+    private static final class Weakness {
+        private final boolean reported;
+        private final boolean credentialFile;
+        private String why;
+
+        Weakness(boolean reported, boolean credentialFile) {
+            this.reported = reported;
+            this.credentialFile = credentialFile;
+        }
+
+        /**
+         * Records a password named after what it is for (postgres for POSTGRES_PASSWORD, the user name, the host):
+         * the service's local-development default, dropped everywhere but in a credential file, where every saved
+         * password is one in use. True when the value is to be dropped for it.
+         */
+        boolean namedDefault(String reason) {
+            return !credentialFile || add(reason);
+        }
+
+        /** Records a reason; true when the value is to be dropped for it. */
+        boolean add(String reason) {
+            if (why == null) {
+                why = reason;
+            }
+            return !reported;
+        }
+    }
 
     private NoiseFilter(Map<String, List<String>> data) {
         placeholderValues = Set.copyOf(data.get("placeholderValues").stream().map(NoiseFilter::lower).toList());
@@ -86,6 +147,10 @@ final class NoiseFilter {
         documentationFiles = data.get("documentationFiles").stream().map(Glob::compile).toList();
         testPaths = data.get("testPaths").stream().map(Glob::compile).toList();
         notSecretKeyTokens = List.copyOf(data.get("notSecretKeyTokens"));
+        weakPatterns = compileAll(data.get("weakPatterns"), true);
+        technicalValues = Set.copyOf(data.get("technicalValues").stream().map(NoiseFilter::lower).toList());
+        credentialFiles = data.get("credentialFiles").stream().map(Glob::compile).toList();
+        configFiles = data.get("configFiles").stream().map(Glob::compile).toList();
     }
 
     /**
@@ -130,13 +195,41 @@ final class NoiseFilter {
         return matchesAny(documentationFiles, path);
     }
 
+    /** Where the file sits in the policy: tests, documentation and example files first, then what it holds. */
+    Place place(String path) {
+        if (testPath(path)) {
+            return Place.TEST;
+        }
+        if (documentationFile(path)) {
+            return Place.DOCUMENTATION;
+        }
+        if (exampleFile(path)) {
+            return Place.EXAMPLE;
+        }
+        if (matchesAny(credentialFiles, path)) {
+            return Place.CREDENTIAL_FILE;
+        }
+        return matchesAny(configFiles, path) ? Place.CONFIG : Place.CODE;
+    }
+
+    /** A weak value is a weak credential where it is used as it stands; elsewhere it is a demo default or fixture. */
+    private boolean weakReported(SecretRule rule, Place place) {
+        return place == Place.CREDENTIAL_FILE || place == Place.CONFIG
+                || place == Place.CODE && rule.credentialPosition();
+    }
+
     private static boolean matchesAny(List<Pattern> globs, String path) {
         String p = path == null ? "" : path;
         return globs.stream().anyMatch(g -> g.matcher(p).matches());
     }
 
-    /** Why the value is noise, or null when it should be reported. */
+    /** Why the value is noise, or null when it should be reported (weak or not). */
     String noise(SecretRule rule, Match match) {
+        return judge(rule, match).noise();
+    }
+
+    /** The verdict on a value: noise, weak (reported with low confidence) or a credential. */
+    Verdict judge(SecretRule rule, Match match) {
         if (match.user() != null && match.value().contains("%")) {
             // user:p%40ss@host: judge the password the URL carries, not its encoding
             match = new Match(match.path(), match.key(), percentDecoded(match.value()), match.before(), match.after(),
@@ -146,12 +239,52 @@ final class NoiseFilter {
         String key = match.key();
         String before = match.before();
         if (value.isEmpty() || value.length() < Math.max(1, rule.minLength())) {
-            return "too short";
+            return Verdict.noise("too short");
         }
+        Place place = place(match.path());
+        Weakness weak = new Weakness(weakReported(rule, place), place == Place.CREDENTIAL_FILE);
         String lower = lower(value);
-        if (placeholderValues.contains(lower) || credentialWords.contains(lower)) {
-            return "placeholder";
+        if (placeholderValues.contains(lower)) {
+            return Verdict.noise("placeholder");
         }
+        if (credentialWords.contains(lower)
+                && (place != Place.CREDENTIAL_FILE || weak.add("a credential word as the password"))) {
+            return Verdict.noise("placeholder");
+        }
+        String why = noiseBeforeWeakness(value, before);
+        if (why != null) {
+            return Verdict.noise(why);
+        }
+        for (Pattern p : weakPatterns) {
+            if (p.matcher(value).find() && weak.add("a guessable password")) {
+                return Verdict.noise("a guessable password");
+            }
+        }
+        if (rule.entropy() > 0 && lowEntropy(value, rule.entropy()) && weak.add("low entropy")) {
+            return Verdict.noise("low entropy");
+        }
+        why = defaultCredential(match, weak);
+        if (why != null) {
+            return Verdict.noise(why);
+        }
+        if (key != null) {
+            // Whatever the rule, a value that is code or a name is not a secret: password=self.password, _auth.get(j).
+            why = ValueShape.notALiteral(value, before, match.after());
+            if (why != null) {
+                return Verdict.noise(why);
+            }
+        }
+        if (rule.generic()) {
+            why = genericNoise(rule, match, weak);
+            if (why != null) {
+                return Verdict.noise(why);
+            }
+        }
+        return weak.why == null ? Verdict.CREDENTIAL : new Verdict(null, weak.why);
+    }
+
+    /** Placeholders, templates, lookups, documented examples, public values and repeated characters: never secrets. */
+    private String noiseBeforeWeakness(String value, String before) {
         for (Pattern p : referencePatterns) {
             if (p.matcher(value).find()) {
                 return "reference";
@@ -180,39 +313,20 @@ final class NoiseFilter {
                 return "public or test-only value";
             }
         }
-        if (repetitive(value)) {
-            return "repeated characters";
-        }
-        if (rule.entropy() > 0 && lowEntropy(value, rule.entropy())) {
-            return "low entropy";
-        }
-        String why = defaultCredential(match);
-        if (why != null) {
-            return why;
-        }
-        if (key != null) {
-            // Whatever the rule, a value that is code or a name is not a secret: password=self.password, _auth.get(j).
-            why = ValueShape.notALiteral(value, before, match.after());
-            if (why != null) {
-                return why;
-            }
-        }
-        if (rule.generic()) {
-            return genericNoise(rule, match);
-        }
-        return null;
+        return repetitive(value) ? "repeated characters" : null;
     }
 
     /**
-     * The one policy on default and example credentials, for URL rules and keyword rules alike: a well-known default
-     * or demo password, a password equal to the user name, to the service or project it is for (a key token, the
-     * host, a folder of the path), or any credential for a documentation host (example.com, *.test, *.invalid).
+     * The one policy on default and example credentials, for URL, keyword and credential-file rules alike: any
+     * credential for a documentation host (example.com, *.test, *.invalid) is an example (noise); a password equal to
+     * the user name or to the service or project it is for (the host, a folder of the path; a key token in the keyword
+     * rules) is that service's local-development default (noise, but weak in a credential file); a well-known default
+     * or demo password is weak.
+     *
+     * @return why the value is noise, or null (weak reasons go to {@code weak})
      */
-    private String defaultCredential(Match m) {
+    private String defaultCredential(Match m, Weakness weak) {
         String v = lower(m.value());
-        if (defaultCredentials.contains(v)) {
-            return "default credential";
-        }
         if (m.host() != null) {
             String host = lower(m.host());
             for (Pattern p : documentationHosts) {
@@ -220,30 +334,32 @@ final class NoiseFilter {
                     return "documentation host";
                 }
             }
-            int dot = host.indexOf('.');
-            if (v.equals(host) || dot > 0 && v.equals(host.substring(0, dot))) {
-                return "default named after the host";
-            }
-        }
-        if (m.user() != null && v.equals(lower(m.user()))) {
-            return "password equal to the user name";
         }
         if (m.user() != null && v.length() < 4) {
             return "too short to be a password"; // https://a:b@host, u:p@h.com, val:psw@
         }
-        if (v.length() >= 3 && v.chars().allMatch(Character::isLetter)) {
-            String path = m.path() == null ? "" : lower(m.path());
-            String[] segments = path.split("/");
-            for (int i = 0; i < segments.length - 1; i++) {
+        String named = null;
+        if (m.host() != null && (v.equals(lower(m.host()))
+                || m.host().indexOf('.') > 0 && v.equals(lower(m.host().substring(0, m.host().indexOf('.')))))) {
+            named = "default named after the host";
+        } else if (m.user() != null && v.equals(lower(m.user()))) {
+            named = "password equal to the user name";
+        } else if (v.length() >= 3 && v.chars().allMatch(Character::isLetter)) {
+            String[] segments = (m.path() == null ? "" : lower(m.path())).split("/");
+            for (int i = 0; i < segments.length - 1 && named == null; i++) {
                 if (segments[i].equals(v)) {
-                    return "default named after the project";
+                    named = "default named after the project";
                 }
             }
         }
-        return null;
+        if (named != null && weak.namedDefault(named)) {
+            return named;
+        }
+        return defaultCredentials.contains(v) && weak.add("default credential") ? "default credential" : null;
     }
 
-    private String genericNoise(SecretRule rule, Match match) {
+    /** The keyword rules' own checks: is the key a credential's name, and is the value one? Weak reasons go to weak. */
+    private String genericNoise(SecretRule rule, Match match, Weakness weak) {
         String key = match.key();
         String value = match.value();
         // Only the last segment of a dotted key names the value: db.password.min.length is a length.
@@ -276,17 +392,28 @@ final class NoiseFilter {
                 return "public or per-session value (" + t + ")";
             }
         }
-        if (rule.strongKey() && !strongKey(key)) {
-            // ("auth", "0011_update_proxy_permissions"), singletonMap("partitionKey", ...), ("PW", "Palau")
+        if (rule.strongKey() && !strongKey(key) && !ValueShape.random(value)) {
+            // ("auth", "0011_update_proxy_permissions"), singletonMap("partitionKey", ...), ("PW", "Palau"); but
+            // define('LOGGED_IN_KEY', '<64 random characters>') is a key whatever its name says
             return "a pair whose first string does not name a credential";
+        }
+        if (technicalValues.contains(lower(value))) {
+            return "an encoding or algorithm name"; // writeString('mysql_native_password', 'latin1')
         }
         List<String> words = ValueShape.nameWords(value);
         boolean separated = SEPARATED_WORDS.matcher(value).find();
-        if (words != null && (rule.entropy() > 0 || rule.strongKey() && separated
-                || words.stream().anyMatch(this::namesACredential)
-                || words.equals(tokens(name)))) {
-            // PASSWORD_TOO_COMMON = "password_too_common", password = mavenPassword, "YourAccessTokenHere"
-            return "a name, not a value";
+        boolean passwordRule = rule.entropy() == 0;
+        if (words != null) {
+            boolean credentialName = words.stream().anyMatch(this::namesACredential) || words.equals(tokens(name));
+            if (passwordRule && credentialName && value.indexOf(' ') < 0) {
+                // PASSWORD_TOO_COMMON = "password_too_common" in code; IRC_PASS=irc_pass in a config file
+                if (weak.add("a name-like password")) {
+                    return "a name, not a value";
+                }
+            } else if (!passwordRule || rule.strongKey() && separated || credentialName) {
+                // password = mavenPassword, "YourAccessTokenHere", schemaKey = 'DOC_Vector_5_32'
+                return "a name, not a value";
+            }
         }
         if (ValueShape.text(value)) {
             return "text with spaces"; // 'The two password fields didn’t match.', a cookie header
@@ -303,8 +430,11 @@ final class NoiseFilter {
             return "a sentence or a word passed to a method"; // t.pass("token refreshed"), t.pass('equal')
         }
         if (words != null && separated && value.chars().noneMatch(Character::isDigit)
-                && words.stream().allMatch(w -> w.length() >= 2)) {
+                && words.stream().allMatch(w -> w.length() >= 2) && (!passwordRule || weak.add("a name-like password"))) {
             return "an identifier"; // 'allPass': 'overEvery', storageKey = '_sf2_attributes'
+        }
+        if (value.matches("[a-z]{2,20}") && match.after() != null && match.after().matches("\\s+[a-z]+\\s+[a-z]+.*")) {
+            return "a word in a sentence"; // "# ... but --password suffers from the same"
         }
         if (documentationFile(match.path()) && (value.length() < 10 || Entropy.shannon(value) < 3.0
                 || WORDISH.matcher(value).matches()
@@ -314,7 +444,8 @@ final class NoiseFilter {
         String lowerValue = value.toLowerCase(java.util.Locale.ROOT);
         for (String t : tokens(key == null ? "" : key)) {
             // POSTGRES_PASSWORD=postgres, RABBITMQ_PASS=rabbitmq: a service's default, named after the service.
-            if (t.length() >= 3 && t.equals(lowerValue) && !isKeyWord(t, rule.keyWords())) {
+            if (t.length() >= 3 && t.equals(lowerValue) && !isKeyWord(t, rule.keyWords())
+                    && weak.namedDefault("default named after the service")) {
                 return "default named after the service";
             }
         }
@@ -335,7 +466,8 @@ final class NoiseFilter {
         if (!strong && hashContext && Entropy.isHex(value) && (n == 32 || n == 40 || n == 64 || n == 128)) {
             return "hash";
         }
-        if (BOOL_OR_SMALL_NUMBER.matcher(value).matches()) {
+        if (BOOL_OR_SMALL_NUMBER.matcher(value).matches() && (!passwordRule || !value.matches("\\d+")
+                || weak.add("a short number"))) {
             return "boolean or number";
         }
         if (DOTTED_REFERENCE.matcher(value).matches()) {

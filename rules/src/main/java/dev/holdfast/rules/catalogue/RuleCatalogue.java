@@ -116,9 +116,15 @@ public final class RuleCatalogue {
         for (SecretRule rule : rules) {
             Detector single = new SecretDetector(List.of(rule), noise, v -> false);
             for (int i = 0; i < rule.matchExamples().size(); i++, count++) {
-                if (!fires(single, rule, rule.matchExamples().get(i), i, "match")) {
+                SecretRule.Example ex = rule.matchExamples().get(i);
+                List<Detection> found = detections(single, rule, ex, i, "match");
+                if (found.isEmpty()) {
                     failures.add(new RuleTestReport.Failure(rule.id(), "match", i + 1,
-                            "did not match: " + shown(rule, rule.matchExamples().get(i), i, "match")));
+                            "did not match: " + shown(rule, ex, i, "match")));
+                } else if (ex.severity() != null && found.stream().noneMatch(d -> d.severity() == ex.severity())) {
+                    failures.add(new RuleTestReport.Failure(rule.id(), "match", i + 1, "matched as "
+                            + found.get(0).severity().id() + ", not " + ex.severity().id() + ": "
+                            + shown(rule, ex, i, "match")));
                 }
             }
             for (int i = 0; i < rule.noMatchExamples().size(); i++, count++) {
@@ -138,8 +144,12 @@ public final class RuleCatalogue {
     }
 
     private static boolean fires(Detector d, SecretRule rule, SecretRule.Example ex, int i, String kind) {
-        List<Detection> found = d.detect(exampleDocument(rule, ex, i, kind));
-        return found.stream().anyMatch(x -> x.ruleId().equals(rule.id()));
+        return !detections(d, rule, ex, i, kind).isEmpty();
+    }
+
+    private static List<Detection> detections(Detector d, SecretRule rule, SecretRule.Example ex, int i, String kind) {
+        return d.detect(exampleDocument(rule, ex, i, kind)).stream().filter(x -> x.ruleId().equals(rule.id()))
+                .toList();
     }
 
     /** The example as written in the rule file (generator syntax unexpanded, so never a whole secret). */

@@ -22,7 +22,7 @@ final class RuleFileParser {
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
             "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs",
-            "strongKey");
+            "strongKey", "credentialPosition");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
 
     private final String source;
@@ -116,7 +116,8 @@ final class RuleFileParser {
                 m.get("pairWith") == null ? null : compile(string(m, "pairWith", null, where), where, "pairWith"),
                 (int) number(m, "priority", where), List.copyOf(match), List.copyOf(noMatch), source,
                 SecretRule.namedGroupsOf(pattern), Boolean.TRUE.equals(m.get("joinPrevious")),
-                strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")));
+                strings(m, "needs", where), Boolean.TRUE.equals(m.get("strongKey")),
+                Boolean.TRUE.equals(m.get("credentialPosition")));
     }
 
     private void examples(Object node, List<SecretRule.Example> match, List<SecretRule.Example> noMatch,
@@ -139,15 +140,23 @@ final class RuleFileParser {
             }
             for (Object item : items) {
                 if (item instanceof String s) {
-                    target.add(new SecretRule.Example("snippet.txt", s));
+                    target.add(new SecretRule.Example("snippet.txt", s, null));
                 } else if (item instanceof Map<?, ?> im && im.get("text") instanceof String t) {
                     for (Object ik : im.keySet()) {
-                        if (!"text".equals(ik) && !"path".equals(ik)) {
+                        if (!"text".equals(ik) && !"path".equals(ik) && !("severity".equals(ik) && target == match)) {
                             throw fail(where + ": unknown key '" + ik + "' in an example");
                         }
                     }
                     Object p = im.get("path");
-                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t));
+                    Severity expected = null;
+                    if (im.get("severity") != null) {
+                        try {
+                            expected = Severity.fromId(String.valueOf(im.get("severity")));
+                        } catch (IllegalArgumentException bad) {
+                            throw fail(where + ": unknown severity '" + im.get("severity") + "' in an example");
+                        }
+                    }
+                    target.add(new SecretRule.Example(p == null ? "snippet.txt" : String.valueOf(p), t, expected));
                 } else {
                     throw fail(where + ": an example must be a string or {path, text}");
                 }

@@ -294,10 +294,10 @@ public final class SecretDetector implements Detector {
             String before = line.substring(Math.min(keyEnd, start), start);
             int valueEnd = Math.min(line.length(), start + value.length());
             String following = line.substring(valueEnd, Math.min(line.length(), valueEnd + 40));
-            String why = noise.noise(rule, new NoiseFilter.Match(lines.path, key, value, before, following,
-                    optionalGroup(rule, m, "user"), optionalGroup(rule, m, "host")));
-            if (why != null) {
-                trace(rule, index, value, why + (key == null ? "" : " (key " + key + ")"));
+            NoiseFilter.Verdict verdict = noise.judge(rule, new NoiseFilter.Match(lines.path, key, value, before,
+                    following, optionalGroup(rule, m, "user"), optionalGroup(rule, m, "host")));
+            if (!verdict.reported()) {
+                trace(rule, index, value, verdict.noise() + (key == null ? "" : " (key " + key + ")"));
                 continue;
             }
             String subject = switch (rule.capture()) {
@@ -320,15 +320,16 @@ public final class SecretDetector implements Detector {
                 props.put("key", key.length() > 80 ? key.substring(0, 80) : key);
             }
             Severity severity = rule.severity();
-            if (rule.generic() && severity.compareTo(Severity.MEDIUM) < 0) {
-                // Confidence, not only kind: a keyword-rule hit in a test or on a low-entropy value is likely a
-                // fixture or a weak example; reported, but not as high.
-                String doubt = noise.testPath(lines.path) ? "test path"
-                        : NoiseFilter.lowEntropy(subject, LOW_ENTROPY) ? "low entropy" : null;
-                if (doubt != null) {
-                    severity = Severity.MEDIUM;
-                    props.put("confidence", "low (" + doubt + ")");
-                }
+            // Confidence, not only kind: a weak value (a default password in a config file), or a keyword-rule hit
+            // in a test or on a low-entropy value, is likely a weak credential, a fixture or an example; reported,
+            // but not as high.
+            String doubt = verdict.weak() != null ? verdict.weak()
+                    : !rule.generic() ? null
+                    : noise.testPath(lines.path) ? "test path"
+                    : NoiseFilter.lowEntropy(subject, LOW_ENTROPY) ? "low entropy" : null;
+            if (doubt != null) {
+                severity = severity.compareTo(Severity.MEDIUM) < 0 ? Severity.MEDIUM : severity;
+                props.put("confidence", "low (" + doubt + ")");
             }
             out.add(new Candidate(rule, index + 1, Math.max(1, column), column + value.length(), subject, severity,
                     props));

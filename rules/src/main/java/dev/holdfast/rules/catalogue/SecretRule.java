@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param strongKey  the key must name a credential for sure (password, secret, token, api key...), not merely hold a
  *                   key word: for pairs such as {@code ("auth", "0011_...")} or {@code singletonMap("partitionKey",
  *                   ...)} whose first string is any name
+ * @param credentialPosition the pattern's position says the value is a credential (a login call's password
+ *                   argument): a weak value there is reported with low confidence in code too, as in a credential
+ *                   file, not dropped as a demo default
  */
 public record SecretRule(String id, String title, String description, Category category, Severity severity,
                          List<String> keywords, Pattern pattern, String group, double entropy, int minLength,
@@ -36,10 +39,13 @@ public record SecretRule(String id, String title, String description, Category c
                          List<String> tags, boolean generic, List<String> keyWords, String capture, Pattern pairWith,
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
-                         List<String> needs, boolean strongKey) {
+                         List<String> needs, boolean strongKey, boolean credentialPosition) {
 
-    /** A rule example: a document (after generator expansion) and the path it pretends to live at. */
-    public record Example(String path, String text) {
+    /**
+     * A rule example: a document (after generator expansion), the path it pretends to live at, and for a match
+     * example the severity the finding must have (null: the rule's own or any).
+     */
+    public record Example(String path, String text, Severity severity) {
     }
 
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");

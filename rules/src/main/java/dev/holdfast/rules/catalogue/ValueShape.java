@@ -38,6 +38,8 @@ final class ValueShape {
     /** Python/C#/Kotlin/Scala prefixes that make a literal interpolate: f"..", $"..", s"..". */
     private static final Pattern INTERPOLATING_QUOTE = Pattern.compile("(?:^|[^\\w])(?:[fF][rR]?|[rR][fF]|\\$@?|@\\$|s)[\"']$");
     private static final Pattern BRACED = Pattern.compile("\\{[\\w.\\[\\]()'\" :!,-]*\\}");
+    /** A word in double quotes inside the value: the value is text or a template quoting other text. */
+    private static final Pattern QUOTED_WORD = Pattern.compile("\"[A-Za-z][\\w .:/-]{0,60}\"");
     private static final Pattern FORMAT_CALL = Pattern.compile("^[\"'`]?\\s*(?:\\.format\\(|%\\s*[(\\w]|\\.replace\\(|\\.f\\()");
 
     private ValueShape() {
@@ -76,8 +78,11 @@ final class ValueShape {
                 return "format string";
             }
         }
-        if (!value.isEmpty() && "+,);]}|&".indexOf(value.charAt(0)) >= 0) {
+        if (!value.isEmpty() && "+,);]}|&".indexOf(value.charAt(0)) >= 0 && !random(value)) {
             return "code between two strings"; // "..." + x + ", token: " + y: the quotes paired wrongly
+        }
+        if (QUOTED_WORD.matcher(value).find() && !random(value)) {
+            return "text quoting words"; // token = 'variable|default:"Default value"|date:"Y-m-d"'
         }
         if (a.matches("^[\"'`]\\s*(?:\\+|\\.\\.|\\|\\||\\|).*")) {
             return "concatenation or union"; // "__reactFiber$" + randomKey, "EXPORTABLE"|"NON_EXPORTABLE"
@@ -161,10 +166,11 @@ final class ValueShape {
 
     /**
      * Text with spaces between several real words ("sessionToken=deleted; expires=Thu, 01 Jan 1970"): a sentence or a
-     * header value, not a token. Random values with a space or two (WordPress salts) hold no such words.
+     * header value, not a token. Random values with a space or two (WordPress salts) are not text, even where a few
+     * letters in a row read as a word.
      */
     static boolean text(String value) {
-        if (value.indexOf(' ') < 0) {
+        if (value.indexOf(' ') < 0 || random(value)) {
             return false;
         }
         int words = 0;
@@ -174,5 +180,28 @@ final class ValueShape {
             }
         }
         return words >= 2 && value.split("\\s+").length >= 3;
+    }
+
+    /**
+     * A long value drawn at random from a wide alphabet, such as a WordPress salt or a Django secret key: at least 40
+     * characters, letters, digits and symbols, and near the entropy such a draw has (code and prose of that length stay
+     * below 4.6 bits a character). Whatever name it is given, it is a key.
+     */
+    static boolean random(String value) {
+        if (value.length() < 40) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        boolean symbol = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            digit |= c >= '0' && c <= '9';
+            symbol |= c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
+        }
+        return upper && lower && digit && symbol && Entropy.shannon(value) >= 4.8;
     }
 }

@@ -59,6 +59,10 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
     private static final Pattern PROPERTY_KEY = Pattern.compile("^[a-z][a-zA-Z0-9-]*(\\.[a-zA-Z0-9-]+)+$");
     /** "X-Auth-Token", "access_token", "bearer", "azurePasswordMaxDays": names of things, not secrets. */
     private static final Pattern WORDS = Pattern.compile("^([A-Za-z]+([-_.][A-Za-z]+)+|[a-z]+|[a-z]+([A-Z][a-z]+)+)$");
+    /** Words only, separated by spaces or punctuation: "RSA PRIVATE KEY" for TYPE_RSA_PRIVATE_KEY is a label. */
+    private static final Pattern LABEL = Pattern.compile("^[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*$");
+    /** A character class with a quantifier, a group construct, or an anchored pattern: a regular expression. */
+    private static final Pattern REGEX = Pattern.compile("\\[[^\\]]{2,}](?:[+*?]|\\{\\d)|\\(\\?[<:=!]|^\\^.+\\$$");
 
     private final JavaApiCatalogue catalogue = JavaApiCatalogue.load();
     private final Pattern credentialName = Pattern.compile(catalogue.credentialNames());
@@ -417,6 +421,10 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         return words.length == 0 || !catalogue.nonCredentialSuffixes().contains(words[words.length - 1]);
     }
 
+    private static List<String> nameWords(String name) {
+        return List.of(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
+    }
+
     private static boolean blankOrPlaceholder(String v) {
         return v.isBlank() || PLACEHOLDER.matcher(v).matches();
     }
@@ -435,7 +443,10 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
         if (norm.equals(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
             return true;
         }
-        return ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || WORDS.matcher(v).matches()
+        if (LABEL.matcher(v).matches() && nameWords(name).containsAll(List.of(lower.split("[ _.-]+")))) {
+            return true; // TYPE_RSA_PRIVATE_KEY = "RSA PRIVATE KEY": the value names what the constant is
+        }
+        return REGEX.matcher(v).find() || ENV_NAME.matcher(v).matches() || PROPERTY_KEY.matcher(v).matches() || WORDS.matcher(v).matches()
                 || v.split("\\s+").length > 3
                 || lower.startsWith("http://") || lower.startsWith("https://");
     }

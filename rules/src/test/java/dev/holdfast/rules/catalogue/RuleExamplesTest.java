@@ -28,6 +28,10 @@ class RuleExamplesTest {
                     assertThat(found).as(rule.matchExamples().get(idx).text())
                             .anyMatch(d -> d.ruleId().equals(rule.id()));
                     Detection d = found.stream().filter(x -> x.ruleId().equals(rule.id())).findFirst().orElseThrow();
+                    if (rule.matchExamples().get(idx).severity() != null) {
+                        assertThat(d.severity()).as("severity of " + rule.matchExamples().get(idx).text())
+                                .isEqualTo(rule.matchExamples().get(idx).severity());
+                    }
                     assertThat(d.line()).isPositive();
                     assertThat(d.column()).isPositive();
                     assertThat(d.redacted()).doesNotContain(d.subject());
