@@ -143,6 +143,8 @@ main() {
   local cloud="${INPUT_CLOUD:-}"
   # Any provider the CLI registers: it names the known ones when given another. Only the shape is checked here.
   [[ -z "$cloud" || "$cloud" =~ ^[a-z][a-z0-9-]*$ ]] || fail "input 'cloud' must be a cloud provider name (holdfast cloud --help) or empty"
+  local cloud_activity="${INPUT_CLOUD_ACTIVITY:-auto}"
+  case "$cloud_activity" in auto|true|false) ;; *) fail "input 'cloud-activity' must be auto, true or false";; esac
   local max_prs="${INPUT_MAX_PRS:-5}"
   [[ "$max_prs" =~ ^[0-9]+$ ]] || fail "input 'max-prs' must be a number"
   local event="${GITHUB_EVENT_NAME:-}"
@@ -204,6 +206,7 @@ main() {
     local -a cargs=(cloud "$cloud" --repo "$path" --fail-on "$fail_on" --snapshot-out "$out/cloud-snapshot.json"
       --report "markdown=$out/cloud.md")
     [ -n "${INPUT_CLOUD_BASELINE:-}" ] && cargs+=(--baseline "$INPUT_CLOUD_BASELINE")
+    case "$cloud_activity" in true) cargs+=(--activity);; false) cargs+=(--no-activity);; esac
     [ -n "${INPUT_CONFIG:-}" ] && cargs+=(--config "$INPUT_CONFIG")
     quietly "${cmd[@]}" "${cargs[@]}"
     local crc=$?

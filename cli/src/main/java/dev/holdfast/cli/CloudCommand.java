@@ -3,6 +3,7 @@ package dev.holdfast.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.cloud.ActivityLog;
 import dev.holdfast.scanner.cloud.CloudInventory;
 import dev.holdfast.scanner.cloud.CloudProvider;
 import dev.holdfast.scanner.cloud.CloudScan;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,6 +94,15 @@ public final class CloudCommand implements Callable<Integer> {
                 description = "match principals and leaked keys to the code in this repository")
         Path repo;
 
+        @Option(names = "--activity", negatable = true,
+                description = "read the activity logs: who made each change (introducedBy), on whose behalf, and what "
+                        + "agents used; on by default with --baseline (--no-activity turns it off)")
+        Boolean activity;
+
+        @Option(names = "--activity-days", paramLabel = "DAYS", defaultValue = "90",
+                description = "how far back what agents used is judged (default 90, as far as the logs keep)")
+        int activityDays;
+
         @Mixin
         VerboseOption verbosity = new VerboseOption();
 
@@ -111,6 +122,9 @@ public final class CloudCommand implements Callable<Integer> {
             JsonNode cloud = cloudSection(o);
             thresholds = thresholds(cloud);
             classifier = classifier(cloud);
+            if (o.activityDays < 1 || o.activityDays > 365) {
+                throw new IllegalArgumentException("--activity-days must be from 1 to 365 (got " + o.activityDays + ")");
+            }
             if (o.repo != null && !Files.isDirectory(o.repo)) {
                 throw new IllegalArgumentException("--repo " + o.repo + ": no such directory");
             }
@@ -123,25 +137,59 @@ public final class CloudCommand implements Callable<Integer> {
         FindingFactory factory = new FindingFactory(fp);
         CloudInventory inv = provider.inventory(classifier, fp, clock);
         CloudRules rules = provider.rules(thresholds, clock);
-        List<Finding> extra = o.repo == null ? List.of() : provider.repositoryFindings(inv, factory, o.repo);
-        CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra);
+        ActivityLog activity = activity(o, provider, inv, baseline, classifier, clock);
+        List<Finding> extra = new ArrayList<>(o.repo == null ? List.of()
+                : provider.repositoryFindings(inv, factory, o.repo));
+        extra.addAll(provider.activityFindings(inv, activity, factory));
+        CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra, activity);
         ScanResult result = out.result();
         if (o.repo != null) {
             result = dev.holdfast.scanner.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
         }
         // A partial snapshot would make the missed parts look fixed next time: it is not written.
-        if (o.snapshotOut != null && !result.partial()) {
+        if (o.snapshotOut != null && out.snapshotComplete()) {
             SnapshotStore.write(out.snapshot(), o.snapshotOut);
         }
         o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
         if (result.partial()) {
-            console.err().println("holdfast: partial " + provider.name() + " scan, not reporting clean"
-                    + (o.snapshotOut == null ? "" : " (snapshot not written)") + "; missed: "
+            console.err().println("holdfast: partial " + provider.name() + " scan"
+                    + (out.snapshotComplete() ? " (attribution only)" : "") + ", not reporting clean"
+                    + (o.snapshotOut == null || out.snapshotComplete() ? "" : " (snapshot not written)")
+                    + "; missed: "
                     + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
                     .map(CloudCommand::describe).toList()));
             return ExitCode.RUNTIME;
         }
         return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /**
+     * The activity window: the last --activity-days (what agents used is judged over it), reaching back to the
+     * baseline snapshot when that is older (only changes after it are explained), no further back than the
+     * provider's logs reach (said in a warning). Off unless --activity, or --baseline without --no-activity.
+     */
+    private static ActivityLog activity(Shared o, CloudProvider provider, CloudInventory inv, CloudSnapshot baseline,
+                                        PrincipalClassifier classifier, Clock clock) {
+        boolean on = o.activity != null ? o.activity : baseline != null;
+        if (!on) {
+            return ActivityLog.off();
+        }
+        Instant to = clock.instant();
+        Instant floor = to.minus(provider.activityRetention());
+        Instant from = to.minus(Duration.ofDays(o.activityDays));
+        Instant since = baseline == null || baseline.takenAt() == null ? null : Instant.parse(baseline.takenAt());
+        if (since != null && since.isBefore(from)) {
+            from = since;
+        }
+        List<ScanWarning> notes = new ArrayList<>();
+        if (from.isBefore(floor)) {
+            notes.add(new ScanWarning(provider.name() + " activity", "the window starts " + from + ", beyond the "
+                    + provider.activityRetention().toDays() + " days the activity logs keep; changes before " + floor
+                    + " are not attributed"));
+            from = floor;
+        }
+        ActivityLog log = provider.activity(inv, baseline, from, to, classifier).since(since);
+        return notes.isEmpty() ? log : log.withLastAccessed(log.lastAccessed(), notes);
     }
 
     private static String describe(ScanWarning w) {

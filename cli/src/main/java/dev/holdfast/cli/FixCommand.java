@@ -1,5 +1,6 @@
 package dev.holdfast.cli;
 
+import dev.holdfast.remediator.Regressions;
 import dev.holdfast.scanner.baseline.Baseline;
 import dev.holdfast.scanner.baseline.BaselineStore;
 import dev.holdfast.scanner.baseline.BaselineWorkflow;
@@ -13,7 +14,6 @@ import dev.holdfast.remediator.FixPlan;
 import dev.holdfast.remediator.FixPlanner;
 import dev.holdfast.remediator.ManualRemediation;
 import dev.holdfast.remediator.PullRequestText;
-import dev.holdfast.remediator.Regressions;
 import dev.holdfast.remediator.RemediationException;
 import dev.holdfast.remediator.SafePatch;
 import dev.holdfast.remediator.Verifier;
@@ -22,6 +22,7 @@ import dev.holdfast.remediator.git.BranchWriter;
 import dev.holdfast.remediator.github.GitHubConnection;
 import dev.holdfast.remediator.github.PullRequestPublisher;
 import dev.holdfast.remediator.github.WaitBudget;
+import dev.holdfast.remediator.narrowing.TerraformNarrowing;
 import dev.holdfast.scanner.scan.ScanResult;
 import dev.holdfast.scanner.scan.ScanWorkflow;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -52,7 +53,8 @@ import java.util.regex.Pattern;
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = "Build a branch that reapplies removed security fixes (one commit per change, your checkout "
-                + "untouched); --dry-run prints the patch and PR text; --push and --open-pr publish it.")
+                + "untouched), or with --cloud-report narrows grants a cloud scan found unused; --dry-run prints the "
+                + "patch and PR text; --push and --open-pr publish it.")
 public final class FixCommand implements Callable<Integer>, Failures.Named {
     static final String DEFAULT_AUTHOR = "Holdfast <holdfast@users.noreply.github.com>";
     private static final Pattern IDENT = Pattern.compile("^\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
@@ -70,6 +72,11 @@ public final class FixCommand implements Callable<Integer>, Failures.Named {
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "default PATH/.holdfast/baseline.json")
     Path baselineFile;
+
+    @Option(names = "--cloud-report", paramLabel = "FILE",
+            description = "narrow the grants a cloud JSON report found unused (holdfast cloud aws --repo PATH "
+                    + "--format json) in the Terraform that defines them, instead of re-applying removed fixes")
+    Path cloudReport;
 
     @Option(names = "--config", paramLabel = "FILE", description = "default PATH/.holdfast.yml when present")
     Path config;
@@ -140,6 +147,9 @@ public final class FixCommand implements Callable<Integer>, Failures.Named {
         }
         Path root = path.toAbsolutePath().normalize();
         HoldfastConfig cfg = HoldfastConfig.load(root, config);
+        if (cloudReport != null) {
+            return narrow(root, ident);
+        }
         Path file = baselineFile != null ? baselineFile : BaselineStore.defaultPath(root);
         if (!Files.isRegularFile(file)) {
             return usage("no baseline at " + file + ": run 'holdfast baseline " + path + "' first (its fix ledger is"
@@ -164,21 +174,59 @@ public final class FixCommand implements Callable<Integer>, Failures.Named {
                 return ExitCode.OK;
             }
             FixPlan plan = FixPlanner.withDefaultFixers(verifier(detector)).plan(repo, regressed);
-            int refused = 0;
-            if (dryRun) {
-                printDryRun(plan, verifier(detector));
-            } else {
-                PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
-                refused = apply(repo, plan, who);
-            }
-            printManual(plan.manual(), dryRun ? "# " : "");
-            return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+            return carryOut(repo, plan, detector, ident);
         }
     }
 
     @Override
     public String failurePrefix() {
         return "fix failed: ";
+    }
+
+    /** Prints (--dry-run) or writes and publishes the plan's changes, then lists what is left to a person. */
+    private int carryOut(Repository repo, FixPlan plan, Detector detector, Matcher ident) {
+        int refused = 0;
+        if (dryRun) {
+            printDryRun(plan, detector);
+        } else {
+            PersonIdent who = new PersonIdent(ident.group(1), ident.group(2), clock.instant(), ZoneOffset.UTC);
+            refused = apply(repo, plan, who);
+        }
+        printManual(plan.manual(), dryRun ? "# " : "");
+        return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /**
+     * {@code --cloud-report}: the unused grants of a cloud report become narrowings of the Terraform that defines
+     * their principals, written and published like any other change.
+     */
+    private int narrow(Path root, Matcher ident) throws IOException {
+        List<Finding> suggestions;
+        try {
+            if (!Files.isRegularFile(cloudReport)) {
+                return usage("--cloud-report " + cloudReport + ": no such file");
+            }
+            suggestions = CloudSuggestions.read(cloudReport, TerraformNarrowing.RULE);
+        } catch (IllegalArgumentException | IOException e) {
+            return usage(Main.oneLine(e.getMessage()));
+        }
+        try (Repository repo = open(root)) {
+            if (repo == null) {
+                return usage(path + " is not inside a git repository");
+            }
+            if (suggestions.isEmpty()) {
+                console.out().println("holdfast: no unused-grant suggestion in " + cloudReport + " points at a file of "
+                        + path + " (scan with --repo " + path + "); nothing to narrow");
+                return ExitCode.OK;
+            }
+            org.eclipse.jgit.lib.ObjectId head = repo.resolve("HEAD");
+            if (head == null) {
+                return usage(path + " has no commit to narrow on");
+            }
+            TerraformNarrowing.Plan p = TerraformNarrowing.plan(root, head.name(), suggestions);
+            FixPlan plan = new FixPlan(head.name(), p.fixes(), p.manual());
+            return carryOut(repo, plan, detectors.apply(HoldfastConfig.load(root, config)), ident);
+        }
     }
 
     /**
@@ -272,7 +320,7 @@ public final class FixCommand implements Callable<Integer>, Failures.Named {
     }
 
     /** The patch (scrubbed preview + binary delta) and the PR text as '#' lines, which git apply skips. */
-    private void printDryRun(FixPlan plan, Verifier detectors) {
+    private void printDryRun(FixPlan plan, Detector detector) {
         PrintStream out = console.out();
         out.println("# holdfast fix --dry-run: " + plan.fixes().size() + " change(s), " + plan.manual().size()
                 + " left for manual remediation; nothing was written.");
@@ -286,7 +334,7 @@ public final class FixCommand implements Callable<Integer>, Failures.Named {
             out.println("# PR title: " + text.title());
             out.println("# PR body:");
             text.body().lines().forEach(l -> out.println("#   " + l));
-            out.print(SafePatch.render(fix.edits(), detectors));
+            out.print(SafePatch.render(fix.edits(), verifier(detector)));
         }
     }
 

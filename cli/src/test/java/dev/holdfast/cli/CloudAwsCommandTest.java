@@ -296,7 +296,7 @@ class CloudAwsCommandTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws java.io.IOException {
+    static void copy(Path from, Path to) throws java.io.IOException {
         try (var files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

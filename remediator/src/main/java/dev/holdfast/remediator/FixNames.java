@@ -20,8 +20,14 @@ public final class FixNames {
     private FixNames() {
     }
 
+    /** "narrowing" for a change that takes away grants nobody used (a cloud suggestion), else "regression". */
     public static String kind(Fix fix) {
-        return "regression";
+        return isNarrowing(fix) ? "narrowing" : "regression";
+    }
+
+    public static boolean isNarrowing(Fix fix) {
+        return !fix.findings().isEmpty() && fix.reapplies() == null && fix.findings().stream()
+                .allMatch(f -> dev.holdfast.remediator.narrowing.TerraformNarrowing.RULE.equals(f.ruleId()));
     }
 
     public static String branch(Fix fix) {
@@ -57,7 +63,8 @@ public final class FixNames {
         Finding f = fix.findings().get(0);
         String what = fix.findings().size() == 1 ? f.ruleId() : f.ruleId() + " (+" + (fix.findings().size() - 1) + ")";
         int others = fix.edits().size() - 1;
-        return "Reapply removed fix: " + what + " in " + fix.primaryPath()
+        return (isNarrowing(fix) ? "Narrow unused grants: " : "Reapply removed fix: ") + what + " in "
+                + fix.primaryPath()
                 + (others == 0 ? "" : " and " + others + (others == 1 ? " other file" : " other files"));
     }
 

@@ -42,6 +42,9 @@ public record PullRequestText(String title, String body) {
 
     /** @param previousPr the URL of an earlier, merged PR for the same findings (a repeat), or null */
     public static PullRequestText of(Fix fix, String previousPr) {
+        if (FixNames.isNarrowing(fix)) {
+            return narrowing(fix);
+        }
         StringBuilder b = new StringBuilder();
         b.append("## A removed security fix came back\n\n");
         if (previousPr != null) {
@@ -117,6 +120,30 @@ public record PullRequestText(String title, String body) {
                     appendHint(b, f.remediation());
                 }
             }
+        }
+        b.append("\n---\n_Opened by [Holdfast](https://github.com/holdfast-dev/holdfast) — keeps security fixes from"
+                + " quietly coming undone._\n\n");
+        return new PullRequestText(ReportText.oneLine(FixNames.title(fix)),
+                Md.inertInLogs(b.toString()) + "<!-- holdfast:meta " + meta(fix) + " -->\n");
+    }
+
+    /** A least-privilege narrowing: what the principal holds and did not use, what is removed, what to check. */
+    private static PullRequestText narrowing(Fix fix) {
+        StringBuilder b = new StringBuilder();
+        b.append("## Grants an identity did not use\n\n### What it holds and did not use\n\n");
+        for (Finding f : fix.findings()) {
+            b.append("- **").append(Md.text(f.ruleId())).append("** (").append(f.severity().id()).append(") for ")
+                    .append(Md.code(f.location().resource())).append(", defined in ").append(Md.code(f.location().path()));
+            if (f.location().line() > 0) {
+                b.append(" line ").append(f.location().line());
+            }
+            b.append(": ").append(Md.text(f.message())).append('\n');
+        }
+        b.append("\n### What this PR changes\n\n").append("It ").append(Md.text(fix.reason())).append(". Files: ")
+                .append(String.join(", ", fix.edits().stream().map(e -> Md.code(e.path())).toList())).append(".\n");
+        if (!fix.notes().isEmpty()) {
+            b.append("\n### Before merging\n\n");
+            fix.notes().forEach(n -> b.append("- ").append(Md.text(n)).append('\n'));
         }
         b.append("\n---\n_Opened by [Holdfast](https://github.com/holdfast-dev/holdfast) — keeps security fixes from"
                 + " quietly coming undone._\n\n");

@@ -33,6 +33,12 @@ public final class AzureScans {
     /** Serves {@code scenario} over {@code tls}, lets {@code setup} add faults, then scans with {@code extra} flags. */
     public static Scan scan(LocalTls tls, String scenario, Consumer<AzureServer> setup, String... extra)
             throws Exception {
+        return scanAt(NOW, tls, scenario, setup, extra);
+    }
+
+    /** As {@link #scan}, with the CLI's clock at {@code now} (the fixtures' dates stay relative to {@link #NOW}). */
+    public static Scan scanAt(Instant now, LocalTls tls, String scenario, Consumer<AzureServer> setup,
+                              String... extra) throws Exception {
         try (AzureServer s = new AzureServer(FIXTURES, scenario, new FixtureTemplates(NOW), tls.serverContext(),
                 TENANT)) {
             setup.accept(s);
@@ -41,7 +47,7 @@ public final class AzureScans {
             env.put("AZURE_CLIENT_SECRET", "fixture-" + "client-" + "secret");
             env.put("AZURE_TENANT_ID", TENANT);
             env.put("AZURE_AUTHORITY_HOST", s.url());
-            env.put("HOLDFAST_NOW", NOW.toString());
+            env.put("HOLDFAST_NOW", now.toString());
             env.put("HOLDFAST_RETRY_BASE_MS", "5");
             List<String> args = new ArrayList<>(List.of("cloud", "azure", "--tenant", TENANT, "--subscription", SUB,
                     "--arm-endpoint", s.url(), "--graph-endpoint", s.url(), "--format", "json"));

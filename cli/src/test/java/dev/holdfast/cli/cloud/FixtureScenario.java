@@ -20,6 +20,7 @@ final class FixtureScenario {
     private final List<Path> dirs = new ArrayList<>();
     private final Map<String, String[]> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> uses = new ConcurrentHashMap<>();
+    private final Properties settings = new Properties();
 
     FixtureScenario(Path root, String scenario) throws IOException {
         String s = scenario;
@@ -39,10 +40,18 @@ final class FixtureScenario {
             for (String k : p.stringPropertyNames()) {
                 if (k.startsWith("fault.")) {
                     faults.putIfAbsent(k.substring(6), p.getProperty(k).trim().split("\\s+"));
+                } else {
+                    settings.putIfAbsent(k, p.getProperty(k).trim());
                 }
             }
             s = p.getProperty("inherits");
         }
+    }
+
+    /** A whole-number setting of the nearest scenario that has it ({@code cloudtrail.pageSize=2}), or 0. */
+    int intProperty(String key) {
+        String v = settings.getProperty(key);
+        return v == null ? 0 : Integer.parseInt(v);
     }
 
     /** Adds or replaces the fault for {@code name}. */
@@ -59,6 +68,11 @@ final class FixtureScenario {
     boolean fires(String name, String[] spec, int timesAt) {
         int times = spec.length > timesAt ? Integer.parseInt(spec[timesAt]) : Integer.MAX_VALUE;
         return uses.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet() <= times;
+    }
+
+    /** Every scenario's copy of {@code file}, nearest first. */
+    List<Path> findAll(String file) {
+        return dirs.stream().map(d -> d.resolve(file)).filter(Files::exists).toList();
     }
 
     /** The nearest scenario's copy of {@code file}, or null. */

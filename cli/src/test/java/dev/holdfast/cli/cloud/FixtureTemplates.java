@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Expands the placeholders of recorded-format cloud fixtures at test time, so that no secret-shaped value and no date
  * that ages is ever committed: {@code {{KEY:name}}} (an AWS access key id generated from the name),
- * {@code {{DAYS_AGO:n}}} / {@code {{DAYS_AHEAD:n}}} (instants relative to the injected "now"),
+ * {@code {{DAYS_AGO:n}}} / {@code {{DAYS_AHEAD:n}}} / {@code {{HOURS_AGO:n}}} (instants relative to the injected
+ * "now"),
  * {@code {{URLENCODE:file}}} (a JSON file of the scenario, URL-encoded as the IAM Query API sends policies) and
  * {@code {{BASE}}} (the server's own URL, for nextLink / @odata.nextLink).
  */
@@ -67,6 +68,7 @@ public final class FixtureTemplates {
                 case "KEY" -> key(arg);
                 case "DAYS_AGO" -> now.minus(Duration.ofDays(Long.parseLong(arg))).toString();
                 case "DAYS_AHEAD" -> now.plus(Duration.ofDays(Long.parseLong(arg))).toString();
+                case "HOURS_AGO" -> now.minus(Duration.ofHours(Long.parseLong(arg))).toString();
                 case "URLENCODE" -> URLEncoder.encode(read(files.apply(arg)).strip(), StandardCharsets.UTF_8)
                         .replace("+", "%20");
                 case "BASE" -> base;

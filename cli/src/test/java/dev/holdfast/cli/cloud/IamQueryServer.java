@@ -21,7 +21,8 @@ import java.util.Map;
  * Requests are dispatched by the {@code Action} form parameter to {@code <Action>-<discriminator>.xml} (the user
  * name, the key's fixture name, or the pagination Marker) or {@code <Action>.xml}. A scenario may inherit another's
  * files ({@code scenario.properties: inherits=...}) and inject faults ({@code fault.<Action>=<Code> <status> [times]}),
- * answered with the {@code ErrorResponse} XML of {@code fixtures/cloud/aws/errors/<Code>.xml}.
+ * answered with the {@code ErrorResponse} XML of {@code fixtures/cloud/aws/errors/<Code>.xml}. The same URL answers
+ * CloudTrail's JSON protocol ({@link CloudTrailLookup}), as {@code --endpoint-url} serves IAM, STS and CloudTrail.
  */
 public final class IamQueryServer implements AutoCloseable {
     private final HttpServer server;
@@ -29,6 +30,8 @@ public final class IamQueryServer implements AutoCloseable {
     private final Path errors;
     private final FixtureTemplates templates;
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** When each CloudTrail call arrived (System.nanoTime), to check the client's pace. */
+    public final List<Long> trailCallTimes = Collections.synchronizedList(new ArrayList<>());
 
     public IamQueryServer(Path root, String scenario, FixtureTemplates templates) throws IOException {
         this.templates = templates;
@@ -50,6 +53,11 @@ public final class IamQueryServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null && target.contains("CloudTrail")) {
+                cloudTrail(ex, target.substring(target.lastIndexOf('.') + 1));
+                return;
+            }
             Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (ex.getRequestURI().getRawQuery() != null) {
                 form.putAll(form(ex.getRequestURI().getRawQuery()));
@@ -68,6 +76,12 @@ public final class IamQueryServer implements AutoCloseable {
             if (disc == null && form.get("AccessKeyId") != null) {
                 disc = templates.keyName(form.get("AccessKeyId"));
             }
+            if (disc == null && form.get("Arn") != null) {
+                disc = form.get("Arn").substring(form.get("Arn").lastIndexOf('/') + 1);
+            }
+            if (disc == null) {
+                disc = form.get("JobId");
+            }
             Path file = scenario.find(action + (disc == null ? "" : "-" + disc) + ".xml");
             if (file == null && disc != null) {
                 file = scenario.find(action + ".xml");
@@ -80,9 +94,33 @@ public final class IamQueryServer implements AutoCloseable {
         }
     }
 
+    /** CloudTrail's JSON 1.1 protocol: {@code X-Amz-Target: …CloudTrail_20131101.<Operation>}, errors as __type. */
+    private void cloudTrail(HttpExchange ex, String operation) throws IOException {
+        trailCallTimes.add(System.nanoTime());
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        calls.add(operation);
+        String[] fault = scenario.spec(operation);
+        String answer;
+        int status = 200;
+        if (fault != null && scenario.fires(operation, fault, 2)) {
+            status = Integer.parseInt(fault[1]);
+            answer = "{\"__type\":\"" + fault[0] + "\",\"message\":\"" + fault[0] + " from the stand-in\"}";
+        } else if ("LookupEvents".equals(operation)) {
+            answer = CloudTrailLookup.answer(body, scenario, templates, scenario.intProperty("cloudtrail.pageSize"));
+        } else {
+            status = 400;
+            answer = "{\"__type\":\"UnknownOperationException\"}";
+        }
+        send(ex, status, answer, "application/x-amz-json-1.1");
+    }
+
     private static void send(HttpExchange ex, int status, String body) throws IOException {
+        send(ex, status, body, "text/xml");
+    }
+
+    private static void send(HttpExchange ex, int status, String body, String type) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/xml");
+        ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("x-amzn-RequestId", "4d9ab6c2-0c48-4a3e-a8d5-6b5f3fbbd1c7");
         ex.sendResponseHeaders(status, b.length);
         try (OutputStream o = ex.getResponseBody()) {

@@ -29,8 +29,9 @@ import static dev.holdfast.reports.html.Html.esc;
 
 /**
  * One self-contained HTML file: summary tiles, regressions with who/when/which fix, a filterable findings table,
- * privilege creep per principal, agent grants per file and agent, and the share of findings by identity kind as an inline SVG chart. Loads nothing:
- * CSS and JS are inline and a Content-Security-Policy forbids every fetch, so the file is safe to open anywhere.
+ * privilege creep per principal, a timeline of cloud changes per principal (who made each), agent grants per file and
+ * agent, and the share of findings by identity kind as an inline SVG chart. Loads nothing: CSS and JS are inline
+ * and a Content-Security-Policy forbids every fetch, so the file is safe to open anywhere.
  */
 public final class HtmlReport implements Report {
     public static final String FORMAT = "html";
@@ -78,6 +79,7 @@ public final class HtmlReport implements Report {
         regressions(sb, r);
         findings(sb, r);
         privilege(sb, r);
+        timeline(sb, r);
         agentGrants(sb, r);
         identities(sb, r);
         warnings(sb, r);
@@ -246,6 +248,51 @@ public final class HtmlReport implements Report {
                         .append("</td><td>").append(f.status().id()).append("</td><td class=\"mono\">")
                         .append(esc(f.redacted())).append("</td><td>").append(esc(ReportText.oneLine(f.message())))
                         .append("</td><td>").append(esc(ReportText.who(f))).append("</td></tr>\n");
+            }
+            sb.append("</tbody></table>\n</div>\n");
+        }
+        sb.append("</section>\n");
+    }
+
+    /**
+     * Cloud changes per principal in time order, from the activity logs: when, what (a grant added or removed, a
+     * credential, the principal itself), who made it (agent or person, on whose behalf) and the event; changes no log
+     * explained come last, saying why. Shown only when the activity was read.
+     */
+    private void timeline(StringBuilder sb, ScanResult r) {
+        Map<String, List<Finding>> byPrincipal = new TreeMap<>();
+        for (Finding f : r.findings()) {
+            if (f.properties().containsKey("attribution") && f.location() != null) {
+                String key = principal(f);
+                byPrincipal.computeIfAbsent(key == null ? "(unknown principal)" : key, k -> new ArrayList<>()).add(f);
+            }
+        }
+        if (byPrincipal.isEmpty()) {
+            return;
+        }
+        sb.append("<section id=\"timeline\">\n<h2>Who changed what, per principal (").append(byPrincipal.size())
+                .append(")</h2>\n");
+        Comparator<Finding> byTime = Comparator.comparing((Finding f) -> f.properties().getOrDefault("changeTime",
+                "~")).thenComparing(Finding::ruleId).thenComparing(Finding::fingerprint);
+        for (Map.Entry<String, List<Finding>> e : byPrincipal.entrySet()) {
+            sb.append("<div class=\"principal\" data-principal=\"").append(esc(e.getKey()))
+                    .append("\">\n<h3 class=\"mono\">").append(esc(e.getKey())).append("</h3>\n<table><thead><tr>")
+                    .append("<th>when</th><th>change</th><th>who</th><th>event</th></tr></thead><tbody>\n");
+            for (Finding f : e.getValue().stream().sorted(byTime).toList()) {
+                Map<String, String> p = f.properties();
+                String when = p.containsKey("changeTime") ? p.get("changeTime")
+                        : p.get("attribution") + (p.containsKey("attributionReason") ? ": " + p.get("attributionReason")
+                        : "");
+                String what = f.status().id() + " " + f.ruleId() + (p.containsKey("grant") ? " " + p.get("grant")
+                        : "");
+                String who = f.introducedBy() == null ? "—" : ReportText.who(f)
+                        + ("true".equals(p.get("selfChange")) ? ", to itself" : "")
+                        + ("console".equals(p.get("changeVia")) ? ", in the console" : "");
+                String event = p.containsKey("changeEvent") ? p.get("changeAction") + " " + p.get("changeEvent") : "";
+                sb.append("<tr data-status=\"").append(f.status().id()).append("\" data-kind=\"")
+                        .append(ReportText.kind(f).id()).append("\"><td class=\"mono\">").append(esc(when))
+                        .append("</td><td>").append(esc(what)).append("</td><td>").append(esc(who))
+                        .append("</td><td class=\"mono\">").append(esc(event)).append("</td></tr>\n");
             }
             sb.append("</tbody></table>\n</div>\n");
         }

@@ -142,6 +142,23 @@ class ActionScriptTest {
     }
 
     @Test
+    void theCloudActivityInputTurnsTheActivityLogsOnOrOff() throws Exception {
+        Run off = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "INPUT_CLOUD", "aws",
+                "INPUT_CLOUD_BASELINE", "ci/cloud.json", "INPUT_CLOUD_ACTIVITY", "false", "FAKE_REGRESSIONS", "0"));
+        assertThat(off.calls.get(1)).containsSequence("--baseline", "ci/cloud.json").contains("--no-activity");
+        Run on = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "INPUT_CLOUD", "aws",
+                "INPUT_CLOUD_ACTIVITY", "true", "FAKE_REGRESSIONS", "0"));
+        assertThat(on.calls.get(1)).contains("--activity").doesNotContain("--no-activity");
+        Run auto = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "INPUT_CLOUD", "aws",
+                "FAKE_REGRESSIONS", "0"));
+        assertThat(auto.calls.get(1)).doesNotContain("--activity", "--no-activity");
+        Run bad = run("schedule", "schedule.json", Map.of(), Map.of("INPUT_MODE", "nightly", "INPUT_CLOUD", "aws",
+                "INPUT_CLOUD_ACTIVITY", "sometimes"));
+        assertThat(bad.rc).isEqualTo(2);
+        assertThat(bad.calls).isEmpty();
+    }
+
+    @Test
     void aScheduledRunInScanModeLetsTheCliReadTheSchedule() throws Exception {
         Run r = run("schedule", "schedule.json", Map.of(), Map.of("FAKE_REGRESSIONS", "0"));
         assertThat(r.calls.get(0)).containsSequence("--event-name", "schedule");

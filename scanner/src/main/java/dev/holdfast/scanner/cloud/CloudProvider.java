@@ -11,6 +11,8 @@ import dev.holdfast.scanner.scan.FindingFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,10 +34,24 @@ public interface CloudProvider {
     CloudInventory inventory(PrincipalClassifier classifier, Fingerprinter fingerprinter, Clock clock);
 
     /**
-     * What identities did since an earlier snapshot (which one changed IAM, on whose behalf). None yet: issue 20
-     * reads the providers' activity logs.
+     * What identities did in a window (which one changed IAM, on whose behalf, what else it used), from the
+     * provider's activity logs. A log that cannot be read is reported in the result (partial, with the reason),
+     * not thrown: the findings stand without it.
+     *
+     * @param since the baseline snapshot, or null; principals deleted since are looked up there
      */
-    default List<CloudActivity> activity(CloudInventory inventory, CloudSnapshot since) {
+    default ActivityLog activity(CloudInventory inventory, CloudSnapshot since, Instant from, Instant to,
+                                 PrincipalClassifier classifier) {
+        return ActivityLog.off();
+    }
+
+    /** How far back the provider's activity log reaches (CloudTrail's event history: 90 days). */
+    default Duration activityRetention() {
+        return Duration.ofDays(90);
+    }
+
+    /** Findings about what identities did (grants never used, shared credentials); may be empty. */
+    default List<Finding> activityFindings(CloudInventory inventory, ActivityLog log, FindingFactory factory) {
         return List.of();
     }
 

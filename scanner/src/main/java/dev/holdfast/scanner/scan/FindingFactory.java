@@ -31,9 +31,12 @@ public final class FindingFactory {
         return toFinding(d, new Location(path, d.line(), d.column(), commit, null));
     }
 
-    /** A cloud rule's detection, at its resource and attributed to the principal it is about. */
+    /**
+     * A cloud rule's detection, at its resource. Who made the change is not the principal it is about: the activity
+     * log tells that ({@code cloud.ActivityJoin}); the holder's kind is in {@code properties.identityKind}.
+     */
     public Finding toFinding(CloudDetection c) {
-        return toFinding(c.detection(), new Location(null, 0, 0, null, c.resource())).withIntroducedBy(c.holder());
+        return toFinding(c.detection(), new Location(null, 0, 0, null, c.resource()));
     }
 
     private Finding toFinding(Detection d, Location at) {

@@ -13,15 +13,17 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
 
-/** Builds the IAM and STS clients: one HTTP client, bounded retries, endpoint override, credentials. */
+/** Builds the IAM, STS and CloudTrail clients: one HTTP client, bounded retries, endpoint override, credentials. */
 final class AwsClients implements AutoCloseable {
     final IamClient iam;
     final StsClient sts;
+    final CloudTrailClient cloudTrail;
     private final SdkHttpClient http;
 
     AwsClients(AwsOptions o) {
@@ -44,12 +46,16 @@ final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(override);
         var stsB = StsClient.builder().httpClient(http).region(region).credentialsProvider(creds)
                 .overrideConfiguration(override);
+        var trailB = CloudTrailClient.builder().httpClient(http).region(region).credentialsProvider(creds)
+                .overrideConfiguration(override);
         if (o.endpoint() != null) {
             iamB.endpointOverride(o.endpoint());
             stsB.endpointOverride(o.endpoint());
+            trailB.endpointOverride(o.endpoint());
         }
         iam = iamB.build();
         sts = stsB.build();
+        cloudTrail = trailB.build();
     }
 
     /** Keys in the given environment first (the CLI's view of it), then a named profile, then the default chain. */
@@ -72,6 +78,7 @@ final class AwsClients implements AutoCloseable {
     public void close() {
         iam.close();
         sts.close();
+        cloudTrail.close();
         http.close();
     }
 }

@@ -1,0 +1,14 @@
+resource "aws_iam_role" "triage" {
+  name = "triage-agent"
+}
+
+resource "aws_iam_role_policy" "triage_logs" {
+  name   = "read-logs"
+  role   = "triage-agent"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["logs:GetLogEvents", "logs:FilterLogEvents"], Resource = "*" }] })
+}
+
+resource "aws_iam_role_policy" "other" {
+  role   = "someone-else"
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "*" }] })
+}
