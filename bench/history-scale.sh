@@ -118,13 +118,15 @@ for n in $sizes; do
   {
     printf '%sx commons-lang (%d commits, %d blobs, %.2f GB of blob content, %s MiB of packs), best of %d runs:\n' \
       "$n" "$commits" "$blobs" "$(echo "$content / 1000000000" | bc -l)" "$pack" "$runs"
-    printf '  holdfast --history (bare)   %8.2fs  peak RSS %5s MiB  full collections %s  heap after GC <= %s MiB  live set <= %s MiB  (%s findings)\n' \
-      "$h" "$(peak holdfast)" "$(IFS=/; echo "${fulls[*]}")" "${gcmax:-?}" "${live:-?}" "$findings"
-    printf '  git log -p --all (bare)     %8.2fs  peak RSS %5s MiB\n' "$lb" "$(peak gitlog-bare)"
-    printf '  git log -p --all (checkout) %8.2fs  peak RSS %5s MiB\n' "$lc" "$(peak gitlog-checkout)"
-    printf '  git cat-file --batch-all    %8.2fs  peak RSS %5s MiB\n' "$c" "$(peak catfile)"
+    printf '  holdfast --history (bare)   %8.2fs  cpu %8.2fs  peak RSS %5s MiB  full collections %s  heap after GC <= %s MiB  live set <= %s MiB  (%s findings)\n' \
+      "$h" "$(cpu holdfast)" "$(peak holdfast)" "$(IFS=/; echo "${fulls[*]}")" "${gcmax:-?}" "${live:-?}" "$findings"
+    printf '  git log -p --all (bare)     %8.2fs  cpu %8.2fs  peak RSS %5s MiB\n' "$lb" "$(cpu gitlog-bare)" "$(peak gitlog-bare)"
+    printf '  git log -p --all (checkout) %8.2fs  cpu %8.2fs  peak RSS %5s MiB\n' "$lc" "$(cpu gitlog-checkout)" "$(peak gitlog-checkout)"
+    printf '  git cat-file --batch-all    %8.2fs  cpu %8.2fs  peak RSS %5s MiB\n' "$c" "$(cpu catfile)" "$(peak catfile)"
     printf '  ratios: holdfast / git log -p (bare) = %.2fx (goal <= 0.5)   / git log -p (checkout) = %.2fx   / cat-file = %.2fx (goal <= 1.5)\n' \
       "$(echo "$h / $lb" | bc -l)" "$(echo "$h / $lc" | bc -l)" "$(echo "$h / $c" | bc -l)"
+    printf '  cpu ratios (holdfast on 2 cores, git on 1): holdfast / git log -p (bare) = %.2fx   / cat-file = %.2fx\n' \
+      "$(echo "$(cpu holdfast) / $(cpu gitlog-bare)" | bc -l)" "$(echo "$(cpu holdfast) / $(cpu catfile)" | bc -l)"
     if [ -z "$base_content" ]; then
       base_content="$content"; base_time="$h"; base_n="$n"
     else

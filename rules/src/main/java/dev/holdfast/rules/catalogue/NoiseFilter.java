@@ -65,6 +65,13 @@ final class NoiseFilter {
     private final List<Pattern> documentationHosts;
     private final List<Pattern> documentationFiles;
     private final List<Pattern> testPaths;
+    private static final int EXAMPLE_FILE = 0;
+    private static final int TEST_PATH = 1;
+    private static final int DOCUMENTATION_FILE = 2;
+    private static final int CREDENTIAL_FILE = 3;
+    private static final int CONFIG_FILE = 4;
+    /** The kinds of path above, per path (see {@link PathAnswers}). */
+    private final PathAnswers pathKinds = new PathAnswers(5, this::pathKind);
     private final List<String> notSecretKeyTokens;
     private final List<Pattern> weakPatterns;
     private final Set<String> technicalValues;
@@ -182,17 +189,27 @@ final class NoiseFilter {
 
     /** A file that documents a configuration (.env.example, config.sample.yml), where generic rules stay quiet. */
     boolean exampleFile(String path) {
-        return matchesAny(exampleFiles, path);
+        return pathKinds.get(EXAMPLE_FILE, path);
     }
 
     /** A test file or folder: a generic-rule hit there is not reported as high (see {@link SecretDetector}). */
     boolean testPath(String path) {
-        return matchesAny(testPaths, path);
+        return pathKinds.get(TEST_PATH, path);
     }
 
     /** A file that documents (Markdown, reStructuredText, docs folders): generic rules need a random value there. */
     boolean documentationFile(String path) {
-        return matchesAny(documentationFiles, path);
+        return pathKinds.get(DOCUMENTATION_FILE, path);
+    }
+
+    private boolean pathKind(int kind, String path) {
+        return matchesAny(switch (kind) {
+            case EXAMPLE_FILE -> exampleFiles;
+            case TEST_PATH -> testPaths;
+            case DOCUMENTATION_FILE -> documentationFiles;
+            case CREDENTIAL_FILE -> credentialFiles;
+            default -> configFiles;
+        }, path);
     }
 
     /** Where the file sits in the policy: tests, documentation and example files first, then what it holds. */
@@ -206,10 +223,10 @@ final class NoiseFilter {
         if (exampleFile(path)) {
             return Place.EXAMPLE;
         }
-        if (matchesAny(credentialFiles, path)) {
+        if (pathKinds.get(CREDENTIAL_FILE, path)) {
             return Place.CREDENTIAL_FILE;
         }
-        return matchesAny(configFiles, path) ? Place.CONFIG : Place.CODE;
+        return pathKinds.get(CONFIG_FILE, path) ? Place.CONFIG : Place.CODE;
     }
 
     /** A weak value is a weak credential where it is used as it stands; elsewhere it is a demo default or fixture. */

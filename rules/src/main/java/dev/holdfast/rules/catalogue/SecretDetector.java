@@ -85,6 +85,8 @@ public final class SecretDetector implements Detector {
     private final int[][] contextRulesByKeyword;
     private final boolean splitScan;
     private final LineReach reach;
+    /** Per rule: whether it applies to a path (its path globs), per path (see {@link PathAnswers}). */
+    private final PathAnswers applies;
 
     SecretDetector(List<SecretRule> rules, NoiseFilter noise, Predicate<String> allowedValue) {
         this.rules = List.copyOf(rules);
@@ -131,6 +133,7 @@ public final class SecretDetector implements Detector {
         }
         // a keyword with a line break could span a changed and an unchanged line: then scan every line whole
         this.splitScan = all.stream().noneMatch(k -> k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0);
+        this.applies = new PathAnswers(this.rules.size(), (r, p) -> this.rules.get(r).appliesTo(p));
         List<String> markers = new ArrayList<>();
         this.rules.forEach(r -> markers.addAll(BLOCK_MARKERS.getOrDefault(r.capture(), List.of())));
         // the pair window, and one line more: a rule that joins a line to the one before reads it
@@ -167,12 +170,12 @@ public final class SecretDetector implements Detector {
         // shown in part, unchanged lines matter only to the rules that read across lines: they get a smaller
         // automaton of those rules' keywords.
         java.util.BitSet[] linesByRule = new java.util.BitSet[rules.size()];
-        Boolean[] applies = new Boolean[rules.size()];
+        PathAnswers.Answers appliesHere = applies.of(path);
         if (changed == null || !splitScan) {
-            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, applies, linesByRule));
+            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, appliesHere, linesByRule));
         } else {
-            KeywordIndex.Hit all = marker(rulesByKeyword, lines, path, applies, linesByRule);
-            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, path, applies, linesByRule);
+            KeywordIndex.Hit all = marker(rulesByKeyword, lines, appliesHere, linesByRule);
+            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, appliesHere, linesByRule);
             int n = lines.length();
             for (int line = 0; line < n; ) {
                 boolean isChanged = changed.get(line);
@@ -191,11 +194,11 @@ public final class SecretDetector implements Detector {
                 continue;
             }
             java.util.BitSet marked = linesByRule[r];
-            if (marked == null && rule.keywords().isEmpty() && rule.appliesTo(path)) {
+            if (marked == null && rule.keywords().isEmpty() && appliesHere.get(r)) {
                 marked = new java.util.BitSet(lines.length());
                 marked.set(0, lines.length());
             }
-            if (nonAsciiKeyword[r] && rule.appliesTo(path)) {
+            if (nonAsciiKeyword[r] && appliesHere.get(r)) {
                 // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
                 marked = marked == null ? new java.util.BitSet(lines.length()) : marked;
                 for (int i = 0; i < lines.length(); i++) {
@@ -226,16 +229,13 @@ public final class SecretDetector implements Detector {
     }
 
     /** Marks, for each keyword found, its line for every rule that lists the keyword and applies to the path. */
-    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Boolean[] applies,
+    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, PathAnswers.Answers appliesHere,
                                     java.util.BitSet[] linesByRule) {
         int[] lineStarts = lines.starts;
         return (keyword, end) -> {
             int line = lineOf(lineStarts, end);
             for (int r : byKeyword[keyword]) {
-                if (applies[r] == null) {
-                    applies[r] = rules.get(r).appliesTo(path);
-                }
-                if (applies[r]) {
+                if (appliesHere.get(r)) {
                     if (linesByRule[r] == null) {
                         linesByRule[r] = new java.util.BitSet(lines.length());
                     }

@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * detections are remembered.
  *
  * <p>What a worker holds is bounded by files, not by history: one path's {@link LineMemory} (dropped when the path is
- * done) and a run of that path's versions read ahead. Git stores older versions as deltas of newer ones, so a run is
- * read newest first, each version one delta away from the one read before it, then scanned oldest first; a run holds
- * at most its share of {@link MemoryBudget#readAhead()}, and always at least one version.
+ * done) and a run of that path's versions read ahead. Git stores most versions as deltas of others, so a run is
+ * read in pack order ({@link PackOrder}), where each base comes before its deltas, then scanned oldest first; a run
+ * holds at most its share of {@link MemoryBudget#readAhead()}, and always at least one version.
  */
 final class BlobPool {
     private final Repository repo;
@@ -51,6 +51,7 @@ final class BlobPool {
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong peakRetained = new AtomicLong();
     private final Runnable onProgress;
+    private final PackOrder packOrder;
     private volatile Throwable fatal;
 
     /**
@@ -71,6 +72,7 @@ final class BlobPool {
         // OutOfMemoryError.
         this.largestVersion = Math.max(1, budget.heap() / (16L * this.threads));
         this.onProgress = onProgress;
+        this.packOrder = PackOrder.of(repo.getObjectDatabase());
     }
 
     /** Scans every path's versions; returns when all are done. */
@@ -122,7 +124,7 @@ final class BlobPool {
         }
     }
 
-    /** One path: its versions in runs read newest first, each run scanned oldest first. */
+    /** One path: its versions in runs read in pack order, each run scanned oldest first. */
     private void scan(ObjectReader reader, BlobIntroductions.PathHistory history) {
         String path = history.path();
         List<ObjectId> blobs = history.blobs();
@@ -149,9 +151,9 @@ final class BlobPool {
                 to++;
             }
             byte[][] versions = new byte[to - from][];
-            for (int k = to - 1; k >= from; k--) {
-                if (sizes[k - from] >= 0) {
-                    versions[k - from] = read(reader, blobs.get(k), path);
+            for (int k : packOrder.readOrder(blobs.subList(from, to))) {
+                if (sizes[k] >= 0) {
+                    versions[k] = read(reader, blobs.get(from + k), path);
                 }
             }
             for (int k = from; k < to; k++) {

@@ -7,7 +7,7 @@ package dev.holdfast.scanner.git;
  * <ul>
  *   <li>{@link #packWindows()}: JGit's cache of pack file windows, shared by every reader;</li>
  *   <li>{@link #deltaBases()}: JGit's cache of inflated delta bases, one per reader;</li>
- *   <li>{@link #readAhead()}: the bytes of versions the workers may hold at once, read newest first so that each
+ *   <li>{@link #readAhead()}: the bytes of versions the workers may hold at once, read in pack order so that each
  *       one is one delta away from the last (see {@link BlobPool}).</li>
  * </ul>
  * Each is a fraction of the heap between a floor and a ceiling; past the ceilings a larger heap buys nothing
