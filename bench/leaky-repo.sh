@@ -29,6 +29,6 @@ if [ "$mode" = harness ]; then
   (cd "$root" && mvn -o -q -B -pl rules test-compile >&2 \
     && mvn -o -q -B -pl rules dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2)
   java -cp "$root/rules/target/classes:$root/rules/target/test-classes:$(cat "$work/cp.txt")" \
-    dev.holdfast.rules.catalog.ScanHarness "$corpus" >"$out"
+    dev.holdfast.rules.catalogue.ScanHarness "$corpus" >"$out"
 fi
 python3 "$root/bench/score_leaky.py" "$work/meta/secrets.csv" "$out"

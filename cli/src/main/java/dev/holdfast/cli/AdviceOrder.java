@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.model.Finding;
 
 import java.util.Comparator;
 import java.util.List;

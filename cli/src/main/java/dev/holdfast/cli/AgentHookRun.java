@@ -7,7 +7,8 @@ import dev.holdfast.cli.hooks.AgentTool;
 import dev.holdfast.cli.hooks.GitAction;
 import dev.holdfast.cli.hooks.GitInvocation;
 import dev.holdfast.cli.hooks.PushArguments;
-import dev.holdfast.change.Staging;
+import dev.holdfast.scanner.change.Staging;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class AgentHookRun {
         Path dir = Path.of(cwd != null ? cwd : console.env().getOrDefault("CLAUDE_PROJECT_DIR", "."))
                 .toAbsolutePath().normalize();
         List<GitAction> actions = GitAction.plan(GitInvocation.in(command, dir));
-        HookScan scan = new HookScan(console, clock, BaselineSupport.detectors(clock));
+        HookScan scan = new HookScan(console, clock, ScanWorkflow.detectors(clock));
         HookRunner runner = new HookRunner(console, clock, scan);
         for (GitAction a : actions) {
             HookScan.Request req;

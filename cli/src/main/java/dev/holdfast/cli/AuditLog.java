@@ -2,7 +2,7 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.model.Finding;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,25 +1,25 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.Acceptance;
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.baseline.BaselineBuilder;
-import dev.holdfast.baseline.BaselineEntry;
-import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.EntryStatus;
-import dev.holdfast.baseline.Staleness;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.git.Blobs;
-import dev.holdfast.git.GitFetcher;
-import dev.holdfast.model.Finding;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.scan.Sanitize;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.source.WorkingTreeSource;
+import dev.holdfast.scanner.baseline.Acceptance;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.scanner.baseline.BaselineBuilder;
+import dev.holdfast.scanner.baseline.BaselineEntry;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.baseline.BaselineWorkflow;
+import dev.holdfast.scanner.baseline.EntryStatus;
+import dev.holdfast.scanner.baseline.Staleness;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.scanner.git.Blobs;
+import dev.holdfast.scanner.git.GitFetcher;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.scanner.scan.Sanitize;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWorkflow;
+import dev.holdfast.scanner.source.WorkingTreeSource;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,8 +66,8 @@ public final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--check", description = "exit 1 and list stale entries: matching nothing, or acceptances past their date")
     boolean check;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
 
     public BaselineCommand(Console console) {
         this(console, Clock.systemUTC(), null);
@@ -76,11 +76,11 @@ public final class BaselineCommand implements Callable<Integer> {
     BaselineCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
-        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
+        this.detectors = detectors != null ? detectors : ScanWorkflow.detectors(clock);
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (accept != null && check) {
             return usage("--accept and --check exclude each other");
         }
@@ -95,23 +95,13 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         Path root = path.toAbsolutePath().normalize();
         Path file = output != null ? output.toAbsolutePath() : BaselineStore.defaultPath(root);
-        try {
-            if (accept != null) {
-                return accept(root, file);
-            }
-            HoldfastConfig cfg = HoldfastConfig.load(root, config);
-            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detectors.apply(cfg), path.toString());
-            fetchLeftOutBlobs(root);
-            return check ? check(workflow, root, file) : refresh(workflow, root, file);
-        } catch (ConfigException | BaselineException e) {
-            return usage(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("holdfast: " + Failures.describe(e));
-            return ExitCode.RUNTIME;
+        if (accept != null) {
+            return accept(root, file);
         }
+        HoldfastConfig cfg = HoldfastConfig.load(root, config);
+        BaselineWorkflow workflow = ScanWorkflow.baselineWorkflow(cfg, detectors.apply(cfg), path.toString());
+        fetchLeftOutBlobs(root);
+        return check ? check(workflow, root, file) : refresh(workflow, root, file);
     }
 
     /** The ledger is mined from every version of HEAD's history: a partial clone fetches the ones it left out. */

@@ -1,10 +1,11 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.remediator.advice.Advice;
-import dev.holdfast.scan.Sanitize;
+import dev.holdfast.scanner.scan.Sanitize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ final class BlockMessage {
                     : "fix " + f.fixedBy().commit().substring(0, Math.min(8, f.fixedBy().commit().length()));
             return "regressed: " + by + " removed this value; putting it back undoes that fix";
         }
-        if ("true".equals(f.properties().get("acceptanceExpired"))) {
+        if (FindingProperty.isTrue(FindingProperty.ACCEPTANCE_EXPIRED, f)) {
             return "accepted risk whose acceptance expired";
         }
         return f.status().id();

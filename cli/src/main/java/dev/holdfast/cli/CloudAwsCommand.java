@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.aws.AwsOptions;
-import dev.holdfast.cloud.aws.AwsProvider;
+import dev.holdfast.scanner.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.aws.AwsOptions;
+import dev.holdfast.scanner.cloud.aws.AwsProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class CloudAwsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         URI uri;
         AwsOptions opts;
         try {

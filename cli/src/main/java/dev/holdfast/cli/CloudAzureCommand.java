@@ -1,8 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.cloud.HttpTimeout;
-import dev.holdfast.cloud.azure.AzureOptions;
-import dev.holdfast.cloud.azure.AzureProvider;
+import dev.holdfast.scanner.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.azure.AzureOptions;
+import dev.holdfast.scanner.cloud.azure.AzureProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class CloudAzureCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         AzureOptions opts;
         try {
             checkUrl("--arm-endpoint", arm);

@@ -2,24 +2,24 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.cloud.ActivityLog;
-import dev.holdfast.cloud.CloudInventory;
-import dev.holdfast.cloud.CloudProvider;
-import dev.holdfast.cloud.CloudScan;
-import dev.holdfast.cloud.SnapshotStore;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Fingerprinter;
-import dev.holdfast.identity.PrincipalClassifier;
-import dev.holdfast.model.Finding;
+import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.cloud.ActivityLog;
+import dev.holdfast.scanner.cloud.CloudInventory;
+import dev.holdfast.scanner.cloud.CloudProvider;
+import dev.holdfast.scanner.cloud.CloudScan;
+import dev.holdfast.scanner.cloud.SnapshotStore;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Fingerprinter;
+import dev.holdfast.scanner.identity.PrincipalClassifier;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.rules.cloud.CloudRules;
 import dev.holdfast.rules.cloud.CloudSnapshot;
 import dev.holdfast.rules.cloud.CloudThresholds;
-import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.FingerprintKeys;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.scanner.scan.FindingFactory;
+import dev.holdfast.scanner.scan.FingerprintKeys;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWarning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,15 +103,15 @@ public final class CloudCommand implements Callable<Integer> {
                 description = "how far back what agents used is judged (default 90, as far as the logs keep)")
         int activityDays;
 
-        @Option(names = "--verbose", description = "stack traces on failure")
-        boolean verbose;
+        @Mixin
+        VerboseOption verbosity = new VerboseOption();
 
         @Mixin
         OutputOptions output = new OutputOptions();
     }
 
     /** The flow every provider shares: options, inventory, rules, baseline, snapshot, report, exit code. */
-    static int run(Console console, Shared o, CloudProvider provider) {
+    static int run(Console console, Shared o, CloudProvider provider) throws IOException {
         CloudThresholds thresholds;
         PrincipalClassifier classifier;
         Clock clock;
@@ -132,45 +132,35 @@ public final class CloudCommand implements Callable<Integer> {
             console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
             return ExitCode.USAGE;
         }
-        try {
-            CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
-            Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
-            FindingFactory factory = new FindingFactory(fp);
-            CloudInventory inv = provider.inventory(classifier, fp, clock);
-            CloudRules rules = provider.rules(thresholds, clock);
-            ActivityLog activity = activity(o, provider, inv, baseline, classifier, clock);
-            List<Finding> extra = new ArrayList<>(o.repo == null ? List.of()
-                    : provider.repositoryFindings(inv, factory, o.repo));
-            extra.addAll(provider.activityFindings(inv, activity, factory));
-            CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra, activity);
-            ScanResult result = out.result();
-            if (o.repo != null) {
-                result = dev.holdfast.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
-            }
-            // A partial snapshot would make the missed parts look fixed next time: it is not written.
-            if (o.snapshotOut != null && out.snapshotComplete()) {
-                SnapshotStore.write(out.snapshot(), o.snapshotOut);
-            }
-            o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
-            if (result.partial()) {
-                console.err().println("holdfast: partial " + provider.name() + " scan"
-                        + (out.snapshotComplete() ? " (attribution only)" : "") + ", not reporting clean"
-                        + (o.snapshotOut == null || out.snapshotComplete() ? "" : " (snapshot not written)")
-                        + "; missed: "
-                        + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
-                        .map(CloudCommand::describe).toList()));
-                return ExitCode.RUNTIME;
-            }
-            return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
-        } catch (IOException | RuntimeException e) {
-            if (o.verbose) {
-                e.printStackTrace(console.err());
-            }
-            String m = e.getMessage();
-            console.err().println("holdfast: " + Main.oneLine(m == null || m.isBlank()
-                    ? e.getClass().getSimpleName() : m));
+        CloudSnapshot baseline = o.baseline == null ? null : SnapshotStore.read(o.baseline);
+        Fingerprinter fp = new Fingerprinter(FingerprintKeys.defaultKey());
+        FindingFactory factory = new FindingFactory(fp);
+        CloudInventory inv = provider.inventory(classifier, fp, clock);
+        CloudRules rules = provider.rules(thresholds, clock);
+        ActivityLog activity = activity(o, provider, inv, baseline, classifier, clock);
+        List<Finding> extra = new ArrayList<>(o.repo == null ? List.of()
+                : provider.repositoryFindings(inv, factory, o.repo));
+        extra.addAll(provider.activityFindings(inv, activity, factory));
+        CloudScan.Outcome out = CloudScan.run(inv, rules, factory, baseline, extra, activity);
+        ScanResult result = out.result();
+        if (o.repo != null) {
+            result = dev.holdfast.scanner.cloud.CodeLinks.link(result, o.repo.toAbsolutePath().normalize());
+        }
+        // A partial snapshot would make the missed parts look fixed next time: it is not written.
+        if (o.snapshotOut != null && out.snapshotComplete()) {
+            SnapshotStore.write(out.snapshot(), o.snapshotOut);
+        }
+        o.output.write(result, console, o.repo == null ? null : o.repo.toAbsolutePath().normalize());
+        if (result.partial()) {
+            console.err().println("holdfast: partial " + provider.name() + " scan"
+                    + (out.snapshotComplete() ? " (attribution only)" : "") + ", not reporting clean"
+                    + (o.snapshotOut == null || out.snapshotComplete() ? "" : " (snapshot not written)")
+                    + "; missed: "
+                    + String.join("; ", result.warnings().stream().filter(w -> w.reason().startsWith("missed"))
+                    .map(CloudCommand::describe).toList()));
             return ExitCode.RUNTIME;
         }
+        return FailPolicy.fails(result, o.failOn) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /**

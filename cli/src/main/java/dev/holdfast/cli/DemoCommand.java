@@ -1,22 +1,25 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Status;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.baseline.BaselineWorkflow;
+import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
-import dev.holdfast.scan.AgentWidening;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.TrackedFindings;
-import dev.holdfast.scenario.Scenario;
-import dev.holdfast.scenario.ScenarioRepository;
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.scanner.scan.AgentWidening;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWorkflow;
+import dev.holdfast.scanner.scan.TrackedFindings;
+import dev.holdfast.scanner.scenario.Scenario;
+import dev.holdfast.scanner.scenario.ScenarioRepository;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,7 +47,7 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build a demo repository where an AI agent undoes a security fix, and scan it against its "
                 + "baseline (exit 1, like the real scan).")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, Failures.Named {
     private final Console console;
     private final Clock clock;
     private final Function<HoldfastConfig, Detector> detectors;
@@ -56,8 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "report format for the final scan (default text)")
     String format;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
 
     public DemoCommand(Console console) {
         this(console, Clock.systemUTC(), null);
@@ -66,30 +69,26 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
-        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
+        this.detectors = detectors != null ? detectors : ScanWorkflow.detectors(clock);
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         try {
             Reports.forFormat(format, new ReportContext(null, Main.version(), false));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        try {
-            Path target = dir != null ? dir.toAbsolutePath().normalize() : Files.createTempDirectory("holdfast-demo-");
-            if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
-                return usage(dir + ": exists and is not an empty directory");
-            }
-            return run(target);
-        } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("holdfast: demo failed: " + Main.oneLine(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()));
-            return ExitCode.RUNTIME;
+        Path target = dir != null ? dir.toAbsolutePath().normalize() : Files.createTempDirectory("holdfast-demo-");
+        if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+            return usage(dir + ": exists and is not an empty directory");
         }
+        return run(target);
+    }
+
+    @Override
+    public String failurePrefix() {
+        return "demo failed: ";
     }
 
     private int run(Path target) throws IOException {
@@ -97,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         // Status lines go to stderr for machine formats so that stdout stays a valid report.
         var say = text ? console.out() : console.err();
         Scenario scenario = Scenario.demo();
-        BaselineWorkflow workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
+        BaselineWorkflow workflow = ScanWorkflow.baselineWorkflow(HoldfastConfig.defaults(), detectors.apply(HoldfastConfig.defaults()),
                 target.toString());
         ScenarioRepository repo = new ScenarioRepository(scenario, new SecretGenerator(new SecureRandom().nextLong()));
         say.println("Building the demo repository in " + target);
@@ -135,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, List<String>> e : undone.entrySet()) {
             Finding f = sample.get(e.getKey());
-            say.println("What happened: " + (f.properties().containsKey(AgentWidening.TOOL) ? narrowing(f, result)
+            say.println("What happened: " + (FindingProperty.AGENT_TOOL.isSet(f) ? narrowing(f, result)
                     : undid(f, e.getValue())));
         }
         say.println("Exit code " + (fails ? ExitCode.FINDINGS : ExitCode.OK) + ": like a real 'holdfast scan', the run "
@@ -160,10 +159,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** "Bob Chen narrowed Claude Code's permissions in .claude/settings.json (…); Claude (…) took shell:* back in …." */
     private static String narrowing(Finding f, ScanResult result) {
         List<String> grants = result.findings().stream()
-                .filter(g -> g.status() == Status.REGRESSED && "grant".equals(g.properties().get("tracked")))
+                .filter(g -> g.status() == Status.REGRESSED && FindingProperty.TRACKED_GRANT.equals(FindingProperty.TRACKED.get(g)))
                 .filter(g -> f.location().path().equals(g.location().path()))
                 .map(Finding::redacted).distinct().toList();
-        String tool = f.properties().get(AgentWidening.TOOL);
+        String tool = FindingProperty.AGENT_TOOL.get(f);
         return f.fixedBy().name() + " narrowed " + tool + "'s permissions in " + f.location().path() + " ("
                 + f.fixedBy().commit().substring(0, 10) + "); " + by(f) + " took " + String.join(", ", grants)
                 + " back in " + f.introducedBy().commit().substring(0, 10)

@@ -1,19 +1,13 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.baseline.BaselineWorkflow;
-import dev.holdfast.baseline.Drift;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.git.Repos;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Status;
+import dev.holdfast.remediator.Regressions;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.baseline.BaselineWorkflow;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.scanner.git.Repos;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.remediator.Fix;
 import dev.holdfast.remediator.FixNames;
 import dev.holdfast.remediator.FixPlan;
@@ -29,24 +23,22 @@ import dev.holdfast.remediator.github.GitHubConnection;
 import dev.holdfast.remediator.github.PullRequestPublisher;
 import dev.holdfast.remediator.github.WaitBudget;
 import dev.holdfast.remediator.narrowing.TerraformNarrowing;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -63,7 +55,7 @@ import java.util.regex.Pattern;
         description = "Build a branch that reapplies removed security fixes (one commit per change, your checkout "
                 + "untouched), or with --cloud-report narrows grants a cloud scan found unused; --dry-run prints the "
                 + "patch and PR text; --push and --open-pr publish it.")
-public final class FixCommand implements Callable<Integer> {
+public final class FixCommand implements Callable<Integer>, Failures.Named {
     static final String DEFAULT_AUTHOR = "Holdfast <holdfast@users.noreply.github.com>";
     private static final Pattern IDENT = Pattern.compile("^\\s*(.+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
 
@@ -118,8 +110,8 @@ public final class FixCommand implements Callable<Integer> {
             description = "author and committer of fix commits (default " + DEFAULT_AUTHOR + ")")
     String author;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
 
     public FixCommand(Console console) {
         this(console, Clock.systemUTC(), null);
@@ -128,11 +120,11 @@ public final class FixCommand implements Callable<Integer> {
     FixCommand(Console console, Clock clock, Function<HoldfastConfig, Detector> detectors) {
         this.console = console;
         this.clock = clock;
-        this.detectors = detectors != null ? detectors : BaselineSupport.detectors(clock);
+        this.detectors = detectors != null ? detectors : ScanWorkflow.detectors(clock);
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Matcher ident = IDENT.matcher(author);
         if (!ident.matches()) {
             return usage("--author must look like 'Name <email>', got '" + author + "'");
@@ -146,7 +138,7 @@ public final class FixCommand implements Callable<Integer> {
         if (dryRun && (push != null || openPr != null)) {
             return usage("--dry-run changes nothing; it cannot be combined with --push or --open-pr");
         }
-        if (openPr != null && !hasGitHubCredentials()) {
+        if (openPr != null && !GitHubConnection.hasCredentials(console.env())) {
             return usage("--open-pr needs credentials: set GITHUB_TOKEN or GH_TOKEN, or HOLDFAST_GITHUB_APP_ID with"
                     + " HOLDFAST_GITHUB_APP_PRIVATE_KEY(_FILE) for a GitHub App");
         }
@@ -154,12 +146,7 @@ public final class FixCommand implements Callable<Integer> {
             return usage(path + ": no such directory");
         }
         Path root = path.toAbsolutePath().normalize();
-        HoldfastConfig cfg;
-        try {
-            cfg = HoldfastConfig.load(root, config);
-        } catch (ConfigException e) {
-            return usage(e.getMessage());
-        }
+        HoldfastConfig cfg = HoldfastConfig.load(root, config);
         if (cloudReport != null) {
             return narrow(root, ident);
         }
@@ -173,30 +160,27 @@ public final class FixCommand implements Callable<Integer> {
                 return usage(path + " is not inside a git repository");
             }
             Detector detector = detectors.apply(cfg);
-            BaselineWorkflow workflow = BaselineSupport.workflow(cfg, detector, path.toString());
-            Baseline baseline;
-            try {
-                baseline = workflow.store().read(file);
-            } catch (BaselineException e) {
-                return usage(e.getMessage());
-            }
+            BaselineWorkflow workflow = ScanWorkflow.baselineWorkflow(cfg, detector, path.toString());
+            Baseline baseline = workflow.store().read(file);
             ScanResult result = workflow.scan(root, baseline, clock);
             if (result.partial()) {
                 console.err().println("holdfast: the scan of " + path + " was partial (" + result.warnings().size()
                         + " warnings); not changing anything on an incomplete picture");
                 return ExitCode.RUNTIME;
             }
-            List<Finding> regressed = relocate(repo, root, result.findings().stream()
-                    .filter(f -> f.status() == Status.REGRESSED).map(f -> withFixPaths(f, baseline)).toList());
+            List<Finding> regressed = Regressions.of(result, baseline, repo, root);
             if (regressed.isEmpty()) {
                 console.out().println("holdfast: no regressed findings in " + path + "; nothing to fix");
                 return ExitCode.OK;
             }
             FixPlan plan = FixPlanner.withDefaultFixers(verifier(detector)).plan(repo, regressed);
             return carryOut(repo, plan, detector, ident);
-        } catch (IOException | RuntimeException e) {
-            return failed(e);
         }
+    }
+
+    @Override
+    public String failurePrefix() {
+        return "fix failed: ";
     }
 
     /** Prints (--dry-run) or writes and publishes the plan's changes, then lists what is left to a person. */
@@ -212,21 +196,11 @@ public final class FixCommand implements Callable<Integer> {
         return plan.manual().isEmpty() && refused == 0 ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    private int failed(Exception e) {
-        if (verbose) {
-            e.printStackTrace(console.err());
-        }
-        String m = e.getMessage();
-        console.err().println("holdfast: fix failed: " + Main.oneLine(m == null || m.isBlank()
-                ? e.getClass().getSimpleName() : m));
-        return ExitCode.RUNTIME;
-    }
-
     /**
      * {@code --cloud-report}: the unused grants of a cloud report become narrowings of the Terraform that defines
      * their principals, written and published like any other change.
      */
-    private int narrow(Path root, Matcher ident) {
+    private int narrow(Path root, Matcher ident) throws IOException {
         List<Finding> suggestions;
         try {
             if (!Files.isRegularFile(cloudReport)) {
@@ -252,10 +226,6 @@ public final class FixCommand implements Callable<Integer> {
             TerraformNarrowing.Plan p = TerraformNarrowing.plan(root, head.name(), suggestions);
             FixPlan plan = new FixPlan(head.name(), p.fixes(), p.manual());
             return carryOut(repo, plan, detectors.apply(HoldfastConfig.load(root, config)), ident);
-        } catch (ConfigException e) {
-            return usage(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            return failed(e);
         }
     }
 
@@ -278,7 +248,7 @@ public final class FixCommand implements Callable<Integer> {
                     maxPrsPerHour);
         }
         BranchPusher pusher = remote == null ? null
-                : new BranchPusher(credentials(github), who.getEmailAddress());
+                : new BranchPusher(GitHubConnection.pushCredentials(github, console.env()), who.getEmailAddress());
         int refused = 0;
         for (Fix fix : plan.fixes()) {
             String branch = FixNames.branch(fix);
@@ -364,28 +334,7 @@ public final class FixCommand implements Callable<Integer> {
             out.println("# PR title: " + text.title());
             out.println("# PR body:");
             text.body().lines().forEach(l -> out.println("#   " + l));
-            // Values a rule reads across lines (a "- name: DB_PASSWORD" / "value: ..." pair) are not seen in a line
-            // alone: every value found in the whole file, before and after the change, is masked on every line.
-            java.util.Map<String, java.util.Set<String>> inFile = new java.util.HashMap<>();
-            for (var e : fix.edits()) {
-                java.util.Set<String> values = new java.util.HashSet<>();
-                for (byte[] content : List.of(e.before(), e.after())) {
-                    try {
-                        detector.detect(new Document(e.path(), content)).forEach(d -> values.add(d.subject()));
-                    } catch (DetectorException ex) {
-                        ex.found().forEach(d -> values.add(d.subject()));
-                    }
-                }
-                values.removeIf(v -> v == null || v.length() < 4);
-                inFile.put(e.path(), values);
-            }
-            out.print(SafePatch.render(fix.edits(), (p, line) -> {
-                String scrubbed = scrub(detector, p, line);
-                for (String v : inFile.getOrDefault(p, java.util.Set.of())) {
-                    scrubbed = scrubbed.replace(v, dev.holdfast.detect.Redactor.redact(v));
-                }
-                return scrubbed;
-            }));
+            out.print(SafePatch.render(fix.edits(), verifier(detector)));
         }
     }
 
@@ -398,68 +347,9 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
-    /** Masks every value the detectors see in a line shown in the preview. */
-    static String scrub(Detector detector, String path, String line) {
-        List<Detection> found;
-        try {
-            found = detector.detect(new Document(path, line.getBytes(StandardCharsets.UTF_8)));
-        } catch (DetectorException e) {
-            found = e.found();
-        }
-        String out = line;
-        for (Detection d : found) {
-            if (d.subject() != null && !d.subject().isEmpty()) {
-                out = out.replace(d.subject(), d.redacted());
-            }
-        }
-        return out;
-    }
-
     /** The detectors as the planner's verifier: a detector failing on patched content fails the verification. */
     private static Verifier verifier(Detector detector) {
         return detector::detect;
-    }
-
-    /**
-     * Tells the planner which paths the ledger's fix changed, so a file renamed since still gets its fix back. A
-     * finding regressed by place (a different value where the fix had put a reference) names its ledger entry.
-     */
-    private static Finding withFixPaths(Finding f, Baseline baseline) {
-        var entry = baseline.ledger().get(f.properties().getOrDefault(Drift.FIXED_FINDING, f.fingerprint()));
-        if (entry == null || entry.changes().isEmpty()) {
-            return f;
-        }
-        return f.withProperty(FixPlanner.FIX_PATHS, String.join(",",
-                entry.changes().stream().map(c -> c.path()).toList()));
-    }
-
-    /** Finding paths are relative to PATH; the planner needs them relative to the repository root. */
-    private static List<Finding> relocate(Repository repo, Path root, List<Finding> findings) {
-        Path top = repo.getWorkTree().toPath().toAbsolutePath().normalize();
-        if (top.equals(root)) {
-            return findings;
-        }
-        String prefix = top.relativize(root).toString().replace('\\', '/') + "/";
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            out.add(f.location() == null || f.location().path() == null ? f
-                    : f.withLocation(f.location().withPath(prefix + f.location().path())));
-        }
-        return out;
-    }
-
-    private CredentialsProvider credentials(GitHubConnection github) {
-        String token = github != null ? github.token() : null;
-        if (token == null) {
-            token = console.env().getOrDefault("GITHUB_TOKEN", console.env().get("GH_TOKEN"));
-        }
-        return token == null || token.isBlank() ? null : new UsernamePasswordCredentialsProvider("x-access-token", token);
-    }
-
-    private boolean hasGitHubCredentials() {
-        java.util.function.Predicate<String> set = k -> console.env().get(k) != null && !console.env().get(k).isBlank();
-        return set.test("GITHUB_TOKEN") || set.test("GH_TOKEN") || (set.test("HOLDFAST_GITHUB_APP_ID")
-                && (set.test("HOLDFAST_GITHUB_APP_PRIVATE_KEY") || set.test("HOLDFAST_GITHUB_APP_PRIVATE_KEY_FILE")));
     }
 
     private static Repository open(Path root) throws IOException {

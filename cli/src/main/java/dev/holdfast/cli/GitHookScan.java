@@ -1,8 +1,9 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.change.PrePushInput;
-import dev.holdfast.change.Staging;
-import dev.holdfast.push.RefUpdate;
+import dev.holdfast.scanner.change.PrePushInput;
+import dev.holdfast.scanner.change.Staging;
+import dev.holdfast.scanner.push.RefUpdate;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,8 +51,8 @@ final class GitHookScan {
         Path root = c.path.toAbsolutePath().normalize();
         HookScan.Request req = new HookScan.Request(root, c.path.toString(), kind, Staging.INDEX, List.of(), updates, remote,
                 c.agent, c.failOn, c.config, c.baseline);
-        HookScan scan = new HookScan(console, clock, BaselineSupport.detectors(clock));
-        HookRunner.Outcome o = new HookRunner(console, clock, scan).run(req, c.failOpen, c.record, null, c.verbose);
+        HookScan scan = new HookScan(console, clock, ScanWorkflow.detectors(clock));
+        HookRunner.Outcome o = new HookRunner(console, clock, scan).run(req, c.failOpen, c.record, null, c.verbosity.verbose);
         if (o.verdict() == null) {
             return fail(o.failure(), c.failOpen, o.exit());
         }

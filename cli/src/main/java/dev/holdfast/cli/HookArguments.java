@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.FailPolicy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +47,7 @@ final class HookArguments {
         c.prePush = given.containsKey("--pre-push");
         c.noProgress = given.containsKey("--no-progress");
         c.failOpen = given.containsKey("--fail-open");
-        c.verbose = given.containsKey("--verbose");
+        c.verbosity.verbose = given.containsKey("--verbose");
         c.remote = given.get("--remote");
         c.agent = given.get("--agent");
         c.record = path(given.get("--record"));
@@ -66,7 +66,7 @@ final class HookArguments {
         HooksCommand.Run r = new HooksCommand.Run(console, clock);
         r.agent = given.get("--agent");
         r.failOpen = given.containsKey("--fail-open");
-        r.verbose = given.containsKey("--verbose");
+        r.verbosity.verbose = given.containsKey("--verbose");
         r.record = path(given.get("--record"));
         r.failOn = given.getOrDefault("--fail-on", FailPolicy.DEFAULT);
         return r;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.model.Attribution;
+import dev.holdfast.rules.model.Attribution;
 import dev.holdfast.reports.JsonReport;
-import dev.holdfast.scan.ScanWarning;
-import dev.holdfast.scan.Sanitize;
+import dev.holdfast.scanner.scan.ScanWarning;
+import dev.holdfast.scanner.scan.Sanitize;
 
 import java.io.IOException;
 

@@ -1,34 +1,37 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.baseline.ScanBaseline;
-import dev.holdfast.change.PendingFile;
-import dev.holdfast.change.PushCommits;
-import dev.holdfast.change.StagedChange;
-import dev.holdfast.change.StagedChangeReader;
-import dev.holdfast.change.StagedScanner;
-import dev.holdfast.change.Staging;
-import dev.holdfast.change.TreeTexts;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.git.CommitSet;
-import dev.holdfast.push.RefUpdate;
-import dev.holdfast.scan.ScanProgress;
-import dev.holdfast.scan.ScanTarget;
-import dev.holdfast.identity.Actor;
-import dev.holdfast.identity.CommitAuthorClassifier;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
+import dev.holdfast.scanner.baseline.BaselineException;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.ScanBaseline;
+import dev.holdfast.scanner.change.PendingFile;
+import dev.holdfast.scanner.change.PushCommits;
+import dev.holdfast.scanner.change.StagedChange;
+import dev.holdfast.scanner.change.StagedChangeReader;
+import dev.holdfast.scanner.change.StagedScanner;
+import dev.holdfast.scanner.change.Staging;
+import dev.holdfast.scanner.change.TreeTexts;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.scanner.git.CommitSet;
+import dev.holdfast.scanner.push.RefUpdate;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
+import dev.holdfast.scanner.scan.ScanProgress;
+import dev.holdfast.scanner.scan.ScanTarget;
+import dev.holdfast.scanner.identity.Actor;
+import dev.holdfast.scanner.identity.CommitAuthorClassifier;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.remediator.advice.Advice;
 import dev.holdfast.remediator.advice.ExistingReferences;
 import dev.holdfast.remediator.advice.ReferenceAdvisor;
-import dev.holdfast.remediator.advice.ReferenceCatalog;
-import dev.holdfast.scan.FindingFactory;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.TrackedFindings;
+import dev.holdfast.remediator.advice.ReferenceCatalogue;
+import dev.holdfast.scanner.scan.FindingFactory;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWorkflow;
+import dev.holdfast.scanner.scan.TrackedFindings;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -132,7 +135,7 @@ final class HookScan {
             ScanBaseline base;
             try {
                 cfg = HoldfastConfig.load(top, req.config());
-                identities = BaselineSupport.identities(cfg);
+                identities = ScanWorkflow.identities(cfg);
                 base = ScanBaseline.resolve(top, req.baseline());
             } catch (ConfigException | BaselineException e) {
                 throw new Failure(ExitCode.USAGE, e.getMessage(), e);
@@ -143,7 +146,7 @@ final class HookScan {
             if (req.kind() == Kind.COMMIT) {
                 Detector detector = detectors.apply(cfg);
                 scanned = staged(repo, req, cfg, detector, new FindingFactory(base.fingerprinter()));
-                ScanResult raw = attributeTo(ScanPipeline.withoutBaselineFile(scanned.result()), actor);
+                ScanResult raw = attributeTo(BaselineStore.withoutArtifacts(scanned.result()), actor);
                 result = TrackedFindings.visible(base.apply(raw, null, clock), base.present());
             } else {
                 scanned = pushed(repo, req, top, cfg, identities, base);
@@ -210,7 +213,7 @@ final class HookScan {
             r = new ScanResult(new ScanTarget(req.displayPath(), null, PUSH_MODE), List.of(), Map.of(),
                     set.warnings(), false);
         } else {
-            ScanResult scanned = new ScanPipeline(top, req.displayPath(), cfg, identities, base, clock,
+            ScanResult scanned = new ScanWorkflow(top, req.displayPath(), cfg, identities, base, clock,
                     ScanProgress.NONE, false, console.err()).commits(set);
             ScanTarget t = scanned.target();
             r = new ScanResult(new ScanTarget(t.path(), t.commit(), PUSH_MODE, t.scope()), scanned.findings(),
@@ -230,7 +233,7 @@ final class HookScan {
     /** The rules that report a value written in a file (the secret catalogue): those get a reference to use. */
     private static java.util.Set<String> valueRules(HoldfastConfig cfg) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        Detectors.catalog(cfg).infos().forEach(r -> ids.add(r.id()));
+        ConfiguredDetectors.catalog(cfg).infos().forEach(r -> ids.add(r.id()));
         return ids;
     }
 
@@ -242,12 +245,12 @@ final class HookScan {
         if (failing.stream().noneMatch(hasValue)) {
             return out;
         }
-        ReferenceCatalog catalog = ReferenceCatalog.builtin();
+        ReferenceCatalogue catalog = ReferenceCatalogue.builtin();
         Supplier<ExistingReferences> existing = () -> {
             try {
                 List<ExistingReferences.TextFile> files = new ArrayList<>();
                 for (TreeTexts.Text t : TreeTexts.read(repo, repo.resolve(Constants.HEAD + "^{commit}"),
-                        ADVICE_FILES, ADVICE_BYTES, AdviceOrder.of(failing), ReferenceCatalog::mayReferIn)) {
+                        ADVICE_FILES, ADVICE_BYTES, AdviceOrder.of(failing), ReferenceCatalogue::mayReferIn)) {
                     files.add(new ExistingReferences.TextFile(t.path(), t.text()));
                 }
                 return ExistingReferences.scan(files, catalog);
@@ -288,7 +291,7 @@ final class HookScan {
         return new ScanResult(r.target(), out, r.rules(), r.warnings(), r.partial());
     }
 
-    private dev.holdfast.model.Person committer(Repository repo) {
+    private dev.holdfast.rules.model.Person committer(Repository repo) {
         org.eclipse.jgit.lib.UserConfig user = repo.getConfig().get(org.eclipse.jgit.lib.UserConfig.KEY);
         return Actor.committer(console.env(), user.isCommitterNameImplicit() ? null : user.getCommitterName(),
                 user.isCommitterEmailImplicit() ? null : user.getCommitterEmail());

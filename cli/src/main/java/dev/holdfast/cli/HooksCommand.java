@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.FailPolicy;
 import dev.holdfast.cli.hooks.AgentHookInstaller;
 import dev.holdfast.cli.hooks.AgentTool;
 import dev.holdfast.cli.hooks.GitHookInstaller;
@@ -10,6 +10,7 @@ import dev.holdfast.cli.hooks.InstallManifest;
 import dev.holdfast.cli.hooks.Launcher;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -247,8 +248,8 @@ public final class HooksCommand implements Runnable {
         @Option(names = "--fail-on", defaultValue = FailPolicy.DEFAULT, description = "none|new|regressed|any")
         String failOn;
 
-        @Option(names = "--verbose", description = "stack traces on failure")
-        boolean verbose;
+        @Mixin
+        VerboseOption verbosity = new VerboseOption();
 
         public Run(Console console) {
             this(console, Clock.systemUTC());
@@ -270,7 +271,7 @@ public final class HooksCommand implements Runnable {
                 console.err().println("holdfast: " + Main.oneLine(e.getMessage()));
                 return 2;
             }
-            return new AgentHookRun(console, clock).run(tool, failOpen, record, failOn, verbose);
+            return new AgentHookRun(console, clock).run(tool, failOpen, record, failOn, verbosity.verbose);
         }
     }
 

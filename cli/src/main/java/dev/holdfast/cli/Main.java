@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.git.QuickSystemReader;
+import dev.holdfast.scanner.git.QuickSystemReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -70,17 +70,17 @@ public final class Main implements Runnable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the " + (only == null ? "" : args[0] + " ") + "command", e);
         }
+        return withFailures(cmd, console).execute(args);
+    }
+
+    /** The command line printing to the console, its failures mapped to exit codes by {@link Failures}. */
+    static CommandLine withFailures(CommandLine cmd, Console console) {
         cmd.setOut(new java.io.PrintWriter(console.out(), true));
         cmd.setErr(new java.io.PrintWriter(console.err(), true));
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            console.err().println("holdfast: " + oneLine(ex.getMessage()));
-            return ExitCode.USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            console.err().println("holdfast: " + oneLine(String.valueOf(ex.getMessage())));
-            return ex instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.RUNTIME;
-        });
-        return cmd.execute(args);
+        Failures failures = new Failures(console);
+        cmd.setParameterExceptionHandler(failures);
+        cmd.setExecutionExceptionHandler(failures);
+        return cmd;
     }
 
     static String oneLine(String s) {

@@ -3,6 +3,7 @@ package dev.holdfast.cli;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.HttpException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -33,8 +34,8 @@ public final class OrgMatrixCommand implements Callable<Integer> {
     @Option(names = "--include-forks", description = "also list forks")
     boolean includeForks;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
 
     public OrgMatrixCommand(Console console) {
         this.console = console;
@@ -74,7 +75,7 @@ public final class OrgMatrixCommand implements Callable<Integer> {
 
     private int fail(Exception e, String message) {
         console.err().println("holdfast: " + Main.oneLine(message));
-        if (verbose) {
+        if (verbosity.verbose) {
             e.printStackTrace(console.err());
         }
         return ExitCode.RUNTIME;

@@ -4,7 +4,7 @@ import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.Reports;
 import dev.holdfast.reports.sarif.SarifReport;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

@@ -1,15 +1,16 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.scanner.config.ConfigException;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.StructuredDetectors;
-import dev.holdfast.rules.catalog.RecallReport;
-import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.catalog.RuleFileException;
-import dev.holdfast.rules.catalog.RuleTestReport;
-import dev.holdfast.rules.catalog.SecretRule;
+import dev.holdfast.rules.catalogue.RecallReport;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
+import dev.holdfast.rules.catalogue.RuleFileException;
+import dev.holdfast.rules.catalogue.RuleTestReport;
+import dev.holdfast.rules.catalogue.SecretRule;
 import dev.holdfast.rules.cloud.CloudCatalogue;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +56,12 @@ public final class RulesCommand implements Callable<Integer> {
             return usage("'" + (sub.isEmpty() ? args.get(0) : sub) + "' takes no files (only 'rules test' does)");
         }
         HoldfastConfig cfg;
-        RuleCatalog catalog;
+        RuleCatalogue catalog;
         try {
             cfg = HoldfastConfig.load(Path.of("").toAbsolutePath(), config);
-            catalog = Detectors.catalog(cfg);
+            catalog = ConfiguredDetectors.catalog(cfg);
             for (String file : sub.equals("test") ? args.subList(1, args.size()) : List.<String>of()) {
-                catalog = catalog.plus(RuleCatalog.load(Path.of(file)));
+                catalog = catalog.plus(RuleCatalogue.load(Path.of(file)));
             }
         } catch (ConfigException | RuleFileException e) {
             return usage(e.getMessage());
@@ -73,7 +74,7 @@ public final class RulesCommand implements Callable<Integer> {
         };
     }
 
-    private int test(RuleCatalog catalog) {
+    private int test(RuleCatalogue catalog) {
         RuleTestReport secrets = catalog.test();
         RuleTestReport iac = StructuredDetectors.test(Clock.systemUTC());
         List<RuleTestReport.Failure> failures = new ArrayList<>(secrets.failures());
@@ -89,8 +90,8 @@ public final class RulesCommand implements Callable<Integer> {
         return report.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    private int list(HoldfastConfig cfg, RuleCatalog catalog) {
-        List<RuleInfo> infos = new ArrayList<>(Detectors.build(cfg, Clock.systemUTC()).rules());
+    private int list(HoldfastConfig cfg, RuleCatalogue catalog) {
+        List<RuleInfo> infos = new ArrayList<>(ConfiguredDetectors.build(cfg, Clock.systemUTC()).rules());
         infos.addAll(CloudCatalogue.all().values());
         infos.sort(Comparator.comparing(RuleInfo::id));
         Map<String, String> providers = catalog.providerByRule();
@@ -103,7 +104,7 @@ public final class RulesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private int providers(RuleCatalog catalog) {
+    private int providers(RuleCatalogue catalog) {
         Map<String, List<SecretRule>> byProvider = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (SecretRule r : catalog.rules()) {
             if (r.provider() != null) {
@@ -117,7 +118,7 @@ public final class RulesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private int recall(RuleCatalog catalog) {
+    private int recall(RuleCatalogue catalog) {
         RecallReport report = catalog.recall();
         console.out().printf("%-18s %9s %6s %9s %6s %9s%n", "family", "providers", "rules", "examples", "found",
                 "own rule");

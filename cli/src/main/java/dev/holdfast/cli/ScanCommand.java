@@ -1,24 +1,27 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BaselineException;
-import dev.holdfast.baseline.FailPolicy;
-import dev.holdfast.baseline.ScanBaseline;
-import dev.holdfast.config.ConfigException;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.event.EventException;
-import dev.holdfast.event.GitHubEvent;
-import dev.holdfast.git.HistoryOptions;
-import dev.holdfast.git.Repos;
-import dev.holdfast.identity.CommitAuthorClassifier;
-import dev.holdfast.push.PushPlanner;
-import dev.holdfast.push.PushScope;
+import dev.holdfast.scanner.baseline.FailPolicy;
+import dev.holdfast.scanner.baseline.ScanBaseline;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.scanner.event.EventException;
+import dev.holdfast.scanner.event.GitHubEvent;
+import dev.holdfast.scanner.git.CommitSet;
+import dev.holdfast.scanner.git.HistoryOptions;
+import dev.holdfast.scanner.git.Repos;
+import dev.holdfast.scanner.identity.CommitAuthorClassifier;
+import dev.holdfast.scanner.push.PushPlanner;
+import dev.holdfast.scanner.push.PushScope;
 import dev.holdfast.reports.sarif.SarifReport;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWorkflow;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,8 +98,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
-    @Option(names = "--verbose", description = "stack traces on failure")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity = new VerboseOption();
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -111,7 +117,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         boolean eventMode = event != null || eventName != null;
         try {
             FailPolicy.predicate(failOn);
@@ -132,32 +138,29 @@ public final class ScanCommand implements Callable<Integer> {
             return new GitHookScan(console, clock).run(this);
         }
         Path root = path.toAbsolutePath().normalize();
+        HoldfastConfig cfg = HoldfastConfig.load(root, config);
+        CommitAuthorClassifier identities = ScanWorkflow.identities(cfg);
+        ScanBaseline base = ScanBaseline.resolve(root, baseline);
+        ScanWorkflow pipeline = new ScanWorkflow(root, path.toString(), cfg, identities, base, clock,
+                TerminalProgressBar.forConsole(console, noProgress), !noFetch, console.err());
+        if (eventMode) {
+            return event(root, pipeline);
+        }
+        ScanResult result = history ? pipeline.history()
+                : since != null ? pipeline.commits(revisions(pipeline, () -> HistoryOptions.since(since)))
+                : range != null ? pipeline.commits(revisions(pipeline, () -> HistoryOptions.range(range)))
+                : pipeline.tree();
+        output.write(result, console, root);
+        return exit(result, null);
+    }
+
+    /** The commits --since or --range names; a revision that names none is the user's argument, not a failure. */
+    private CommitSet revisions(ScanWorkflow pipeline, java.util.function.Supplier<HistoryOptions> options)
+            throws IOException {
         try {
-            HoldfastConfig cfg = HoldfastConfig.load(root, config);
-            CommitAuthorClassifier identities = BaselineSupport.identities(cfg);
-            ScanBaseline base = ScanBaseline.resolve(root, baseline);
-            ScanPipeline pipeline = new ScanPipeline(root, path.toString(), cfg, identities, base, clock,
-                    TerminalProgressBar.forConsole(console, noProgress), !noFetch, console.err());
-            if (eventMode) {
-                return event(root, pipeline);
-            }
-            ScanResult result = history ? pipeline.history()
-                    : since != null ? pipeline.commits(pipeline.resolve(HistoryOptions.since(since)))
-                    : range != null ? pipeline.commits(pipeline.resolve(HistoryOptions.range(range)))
-                    : pipeline.tree();
-            output.write(result, console, root);
-            return exit(result, null);
-        } catch (ConfigException | BaselineException | EventException e) {
-            return usage(e.getMessage());
+            return pipeline.resolve(options.get());
         } catch (IllegalArgumentException e) {
-            // a bad --since/--range revision
-            return usage(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            if (verbose) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("holdfast: " + Failures.describe(e));
-            return ExitCode.RUNTIME;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
@@ -166,7 +169,7 @@ public final class ScanCommand implements Callable<Integer> {
      * schedule), and the SARIF meant for code scanning describes the head's full state, so that an alert closes only
      * when its secret is gone from the head.
      */
-    private int event(Path root, ScanPipeline pipeline) throws IOException {
+    private int event(Path root, ScanWorkflow pipeline) throws IOException {
         String file = event == null || event.equals(FROM_ENVIRONMENT) ? console.env().get("GITHUB_EVENT_PATH") : event;
         String name = eventName != null ? eventName : console.env().get("GITHUB_EVENT_NAME");
         GitHubEvent.Request request = GitHubEvent.read(file == null || file.isBlank() ? null : Path.of(file), name);

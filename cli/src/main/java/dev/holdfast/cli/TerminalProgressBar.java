@@ -1,6 +1,6 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.scan.ScanProgress;
+import dev.holdfast.scanner.scan.ScanProgress;
 
 import java.io.PrintStream;
 import java.util.Locale;

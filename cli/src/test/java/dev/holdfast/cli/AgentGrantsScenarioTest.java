@@ -2,9 +2,9 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.scenario.Scenario;
-import dev.holdfast.scenario.ScenarioRepository;
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.scanner.scenario.Scenario;
+import dev.holdfast.scanner.scenario.ScenarioRepository;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

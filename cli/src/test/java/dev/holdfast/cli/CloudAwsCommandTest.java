@@ -236,7 +236,10 @@ class CloudAwsCommandTest {
         }
         try (IamQueryServer s = new IamQueryServer(FIXTURES, "account", t)) {
             Path snap = dir.resolve("snap.json");
+            long walks = dev.holdfast.scanner.git.HistoryWalk.walks();
             Scan r = scan(s, "--repo", repo.toString(), "--snapshot-out", snap.toString());
+            // the leak lookup reads the tree and the history through the shared sources: one walk of the history
+            assertThat(dev.holdfast.scanner.git.HistoryWalk.walks() - walks).isEqualTo(1);
             assertThat(Files.readString(snap)).doesNotContain(agentKey).doesNotContain(botKey).contains("leaks");
             // the same leaks against that snapshot: existing, not new again
             Scan again = scan(s, "--repo", repo.toString(), "--baseline", snap.toString());

@@ -12,8 +12,17 @@ import java.util.Map;
 final class CommandRunner {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("USER", "tester"), false, false);
+    final Console console;
+
+    CommandRunner() {
+        console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("USER", "tester"), false, false);
+    }
+
+    /** Failures go to this console, which the command prints to (the streams here stay empty). */
+    CommandRunner(Console console) {
+        this.console = console;
+    }
 
     static CliRunner.Run baseline(Clock clock, String... args) {
         CommandRunner r = new CommandRunner();
@@ -26,12 +35,7 @@ final class CommandRunner {
     }
 
     CliRunner.Run run(Object command, String... args) {
-        CommandLine cmd = new CommandLine(command);
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            console.err().println("holdfast: " + Main.oneLine(ex.getMessage()));
-            return ExitCode.USAGE;
-        });
-        int code = cmd.execute(args);
+        int code = Main.withFailures(new CommandLine(command), console).execute(args);
         return new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,9 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class DemoRealRulesTest {
 
         // The built-in rules see nothing in the committed baseline but its salt, which scans skip with the file.
         byte[] bytes = Files.readAllBytes(dir.resolve(".holdfast/baseline.json"));
-        List<Detection> found = Detectors.build(HoldfastConfig.defaults(), Clock.systemUTC())
+        List<Detection> found = ConfiguredDetectors.build(HoldfastConfig.defaults(), Clock.systemUTC())
                 .detect(new Document(".holdfast/baseline.json", bytes));
         assertThat(found).allSatisfy(d -> assertThat(d.line()).isEqualTo(3));
         assertThat(Files.readAllLines(dir.resolve(".holdfast/baseline.json")).get(2)).startsWith("  \"salt\": ");

@@ -1,10 +1,11 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.baseline.BaselineStore;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.scenario.Scenario;
-import dev.holdfast.scenario.ScenarioRepository;
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.scanner.baseline.BaselineStore;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.scanner.scan.ScanWorkflow;
+import dev.holdfast.scanner.scenario.Scenario;
+import dev.holdfast.scanner.scenario.ScenarioRepository;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -49,7 +50,7 @@ class FixCommandTest {
     @BeforeEach
     void buildScenario() throws Exception {
         dir = tmp.resolve("repo");
-        var workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), new TestDetector(), dir.toString());
+        var workflow = ScanWorkflow.baselineWorkflow(HoldfastConfig.defaults(), new TestDetector(), dir.toString());
         ScenarioRepository.Built built = new ScenarioRepository(Scenario.demo(), new SecretGenerator(42L))
                 .build(dir, Map.of("baseline", (root, step) -> workflow.refresh(root, BaselineStore.defaultPath(root))));
         secrets = built.secrets();
@@ -137,7 +138,7 @@ class FixCommandTest {
     @Test
     void aFixToAWorkflowFileTheRemoteRefusesIsOneLineAboutTheWorkflowsPermission() throws Exception {
         Path repo = tmp.resolve("workflow-repo");
-        var workflow = BaselineSupport.workflow(HoldfastConfig.defaults(), new TestDetector(), repo.toString());
+        var workflow = ScanWorkflow.baselineWorkflow(HoldfastConfig.defaults(), new TestDetector(), repo.toString());
         Scenario s;
         try (var in = getClass().getResourceAsStream("/scenarios/workflow-key.yaml")) {
             s = Scenario.read(in);
@@ -197,7 +198,7 @@ class FixCommandTest {
             Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("GITHUB_TOKEN", "test-token"), false,
                     false);
-            int exit = new CommandRunner().run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
+            int exit = new CommandRunner(console).run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
                     dir.toString(), "--open-pr", "octo-org/demo", "--github-api-url", github.baseUrl()).exit();
             String printed = out.toString(StandardCharsets.UTF_8);
 
@@ -236,7 +237,7 @@ class FixCommandTest {
             Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("GITHUB_TOKEN", "test-token"), false,
                     false);
-            int exit = new CommandRunner().run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
+            int exit = new CommandRunner(console).run(new FixCommand(console, CLOCK, cfg -> new TestDetector()),
                     dir.toString(), "--open-pr", "octo-org/demo", "--github-api-url", github.baseUrl()).exit();
             String printed = out.toString(StandardCharsets.UTF_8);
             String error = err.toString(StandardCharsets.UTF_8);

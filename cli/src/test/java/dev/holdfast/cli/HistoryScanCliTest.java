@@ -59,6 +59,26 @@ class HistoryScanCliTest {
         assertThat(r.out()).doesNotContainPattern("AKIA[0-9A-Z]{16}");
     }
 
+    /**
+     * One walk of the history per run: a whole-history scan shares its walk with the timeline of what it found (a key
+     * still at HEAD needs it), and refreshing a baseline mines the ledger from one walk.
+     */
+    @Test
+    void historyAndBaselineWalkTheHistoryOnce() throws Exception {
+        Path repo = testKeys();
+        long before = dev.holdfast.scanner.git.HistoryWalk.walks();
+        CliRunner.Run history = CliRunner.run("scan", repo.toString(), "--history", "--format", "json",
+                "--no-progress", "--fail-on", "none");
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).containsPattern("\"presentAtHead\"\\s*:\\s*\"true\"");
+        assertThat(dev.holdfast.scanner.git.HistoryWalk.walks() - before).isEqualTo(1);
+
+        before = dev.holdfast.scanner.git.HistoryWalk.walks();
+        CliRunner.Run baseline = CliRunner.run("baseline", repo.toString());
+        assertThat(baseline.exit()).as(baseline.err()).isZero();
+        assertThat(dev.holdfast.scanner.git.HistoryWalk.walks() - before).isEqualTo(1);
+    }
+
     @Test
     void aPushRangeScansOnlyItsCommitsAndFailsOnNewFindings() throws Exception {
         Path repo = testKeys();

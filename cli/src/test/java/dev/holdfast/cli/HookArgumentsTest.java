@@ -42,14 +42,14 @@ class HookArgumentsTest {
             assertThat(fast).as(line).isNotNull();
             ScanCommand slow = new ScanCommand(console);
             new CommandLine(slow).parseArgs(Arrays.copyOfRange(args, 1, args.length));
-            assertThat(List.of(fast.path, fast.staged, fast.prePush, fast.noProgress, fast.failOpen, fast.verbose,
+            assertThat(List.of(fast.path, fast.staged, fast.prePush, fast.noProgress, fast.failOpen, fast.verbosity.verbose,
                     String.valueOf(fast.remote), String.valueOf(fast.agent), String.valueOf(fast.record),
                     String.valueOf(fast.config), String.valueOf(fast.baseline), fast.failOn, fast.output.format,
                     String.valueOf(fast.output.output), fast.output.extra, String.valueOf(fast.event),
                     fast.history, String.valueOf(fast.since), String.valueOf(fast.range)))
                     .as(line)
                     .isEqualTo(List.of(slow.path, slow.staged, slow.prePush, slow.noProgress, slow.failOpen,
-                            slow.verbose, String.valueOf(slow.remote), String.valueOf(slow.agent),
+                            slow.verbosity.verbose, String.valueOf(slow.remote), String.valueOf(slow.agent),
                             String.valueOf(slow.record), String.valueOf(slow.config), String.valueOf(slow.baseline),
                             slow.failOn, slow.output.format, String.valueOf(slow.output.output), slow.output.extra,
                             String.valueOf(slow.event), slow.history, String.valueOf(slow.since),
@@ -65,9 +65,9 @@ class HookArgumentsTest {
             assertThat(fast).as(line).isNotNull();
             HooksCommand.Run slow = new HooksCommand.Run(console);
             new CommandLine(slow).parseArgs(Arrays.copyOfRange(args, 2, args.length));
-            assertThat(List.of(fast.agent, fast.failOpen, fast.verbose, String.valueOf(fast.record), fast.failOn))
+            assertThat(List.of(fast.agent, fast.failOpen, fast.verbosity.verbose, String.valueOf(fast.record), fast.failOn))
                     .as(line)
-                    .isEqualTo(List.of(slow.agent, slow.failOpen, slow.verbose, String.valueOf(slow.record),
+                    .isEqualTo(List.of(slow.agent, slow.failOpen, slow.verbosity.verbose, String.valueOf(slow.record),
                             slow.failOn));
         }
     }

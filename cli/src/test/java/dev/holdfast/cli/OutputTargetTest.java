@@ -1,7 +1,7 @@
 package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.catalogue.ExampleExpander;
 import dev.holdfast.rules.tokens.TokenChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

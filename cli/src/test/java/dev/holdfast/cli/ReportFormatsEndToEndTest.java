@@ -6,7 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.holdfast.reports.sarif.LineHash;
-import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.catalogue.ExampleExpander;
 import dev.holdfast.rules.tokens.TokenChecks;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,8 +2,8 @@ package dev.holdfast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.catalogue.ExampleExpander;
 import dev.holdfast.rules.tokens.TokenChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

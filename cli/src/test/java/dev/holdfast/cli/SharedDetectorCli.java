@@ -1,7 +1,8 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.config.HoldfastConfig;
-import dev.holdfast.detect.Detector;
+import dev.holdfast.scanner.config.HoldfastConfig;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.scanner.scan.ConfiguredDetectors;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,7 @@ public final class SharedDetectorCli {
 
     private static synchronized Detector detector() {
         if (detector == null) {
-            detector = Detectors.build(HoldfastConfig.defaults(), CLOCK);
+            detector = ConfiguredDetectors.build(HoldfastConfig.defaults(), CLOCK);
         }
         return detector;
     }

@@ -1,7 +1,7 @@
 package dev.holdfast.cli;
 
-import dev.holdfast.scan.ScanProgress;
-import dev.holdfast.scan.ScanProgress.Snapshot;
+import dev.holdfast.scanner.scan.ScanProgress;
+import dev.holdfast.scanner.scan.ScanProgress.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

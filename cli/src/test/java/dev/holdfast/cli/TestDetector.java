@@ -3,12 +3,12 @@ package dev.holdfast.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FixRef;
 
 import java.util.List;
 

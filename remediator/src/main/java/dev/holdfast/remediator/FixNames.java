@@ -1,6 +1,6 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.model.Finding;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

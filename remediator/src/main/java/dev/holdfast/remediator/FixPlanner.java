@@ -1,10 +1,11 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.remediator.fixers.ConfigReferenceFixer;
 import dev.holdfast.remediator.fixers.FixContext;
 import dev.holdfast.remediator.fixers.FixerOutcome;
@@ -16,7 +17,7 @@ import dev.holdfast.remediator.git.GitFiles;
 import dev.holdfast.remediator.git.NameSources;
 import dev.holdfast.remediator.git.Reapplier;
 import dev.holdfast.remediator.place.FindingPlacer;
-import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scanner.scan.ContentSniffer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -275,16 +276,11 @@ public final class FixPlanner {
         return Verification.check(verifier, path, headDetections, targets, patched, reviewed);
     }
 
-    /** Finding property: the paths the ledger's fix changed, comma-separated (set by the caller from the baseline). */
-    public static final String FIX_PATHS = "fixPaths";
-    /** Finding property set by the scanner: the file's first path, followed through renames. */
-    public static final String LINEAGE = "lineage";
-
     private static List<String> candidatePaths(String path, List<Finding> findings) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         out.add(path);
         for (Finding f : findings) {
-            String fixPaths = f.properties().get(FIX_PATHS);
+            String fixPaths = FindingProperty.FIX_PATHS.get(f);
             if (fixPaths != null) {
                 for (String p : fixPaths.split(",")) {
                     if (!p.isBlank()) {
@@ -292,7 +288,7 @@ public final class FixPlanner {
                     }
                 }
             }
-            String lineage = f.properties().get(LINEAGE);
+            String lineage = FindingProperty.LINEAGE.get(f);
             if (lineage != null && !lineage.isBlank()) {
                 out.add(lineage);
             }

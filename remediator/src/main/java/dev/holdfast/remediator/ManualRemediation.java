@@ -1,6 +1,6 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.model.Finding;
 
 /**
  * A regression Holdfast would not change automatically: nothing was safe, so a person has to act.

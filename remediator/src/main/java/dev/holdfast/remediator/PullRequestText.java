@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FixRef;
 import dev.holdfast.reports.ReportText;
 import dev.holdfast.reports.markdown.Md;
 

@@ -1,6 +1,9 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.baseline.PatchRedactor;
+import dev.holdfast.scanner.baseline.PatchRedactor;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -14,7 +17,10 @@ import org.eclipse.jgit.util.Base85;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.zip.Deflater;
 
@@ -28,6 +34,36 @@ import java.util.zip.Deflater;
  */
 public final class SafePatch {
     private SafePatch() {
+    }
+
+    /**
+     * The patch, its preview masking every value the detectors see in the line shown or anywhere in the file before or
+     * after the change: a value a rule reads across lines (a "- name: DB_PASSWORD" / "value: ..." pair) is not seen
+     * in a line alone.
+     */
+    public static String render(List<FileEdit> edits, Verifier detectors) {
+        Map<String, List<Detection>> inFile = new HashMap<>();
+        for (FileEdit e : edits) {
+            List<Detection> found = new ArrayList<>();
+            for (byte[] content : List.of(e.before(), e.after())) {
+                found.addAll(detect(detectors, e.path(), content));
+            }
+            found.removeIf(d -> d.subject() == null || d.subject().length() < 4);
+            inFile.put(e.path(), found);
+        }
+        return render(edits, (path, line) -> {
+            List<Detection> known = new ArrayList<>(detect(detectors, path, line.getBytes(StandardCharsets.UTF_8)));
+            known.addAll(inFile.getOrDefault(path, List.of()));
+            return PatchRedactor.replaceKnown(line, known);
+        });
+    }
+
+    private static List<Detection> detect(Verifier detectors, String path, byte[] content) {
+        try {
+            return detectors.scan(new Document(path, content));
+        } catch (DetectorException e) {
+            return e.found();
+        }
     }
 
     /** @param scrub (path, line) → the line with every secret in it masked */

@@ -1,7 +1,7 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
 
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class Verification {
         targets.forEach(t -> targetKeys.add(key(t)));
         Set<String> headKeys = new HashSet<>();
         headDetections.forEach(d -> headKeys.add(key(d)));
-        reviewed.stream().filter(d -> d.category() != dev.holdfast.model.Category.SECRET)
+        reviewed.stream().filter(d -> d.category() != dev.holdfast.rules.model.Category.SECRET)
                 .forEach(d -> headKeys.add(key(d)));
         for (Detection d : after) {
             if (targetKeys.contains(key(d))) {

@@ -1,15 +1,15 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Person;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Person;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 import java.nio.file.Files;

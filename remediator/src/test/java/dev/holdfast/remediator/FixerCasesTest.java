@@ -1,7 +1,7 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.remediator.fixers.FixContext;
 import dev.holdfast.remediator.fixers.FixerOutcome;
 import dev.holdfast.remediator.fixers.NameEvidence;

@@ -1,10 +1,10 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

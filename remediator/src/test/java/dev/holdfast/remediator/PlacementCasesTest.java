@@ -1,7 +1,7 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.remediator.place.FindingPlacer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

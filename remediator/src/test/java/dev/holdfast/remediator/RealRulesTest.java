@@ -1,7 +1,7 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Detector;
-import dev.holdfast.rules.catalog.RuleCatalog;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ class RealRulesTest {
     @Test
     void theBuiltInRulesConfirmTheReappliedFix() throws Exception {
         DriftScenario s = new DriftScenario(tmp.resolve("repo"), new Secrets());
-        Detector detector = RuleCatalog.builtin().detector(value -> false);
+        Detector detector = RuleCatalogue.builtin().detector(value -> false);
 
         FixPlan plan = FixPlanner.withDefaultFixers(detector::detect)
                 .plan(s.repo.git.getRepository(), List.of(s.finding()));

@@ -1,15 +1,16 @@
 package dev.holdfast.remediator;
 
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Person;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Person;
 import dev.holdfast.remediator.git.BranchWriter;
 import dev.holdfast.remediator.git.GitFiles;
 import org.eclipse.jgit.lib.Constants;
@@ -154,7 +155,7 @@ class RegressionScenarioTest {
         String content = repo.read(PATH).replace("package demo;", "package demo.settings;");
         repo.git.rm().addFilepattern(PATH).call();
         repo.commit("Alice Dev", "alice@example.com", "Move config", moved, content);
-        f = f.withLocation(f.location().withPath(moved)).withProperty(FixPlanner.LINEAGE, PATH);
+        f = f.withLocation(f.location().withPath(moved)).withProperty(FindingProperty.LINEAGE.key(), PATH);
 
         FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
 
@@ -303,7 +304,7 @@ class RegressionScenarioTest {
                 "package demo;\n\nclass Other {\n    static final String K = \"" + secrets.get("AWS_KEY_1")
                         + "\";\n}\n");
         Finding f = regressed.withLocation(Location.file("src/main/java/demo/Other.java", 4, 29))
-                .withProperty(FixPlanner.FIX_PATHS, PATH);
+                .withProperty(FindingProperty.FIX_PATHS.key(), PATH);
 
         FixPlan plan = FixPlanner.withDefaultFixers(new PatternVerifier()).plan(repo.git.getRepository(), List.of(f));
 

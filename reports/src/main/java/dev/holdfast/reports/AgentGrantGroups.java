@@ -1,10 +1,10 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.rules.agent.AgentConfigDetector;
-import dev.holdfast.scan.AgentWidening;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,12 +74,12 @@ public final class AgentGrantGroups {
 
     /** Findings from the agent-configuration rules; a fixed one has lost its properties but keeps its rule. */
     static boolean isAgent(Finding f) {
-        return f.properties().containsKey(AgentWidening.TOOL)
+        return FindingProperty.AGENT_TOOL.isSet(f)
                 || f.status() == Status.FIXED && f.ruleId().startsWith("agent-");
     }
 
     private static String agent(Finding f) {
-        String agent = f.properties().get("agent");
+        String agent = FindingProperty.AGENT.get(f);
         if (agent != null) {
             return agent;
         }

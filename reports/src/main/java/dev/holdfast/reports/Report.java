@@ -1,6 +1,6 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.io.IOException;
 import java.io.Writer;

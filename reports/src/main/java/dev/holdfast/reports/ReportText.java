@@ -1,12 +1,12 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

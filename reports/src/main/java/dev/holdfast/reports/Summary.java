@@ -1,11 +1,11 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.util.EnumMap;
 import java.util.Map;

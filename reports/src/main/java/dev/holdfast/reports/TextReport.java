@@ -1,13 +1,14 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
-import dev.holdfast.scan.Sanitize;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
+import dev.holdfast.scanner.scan.Sanitize;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWarning;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -75,9 +76,9 @@ public final class TextReport implements Report {
         }
         String sev = paint(f.severity(), f.severity().id().toUpperCase(java.util.Locale.ROOT));
         String status = f.status() == Status.NEW ? "" : " (" + f.status().id() + ")";
-        if ("true".equals(f.properties().get("acceptanceExpired"))) {
+        if (FindingProperty.isTrue(FindingProperty.ACCEPTANCE_EXPIRED, f)) {
             status += " (accepted risk, acceptance expired)";
-        } else if ("true".equals(f.properties().get("accepted"))) {
+        } else if (FindingProperty.isTrue(FindingProperty.ACCEPTED, f)) {
             status += " (accepted risk)";
         }
         if (f.status() == Status.REGRESSED) {

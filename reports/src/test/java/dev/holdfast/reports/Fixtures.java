@@ -1,19 +1,19 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Person;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanTarget;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Person;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanTarget;
+import dev.holdfast.scanner.scan.ScanWarning;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

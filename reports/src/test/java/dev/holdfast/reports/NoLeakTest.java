@@ -1,7 +1,7 @@
 package dev.holdfast.reports;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.scanner.scan.ScanResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.model.FindingProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class AstPreference {
     }
 
     static boolean isAst(Detection d) {
-        return "true".equals(d.properties().get("ast"));
+        return Boolean.TRUE.equals(FindingProperty.AST.get(d.properties()));
     }
 
     private static boolean sameFinding(Detection ast, Detection other) {

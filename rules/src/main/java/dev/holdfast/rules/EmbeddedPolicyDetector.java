@@ -1,9 +1,9 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.iac.EmbeddedPolicy;
 import dev.holdfast.rules.iac.IacPolicies;
 import dev.holdfast.rules.iam.IamPolicyDetector;

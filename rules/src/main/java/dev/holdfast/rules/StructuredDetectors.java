@@ -1,10 +1,10 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.LazyDetector;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.LazyDetector;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.agent.AgentConfigDetector;
-import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.catalogue.RuleTestReport;
 import dev.holdfast.rules.cert.CertificateDetector;
 import dev.holdfast.rules.iac.InfrastructureDetector;
 import dev.holdfast.rules.iam.IamPolicyDetector;

@@ -1,9 +1,9 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.java.JavaCredentialDetector;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.api.Test;

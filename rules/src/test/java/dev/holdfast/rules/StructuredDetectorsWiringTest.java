@@ -1,9 +1,9 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.RuleInfo;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class StructuredDetectorsWiringTest {
 
     @Test
     void everyRuleExceptCertificatesPassesItsOwnExamples() {
-        dev.holdfast.rules.catalog.RuleTestReport report = StructuredDetectors.test(Clock.systemUTC());
+        dev.holdfast.rules.catalogue.RuleTestReport report = StructuredDetectors.test(Clock.systemUTC());
         assertThat(report.failures()).isEmpty();
         long selfTested = StructuredDetectors.all(CLOCK, Map.of()).stream()
                 .filter(d -> d instanceof dev.holdfast.rules.support.SelfTesting)

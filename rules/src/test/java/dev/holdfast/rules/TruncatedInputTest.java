@@ -1,8 +1,8 @@
 package dev.holdfast.rules;
 
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.support.DetectorCases;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.holdfast.cli.hooks;
 
-import dev.holdfast.change.Staging;
+import dev.holdfast.scanner.change.Staging;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

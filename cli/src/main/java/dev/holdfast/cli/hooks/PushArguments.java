@@ -1,6 +1,6 @@
 package dev.holdfast.cli.hooks;
 
-import dev.holdfast.push.RefUpdate;
+import dev.holdfast.scanner.push.RefUpdate;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;

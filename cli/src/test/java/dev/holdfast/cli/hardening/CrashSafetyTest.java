@@ -1,6 +1,6 @@
 package dev.holdfast.cli.hardening;
 
-import dev.holdfast.baseline.BaselineStore;
+import dev.holdfast.scanner.baseline.BaselineStore;
 import dev.holdfast.cli.CliRunner;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;

@@ -3,7 +3,7 @@ package dev.holdfast.cli.hardening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdfast.cli.CliRunner;
-import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.catalogue.ExampleExpander;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;

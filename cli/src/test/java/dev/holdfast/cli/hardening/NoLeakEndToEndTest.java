@@ -1,13 +1,13 @@
 package dev.holdfast.cli.hardening;
 
 import dev.holdfast.cli.CliRunner;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Category;
-import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.catalog.SecretRule;
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
+import dev.holdfast.rules.catalogue.SecretRule;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -46,7 +46,7 @@ class NoLeakEndToEndTest {
     }
 
     static Corpus corpus() {
-        RuleCatalog catalog = RuleCatalog.builtin();
+        RuleCatalogue catalog = RuleCatalogue.builtin();
         Detector detector = catalog.detector(v -> false);
         Map<String, String> files = new LinkedHashMap<>();
         TreeSet<String> raw = new TreeSet<>();
@@ -55,7 +55,7 @@ class NoLeakEndToEndTest {
                 continue;
             }
             for (int i = 0; i < rule.matchExamples().size(); i++) {
-                Document example = RuleCatalog.exampleDocument(rule, rule.matchExamples().get(i), i, "leak");
+                Document example = RuleCatalogue.exampleDocument(rule, rule.matchExamples().get(i), i, "leak");
                 String path = "corpus/" + rule.id() + "-" + i + "/" + example.path();
                 String text = new String(example.content(), StandardCharsets.UTF_8);
                 List<Detection> found = detector.detect(new Document(path, example.content()));

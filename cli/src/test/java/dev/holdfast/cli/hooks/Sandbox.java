@@ -1,6 +1,6 @@
 package dev.holdfast.cli.hooks;
 
-import dev.holdfast.scenario.SecretGenerator;
+import dev.holdfast.scanner.scenario.SecretGenerator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -28,12 +28,12 @@ public final class ExistingReferences {
     }
 
     /** Reads every reference in the files, in the files' order. */
-    public static ExistingReferences scan(Iterable<TextFile> files, ReferenceCatalog catalog) {
+    public static ExistingReferences scan(Iterable<TextFile> files, ReferenceCatalogue catalog) {
         List<Seen> out = new ArrayList<>();
         for (TextFile f : files) {
             String[] lines = f.text().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                for (ReferenceCatalog.Found r : catalog.find(f.path(), lines[i])) {
+                for (ReferenceCatalogue.Found r : catalog.find(f.path(), lines[i])) {
                     out.add(new Seen(f.path(), i + 1, r.expression(), r.name()));
                 }
             }

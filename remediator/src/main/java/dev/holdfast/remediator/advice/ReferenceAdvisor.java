@@ -1,10 +1,10 @@
 package dev.holdfast.remediator.advice;
 
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.baseline.FixRecord;
-import dev.holdfast.baseline.LedgerChange;
-import dev.holdfast.baseline.LedgerEntry;
-import dev.holdfast.model.Finding;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.scanner.baseline.FixRecord;
+import dev.holdfast.scanner.baseline.LedgerChange;
+import dev.holdfast.scanner.baseline.LedgerEntry;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.remediator.fixers.EnvNames;
 import dev.holdfast.remediator.fixers.YamlKeys;
 
@@ -30,7 +30,7 @@ public final class ReferenceAdvisor {
     private static final Pattern HOLDER = Pattern.compile(
             "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|[:=])\\s*[\"'`]?\\s*$");
 
-    private final ReferenceCatalog catalog;
+    private final ReferenceCatalogue catalog;
     private final Baseline baseline;
     private final Supplier<ExistingReferences> existing;
     private ExistingReferences read;
@@ -39,7 +39,7 @@ public final class ReferenceAdvisor {
      * @param baseline the baseline with its ledger, or null
      * @param existing the repository's references, read only when the ledger has no answer
      */
-    public ReferenceAdvisor(ReferenceCatalog catalog, Baseline baseline, Supplier<ExistingReferences> existing) {
+    public ReferenceAdvisor(ReferenceCatalogue catalog, Baseline baseline, Supplier<ExistingReferences> existing) {
         this.catalog = catalog;
         this.baseline = baseline;
         this.existing = existing;
@@ -51,7 +51,7 @@ public final class ReferenceAdvisor {
      */
     public Advice advise(Finding f, List<String> fileLines) {
         String path = f.location().path();
-        ReferenceCatalog.Syntax syntax = catalog.syntaxFor(path);
+        ReferenceCatalogue.Syntax syntax = catalog.syntaxFor(path);
         if (catalog.holdsSecretsByPurpose(path)) {
             return new Advice(null, null, Advice.Source.UNTRACK, path + " exists to hold secrets", syntax.where());
         }
@@ -73,21 +73,21 @@ public final class ReferenceAdvisor {
         return new Advice(syntax.render(name), name, Advice.Source.CONVENTION, basis, syntax.where());
     }
 
-    private Advice fromLedger(Finding f, ReferenceCatalog.Syntax syntax) {
+    private Advice fromLedger(Finding f, ReferenceCatalogue.Syntax syntax) {
         if (baseline == null) {
             return null;
         }
         Map<String, LedgerEntry> ledger = baseline.ledger();
         LedgerEntry own = ledger.get(f.fingerprint());
         if (own != null) {
-            ReferenceCatalog.Found r = firstReference(own, f.location().path());
+            ReferenceCatalogue.Found r = firstReference(own, f.location().path());
             if (r != null) {
                 return ledgerAdvice(r, own.changes(), own.fix(), "replaced this value with it", f, syntax);
             }
         }
         for (LedgerEntry e : ledger.values()) {
             if (e != own && f.ruleId().equals(e.ruleId())) {
-                ReferenceCatalog.Found r = firstReference(e, f.location().path());
+                ReferenceCatalogue.Found r = firstReference(e, f.location().path());
                 if (r != null) {
                     return ledgerAdvice(r, e.changes(), e.fix(), "used it for " + f.ruleId() + " before", f, syntax);
                 }
@@ -96,8 +96,8 @@ public final class ReferenceAdvisor {
         return null;
     }
 
-    private Advice ledgerAdvice(ReferenceCatalog.Found r, List<LedgerChange> changes, FixRecord fix, String what,
-                                Finding f, ReferenceCatalog.Syntax syntax) {
+    private Advice ledgerAdvice(ReferenceCatalogue.Found r, List<LedgerChange> changes, FixRecord fix, String what,
+                                Finding f, ReferenceCatalogue.Syntax syntax) {
         String from = changes.isEmpty() ? f.location().path() : changes.get(0).path();
         String reference = sameSyntax(from, f.location().path()) ? r.expression() : syntax.render(r.name());
         String who = fix == null ? "a fix" : "fix " + abbreviate(fix.commit())
@@ -106,7 +106,7 @@ public final class ReferenceAdvisor {
     }
 
     /** The first reference a fix added, in its change to {@code path} first, then in its other changes. */
-    private ReferenceCatalog.Found firstReference(LedgerEntry e, String path) {
+    private ReferenceCatalogue.Found firstReference(LedgerEntry e, String path) {
         List<LedgerChange> ordered = new ArrayList<>();
         e.changes().stream().filter(c -> c.path().equals(path)).forEach(ordered::add);
         e.changes().stream().filter(c -> !c.path().equals(path)).forEach(ordered::add);
@@ -116,7 +116,7 @@ public final class ReferenceAdvisor {
             }
             for (String line : c.patch().split("\n")) {
                 if (line.startsWith("+") && !line.startsWith("+++")) {
-                    List<ReferenceCatalog.Found> found = catalog.find(c.path(), line.substring(1));
+                    List<ReferenceCatalogue.Found> found = catalog.find(c.path(), line.substring(1));
                     if (!found.isEmpty()) {
                         return found.get(0);
                     }

@@ -1,6 +1,6 @@
 package dev.holdfast.remediator.fixers;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -42,10 +42,10 @@ public final class EnvNames {
      * Detections whose rule has a conventional variable first (stable otherwise): when two rules report the same
      * value, the provider's name (AWS_ACCESS_KEY_ID) wins over one derived from a variable name.
      */
-    public static java.util.List<dev.holdfast.detect.Detection> conventionalFirst(
-            java.util.List<dev.holdfast.detect.Detection> targets) {
+    public static java.util.List<dev.holdfast.rules.detect.Detection> conventionalFirst(
+            java.util.List<dev.holdfast.rules.detect.Detection> targets) {
         return targets.stream().sorted(java.util.Comparator.comparing(
-                (dev.holdfast.detect.Detection d) -> forRule(d.ruleId()) == null)).toList();
+                (dev.holdfast.rules.detect.Detection d) -> forRule(d.ruleId()) == null)).toList();
     }
 
     /** {@code awsSecretKey}, {@code aws.secret-key}, {@code aws_secret_key} → {@code AWS_SECRET_KEY}. */

@@ -1,7 +1,7 @@
 package dev.holdfast.remediator.fixers;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.model.Finding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

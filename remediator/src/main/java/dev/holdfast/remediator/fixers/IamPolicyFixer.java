@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.util.ArrayList;
 import java.util.List;

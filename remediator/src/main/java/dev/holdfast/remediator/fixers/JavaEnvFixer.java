@@ -11,7 +11,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.SwitchEntry;
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.holdfast.remediator.fixers;
 
-import dev.holdfast.baseline.PatchRedactor;
-import dev.holdfast.baseline.place.PlaceIndex;
+import dev.holdfast.scanner.baseline.PatchRedactor;
+import dev.holdfast.scanner.baseline.place.PlaceIndex;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

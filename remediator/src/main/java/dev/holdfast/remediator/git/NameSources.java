@@ -1,10 +1,10 @@
 package dev.holdfast.remediator.git;
 
-import dev.holdfast.baseline.FileLineage;
-import dev.holdfast.model.FixRef;
+import dev.holdfast.scanner.baseline.FileLineage;
+import dev.holdfast.rules.model.FixRef;
 import dev.holdfast.remediator.RemediationException;
 import dev.holdfast.remediator.fixers.NameEvidence;
-import dev.holdfast.scan.ContentSniffer;
+import dev.holdfast.scanner.scan.ContentSniffer;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;

@@ -1,6 +1,6 @@
 package dev.holdfast.remediator.git;
 
-import dev.holdfast.baseline.FileLineage;
+import dev.holdfast.scanner.baseline.FileLineage;
 import dev.holdfast.remediator.RemediationException;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;

@@ -1,7 +1,9 @@
 package dev.holdfast.remediator.github;
 
-import dev.holdfast.cloud.HttpTimeout;
+import dev.holdfast.scanner.cloud.HttpTimeout;
 import dev.holdfast.remediator.RemediationException;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.kohsuke.github.GHAppInstallationToken;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
@@ -49,6 +51,24 @@ public record GitHubConnection(GitHub github, String token) {
         } catch (IOException e) {
             throw GitHubErrors.explain(e, "authenticating", ownerRepo);
         }
+    }
+
+    /** Whether the environment holds credentials {@link #connect} can use. */
+    public static boolean hasCredentials(Map<String, String> env) {
+        return firstSet(env, "GITHUB_TOKEN", "GH_TOKEN") != null || firstSet(env, "HOLDFAST_GITHUB_APP_ID") != null
+                && firstSet(env, "HOLDFAST_GITHUB_APP_PRIVATE_KEY", "HOLDFAST_GITHUB_APP_PRIVATE_KEY_FILE") != null;
+    }
+
+    /**
+     * What pushes over HTTPS: the connection's token when there is one (an App's installation token), else
+     * {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when there is none (a local or SSH remote needs none).
+     */
+    public static CredentialsProvider pushCredentials(GitHubConnection connection, Map<String, String> env) {
+        String token = connection != null ? connection.token() : null;
+        if (token == null) {
+            token = firstSet(env, "GITHUB_TOKEN", "GH_TOKEN");
+        }
+        return token == null ? null : new UsernamePasswordCredentialsProvider("x-access-token", token);
     }
 
     private static GitHubBuilder builder(String api, WaitBudget budget, Duration timeout) {

@@ -1,7 +1,7 @@
 package dev.holdfast.remediator.github;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.IdentityKind;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.IdentityKind;
 import dev.holdfast.remediator.Fix;
 import dev.holdfast.remediator.FixNames;
 import dev.holdfast.remediator.PullRequestText;

@@ -1,6 +1,6 @@
 package dev.holdfast.remediator.narrowing;
 
-import dev.holdfast.model.Finding;
+import dev.holdfast.rules.model.Finding;
 import dev.holdfast.remediator.FileEdit;
 import dev.holdfast.remediator.Fix;
 import dev.holdfast.remediator.ManualRemediation;

@@ -1,8 +1,8 @@
 package dev.holdfast.remediator.place;
 
-import dev.holdfast.baseline.place.ChangedSpan;
-import dev.holdfast.baseline.place.PlaceIndex;
-import dev.holdfast.detect.Detection;
+import dev.holdfast.scanner.baseline.place.ChangedSpan;
+import dev.holdfast.scanner.baseline.place.PlaceIndex;
+import dev.holdfast.rules.detect.Detection;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;

@@ -3,15 +3,15 @@ package dev.holdfast.remediator.advice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.baseline.Baseline;
-import dev.holdfast.baseline.FixRecord;
-import dev.holdfast.baseline.LedgerChange;
-import dev.holdfast.baseline.LedgerEntry;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.scanner.baseline.Baseline;
+import dev.holdfast.scanner.baseline.FixRecord;
+import dev.holdfast.scanner.baseline.LedgerChange;
+import dev.holdfast.scanner.baseline.LedgerEntry;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -60,7 +60,7 @@ class ReferenceAdvisorTest {
         List<ExistingReferences.TextFile> files = new ArrayList<>();
         c.path("files").fields().forEachRemaining(e -> files.add(new ExistingReferences.TextFile(e.getKey(),
                 e.getValue().asText())));
-        ReferenceCatalog catalog = ReferenceCatalog.builtin();
+        ReferenceCatalogue catalog = ReferenceCatalogue.builtin();
         Advice a = new ReferenceAdvisor(catalog, baseline, () -> ExistingReferences.scan(files, catalog))
                 .advise(f, lines);
         JsonNode expect = c.get("expect");

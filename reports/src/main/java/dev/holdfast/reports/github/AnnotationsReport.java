@@ -1,12 +1,12 @@
 package dev.holdfast.reports.github;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportText;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,9 +1,9 @@
 package dev.holdfast.reports.github;
 
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportText;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.io.IOException;
 import java.io.Writer;

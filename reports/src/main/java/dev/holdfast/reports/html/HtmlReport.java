@@ -1,16 +1,17 @@
 package dev.holdfast.reports.html;
 
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.IdentityKind;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.IdentityKind;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.AgentGrantGroups;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.ReportText;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWarning;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -339,7 +340,7 @@ public final class HtmlReport implements Report {
         if (f.location().resource() != null) {
             return f.location().resource();
         }
-        String iac = f.properties().get("resource");
+        String iac = FindingProperty.RESOURCE.get(f);
         if (iac != null && f.location().path() != null) {
             return f.location().path() + " · " + iac;
         }

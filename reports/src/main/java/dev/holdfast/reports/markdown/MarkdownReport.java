@@ -1,13 +1,13 @@
 package dev.holdfast.reports.markdown;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Severity;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.AgentGrantGroups;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.ReportText;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 
 import java.io.IOException;
 import java.io.Writer;

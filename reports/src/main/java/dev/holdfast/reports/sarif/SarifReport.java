@@ -5,19 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdfast.git.HistoryScanner;
-import dev.holdfast.model.Attribution;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.FixRef;
-import dev.holdfast.model.Location;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Status;
+import dev.holdfast.rules.model.Attribution;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.FixRef;
+import dev.holdfast.rules.model.Location;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Status;
 import dev.holdfast.reports.Report;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.ReportText;
-import dev.holdfast.scan.ScanResult;
-import dev.holdfast.scan.ScanWarning;
+import dev.holdfast.scanner.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanWarning;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,7 +109,7 @@ public final class SarifReport implements Report {
             if (f.status() == Status.FIXED) {
                 // Fixed findings are absent: leaving them out is what closes the alert on GitHub.
                 fixed++;
-            } else if ("false".equals(f.properties().get(HistoryScanner.PRESENT_AT_HEAD))) {
+            } else if (Boolean.FALSE.equals(FindingProperty.PRESENT_AT_HEAD.get(f))) {
                 // Code scanning shows the head: a value removed since, or only on another branch, has no line there.
                 historyOnly++;
             } else if (f.location() == null || f.location().path() == null || f.location().path().isEmpty()) {

@@ -2,8 +2,8 @@ package dev.holdfast.reports.sarif;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

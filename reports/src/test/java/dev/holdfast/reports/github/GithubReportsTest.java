@@ -1,7 +1,7 @@
 package dev.holdfast.reports.github;
 
-import dev.holdfast.model.Finding;
-import dev.holdfast.model.Location;
+import dev.holdfast.rules.model.Finding;
+import dev.holdfast.rules.model.Location;
 import dev.holdfast.reports.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GithubReportsTest {
 
-    private static List<String> annotations(dev.holdfast.scan.ScanResult r) throws IOException {
+    private static List<String> annotations(dev.holdfast.scanner.scan.ScanResult r) throws IOException {
         StringWriter out = new StringWriter();
         new AnnotationsReport().render(r, out);
         return out.toString().lines().toList();

@@ -48,11 +48,11 @@ class HtmlReportTest {
 
     @Test
     void urlsInFindingTextDoNotReadAsRemoteReferences() {
-        dev.holdfast.model.Finding f = Fixtures.newGithubToken();
-        dev.holdfast.model.Finding webhook = new dev.holdfast.model.Finding(f.fingerprint(), "slack-webhook",
+        dev.holdfast.rules.model.Finding f = Fixtures.newGithubToken();
+        dev.holdfast.rules.model.Finding webhook = new dev.holdfast.rules.model.Finding(f.fingerprint(), "slack-webhook",
                 f.category(), f.severity(), f.status(), "Slack webhook https://hooks.slack.com/services/T0…",
                 f.location(), "https://hooks.slack.com/services/T0…", f.introducedBy(), null, null, null);
-        String page = new HtmlReport(ReportContext.minimal("1")).html(new dev.holdfast.scan.ScanResult(
+        String page = new HtmlReport(ReportContext.minimal("1")).html(new dev.holdfast.scanner.scan.ScanResult(
                 Fixtures.mixed().target(), java.util.List.of(webhook), Fixtures.rules(), java.util.List.of(), false));
         assertThat(REMOTE.matcher(page).find()).isFalse();
         assertThat(page).contains("https&#58;//hooks.slack.com/services/T0…");

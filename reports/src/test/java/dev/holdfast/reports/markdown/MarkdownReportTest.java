@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownReportTest {
 
-    private static String render(MarkdownReport report, dev.holdfast.scan.ScanResult r) throws IOException {
+    private static String render(MarkdownReport report, dev.holdfast.scanner.scan.ScanResult r) throws IOException {
         StringWriter out = new StringWriter();
         report.render(r, out);
         return out.toString();

@@ -9,7 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.holdfast.reports.Fixtures;
 import dev.holdfast.reports.ReportContext;
 import dev.holdfast.reports.SourceProvider;
-import dev.holdfast.scan.ScanResult;
+import dev.holdfast.scanner.scan.ScanResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

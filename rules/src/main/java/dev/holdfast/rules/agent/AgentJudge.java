@@ -1,8 +1,9 @@
 package dev.holdfast.rules.agent;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.support.RuleBook;
 
 import java.util.ArrayList;
@@ -26,9 +27,6 @@ final class AgentJudge {
     static final String PRODUCTION = "agent-mcp-production";
     static final String TOKEN = "agent-static-token";
     static final String UNNEEDED = "agent-secret-unneeded";
-    /** Finding properties every agent detection carries, for reports that group by agent. */
-    static final String TOOL = "agentTool";
-    static final String AGENT = "agent";
     /** A run of characters a value could hide in (an allow rule that quotes a token). */
     private static final Pattern VALUE_LIKE = Pattern.compile("[A-Za-z0-9_+/=-]{20,}");
 
@@ -104,10 +102,10 @@ final class AgentJudge {
 
     private Detection grant(String path, AgentConfig c, AgentGrant g) {
         Map<String, String> props = props(c);
-        props.put("tracked", "grant");
+        FindingProperty.TRACKED.put(props, FindingProperty.TRACKED_GRANT);
         props.put("grant", shown(g.grant()));
         props.put("source", g.source());
-        props.put("lines", String.valueOf(g.line()));
+        FindingProperty.LINES.put(props, List.of(g.line()));
         return rules.detection(GRANT, severity(g), c.tool() + " may " + describe(g) + " (" + shown(g.grant())
                         + " from " + g.source() + ")", g.line(), 1,
                 path + "|" + c.agent() + "|grant:" + g.grant(), shown(g.grant()), props);
@@ -121,8 +119,8 @@ final class AgentJudge {
 
     private static Map<String, String> props(AgentConfig c) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(TOOL, c.tool());
-        p.put(AGENT, c.agent());
+        FindingProperty.AGENT_TOOL.put(p, c.tool());
+        FindingProperty.AGENT.put(p, c.agent());
         return p;
     }
 

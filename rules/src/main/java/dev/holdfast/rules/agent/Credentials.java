@@ -1,6 +1,6 @@
 package dev.holdfast.rules.agent;
 
-import dev.holdfast.detect.Redactor;
+import dev.holdfast.rules.detect.Redactor;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

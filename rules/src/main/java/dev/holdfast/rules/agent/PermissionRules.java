@@ -1,6 +1,6 @@
 package dev.holdfast.rules.agent;
 
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package dev.holdfast.rules.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.holdfast.detect.DetectorException;
+import dev.holdfast.rules.detect.DetectorException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

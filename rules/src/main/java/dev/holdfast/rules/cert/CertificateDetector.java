@@ -2,11 +2,11 @@ package dev.holdfast.rules.cert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.catalogue.RuleTestReport;
 import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 import dev.holdfast.rules.support.TextPositions;

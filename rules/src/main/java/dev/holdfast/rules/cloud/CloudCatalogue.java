@@ -1,7 +1,7 @@
 package dev.holdfast.rules.cloud;
 
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.support.RuleBook;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.holdfast.rules.cloud;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
 
 /**
  * What a cloud rule saw: the detection (its subject names the principal), the resource it points at, and the

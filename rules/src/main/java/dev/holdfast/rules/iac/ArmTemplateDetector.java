@@ -1,9 +1,10 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.support.Thresholds;
 import dev.holdfast.rules.support.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
@@ -113,7 +114,7 @@ public final class ArmTemplateDetector implements Detector {
             String address = name + "|passwordCredentials[" + i++ + "]";
             why.ifPresent(w -> out.add(RULES.detection("iac-azure-secret-long-lived",
                     "Azure client secret in " + name + " " + w, YamlNodes.line(at), YamlNodes.column(at), address,
-                    name, Map.of("resource", name, "format", "arm"))));
+                    name, Map.of(FindingProperty.RESOURCE.key(), name, "format", "arm"))));
         }
     }
 }

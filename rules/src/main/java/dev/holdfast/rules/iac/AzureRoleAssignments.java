@@ -1,6 +1,7 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.model.FindingProperty;
 import dev.holdfast.rules.cloud.azure.AzureRoles;
 
 import java.util.Map;
@@ -33,6 +34,6 @@ final class AzureRoleAssignments {
         return Optional.of(RULES.detection("iac-azure-privileged-role-assignment", role.get().severity(),
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + name + ")",
                 line, column, name + "|" + role.get().name(), role.get().name(),
-                Map.of("resource", name, "format", format, "role", role.get().name(), "scope", scopeKind)));
+                Map.of(FindingProperty.RESOURCE.key(), name, "format", format, "role", role.get().name(), "scope", scopeKind)));
     }
 }

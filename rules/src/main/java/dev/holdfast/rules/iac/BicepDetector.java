@@ -1,9 +1,10 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.support.TextPositions;
 import dev.holdfast.rules.support.Thresholds;
 
@@ -122,7 +123,7 @@ public final class BicepDetector implements Detector {
             if (why.isPresent()) {
                 out.add(RULES.detection("iac-azure-secret-long-lived", "Azure client secret in " + symbol + " "
                                 + why.get(), pos.line(at), pos.column(at), symbol + "|passwordCredentials[" + i + "]",
-                        symbol, Map.of("resource", symbol, "format", "bicep")));
+                        symbol, Map.of(FindingProperty.RESOURCE.key(), symbol, "format", "bicep")));
             }
             i++;
         }

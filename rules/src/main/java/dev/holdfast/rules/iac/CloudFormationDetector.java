@@ -1,9 +1,10 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
 import dev.holdfast.rules.support.Thresholds;
 import dev.holdfast.rules.support.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
@@ -51,12 +52,12 @@ public final class CloudFormationDetector implements Detector {
             int line = YamlNodes.line(r.keyNode());
             int col = YamlNodes.column(r.keyNode());
             String id = r.logicalId();
-            Map<String, String> props = Map.of("resource", id, "format", "cloudformation", "type", r.type());
+            Map<String, String> props = Map.of(FindingProperty.RESOURCE.key(), id, "format", "cloudformation", "type", r.type());
             for (Node arn : YamlNodes.items(YamlNodes.get(r.properties(), "ManagedPolicyArns"))) {
                 IacCatalogue.ADMIN_POLICIES.match(YamlNodes.scalar(arn)).ifPresent(p -> {
                     String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);
                     out.add(RULES.detection("iac-aws-admin-policy-attachment",
-                            dev.holdfast.model.Severity.fromId(p.severity()), name + " is attached to " + id,
+                            dev.holdfast.rules.model.Severity.fromId(p.severity()), name + " is attached to " + id,
                             YamlNodes.line(arn), YamlNodes.column(arn), id + "|" + name, name, props));
                 });
             }

@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.DetectorException;
+import dev.holdfast.rules.detect.DetectorException;
 import dev.holdfast.rules.support.TextPositions;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.support.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -23,7 +23,7 @@ public final class IacPolicies {
 
     /**
      * Every policy the document embeds, in source order; empty for other files. Malformed Terraform / CloudFormation
-     * throws {@link dev.holdfast.detect.DetectorException} like the detectors do.
+     * throws {@link dev.holdfast.rules.detect.DetectorException} like the detectors do.
      */
     public static List<EmbeddedPolicy> extract(Document document) {
         if (TerraformDetector.applies(document.path())) {

@@ -1,11 +1,11 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.catalogue.RuleTestReport;
 import dev.holdfast.rules.support.SelfTesting;
 
 import java.time.Clock;

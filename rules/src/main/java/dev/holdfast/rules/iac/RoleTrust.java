@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
 import dev.holdfast.rules.iam.PolicyDocument;
 import dev.holdfast.rules.iam.PolicyParseException;
 import dev.holdfast.rules.iam.Statement;

@@ -1,10 +1,11 @@
 package dev.holdfast.rules.iac;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.cloud.azure.AzureRoles;
 import dev.holdfast.rules.support.Thresholds;
 
@@ -132,7 +133,7 @@ public final class TerraformDetector implements Detector {
                         "Machine role " + address + " allows sessions of " + seconds + " s (limit "
                                 + maxSessionSeconds + " s)",
                         session.line(), session.column(), address + "|max_session_duration", address,
-                        Map.of("resource", address, "format", "terraform", "seconds", Long.toString(seconds))));
+                        Map.of(FindingProperty.RESOURCE.key(), address, "format", "terraform", "seconds", Long.toString(seconds))));
             }
         }
     }
@@ -203,7 +204,7 @@ public final class TerraformDetector implements Detector {
         out.add(RULES.detection("iac-azure-privileged-role-assignment", role.get().severity(),
                 role.get().name() + " is assigned to a service principal at " + scopeKind + " scope (" + address + ")",
                 at.line(), at.column(), address + "|" + role.get().name(), role.get().name(),
-                Map.of("resource", address, "format", "terraform", "role", role.get().name(), "scope", scopeKind)));
+                Map.of(FindingProperty.RESOURCE.key(), address, "format", "terraform", "role", role.get().name(), "scope", scopeKind)));
     }
 
     private static void adminPolicy(String address, String arn, int line, int column, List<Detection> out) {
@@ -211,7 +212,7 @@ public final class TerraformDetector implements Detector {
             String name = p.arn().substring(p.arn().lastIndexOf('/') + 1);
             out.add(RULES.detection("iac-aws-admin-policy-attachment", Severity.fromId(p.severity()),
                     name + " is attached by " + address, line, column, address + "|" + name, name,
-                    Map.of("resource", address, "format", "terraform", "policy", name)));
+                    Map.of(FindingProperty.RESOURCE.key(), address, "format", "terraform", "policy", name)));
         });
     }
 
@@ -259,6 +260,6 @@ public final class TerraformDetector implements Detector {
     }
 
     private static Map<String, String> props(String address) {
-        return Map.of("resource", address, "format", "terraform");
+        return Map.of(FindingProperty.RESOURCE.key(), address, "format", "terraform");
     }
 }

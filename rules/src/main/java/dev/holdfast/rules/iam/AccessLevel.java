@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Severity;
 
 /** The access levels of the AWS service authorization reference, ordered from least to most powerful. */
 public enum AccessLevel {

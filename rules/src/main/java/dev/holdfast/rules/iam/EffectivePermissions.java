@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.util.ArrayList;
 import java.util.BitSet;

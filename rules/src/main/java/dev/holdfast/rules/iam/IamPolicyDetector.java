@@ -1,11 +1,12 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Category;
-import dev.holdfast.model.RuleInfo;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import java.util.Map;
  * or {@code iam/deploy.json|grant:iam:PassRole|*}; the policy identity is the file path or the resource address.
  */
 public final class IamPolicyDetector implements Detector {
-    public static final String TRACKED = "tracked";
-    public static final String TRACKED_GRANT = "grant";
     /** Null until the first policy: a scan without policy files never loads the catalogue. */
     private final PolicyAnalyzer analyzer;
 
@@ -130,17 +129,17 @@ public final class IamPolicyDetector implements Detector {
             props.put("policy", i.policy());
             String prefix = subjectPrefix == null ? i.policy() : subjectPrefix;
             out.add(new Detection(i.ruleId(), Category.PRIVILEGE, i.severity(), i.message(),
-                    firstLine(i.properties().get("lines"), i.line()), 1,
+                    firstLine(FindingProperty.LINES.get(i.properties()), i.line()), 1,
                     prefix + "|" + i.key(), evidence(i), i.remediation(), props));
         }
         for (Grant g : analysis.grants()) {
             Map<String, String> props = new LinkedHashMap<>();
-            props.put(TRACKED, TRACKED_GRANT);
+            FindingProperty.TRACKED.put(props, FindingProperty.TRACKED_GRANT);
             props.put("accessLevel", g.level().label());
             props.put("action", g.action());
-            props.put("resource", g.resource());
+            FindingProperty.RESOURCE.put(props, g.resource());
             props.put("policy", g.policy());
-            props.put("lines", PolicyAnalyzer.joinLines(g.lines()));
+            FindingProperty.LINES.put(props, List.copyOf(g.lines()));
             if (g.actionCount() > 1) {
                 props.put("actionCount", String.valueOf(g.actionCount()));
             }
@@ -163,15 +162,8 @@ public final class IamPolicyDetector implements Detector {
     }
 
     /** Findings point at the first line that makes them (the action as written), else at the statement. */
-    private static int firstLine(String lines, int fallback) {
-        if (lines == null || lines.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(lines.split(",")[0].strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    private static int firstLine(List<Integer> lines, int fallback) {
+        return lines == null || lines.isEmpty() ? fallback : lines.get(0);
     }
 
     static String grantMessage(Grant g) {

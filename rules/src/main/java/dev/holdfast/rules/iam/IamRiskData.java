@@ -3,7 +3,7 @@ package dev.holdfast.rules.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.model.Category;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Category;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.model.Severity;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.model.Severity;
-import dev.holdfast.rules.catalog.Glob;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.Severity;
+import dev.holdfast.rules.catalogue.Glob;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -188,7 +189,7 @@ public final class PolicyAnalyzer {
             // Every path is open to a full administrator: the admin finding says so once. The paths are still
             // tracked (shown when they change against a baseline), so narrowing an admin grant and widening it
             // again to one escalation combination reads as a regression of that path.
-            props.put("tracked", "escalation");
+            FindingProperty.TRACKED.put(props, "escalation");
             message += " - implied by the full-administrator grant";
         }
         if (m.contributors.stream().allMatch(e -> e.statement.requiresMfa())) {
@@ -198,7 +199,7 @@ public final class PolicyAnalyzer {
         for (int i = 0; i < m.contributors.size(); i++) {
             lines.addAll(evidence(m.contributors.get(i), p.requires().get(i).action()));
         }
-        props.put("lines", joinLines(lines));
+        FindingProperty.LINES.put(props, List.copyOf(lines));
         return new PolicyIssue(IamRules.ESCALATION, p.severity(), message, "privesc:" + p.id(), first.policy,
                 first.line(), "Remove one of " + p.combination() + " or pin it to named resources. "
                 + p.description(), props);
@@ -236,10 +237,6 @@ public final class PolicyAnalyzer {
         String p = action == null ? null : patternFor(e, action);
         int actionLine = p == null ? e.line() : e.statement.actionLine(p);
         return List.of(actionLine, resourceLine(e));
-    }
-
-    static String joinLines(java.util.Collection<Integer> lines) {
-        return new TreeSet<>(lines).stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String sourceLabel(EscalationPath p) {
@@ -436,7 +433,7 @@ public final class PolicyAnalyzer {
             lines = evidence(e, action);
         }
         Map<String, String> p = new LinkedHashMap<>(props);
-        p.put("lines", joinLines(lines));
+        FindingProperty.LINES.put(p, List.copyOf(lines));
         if (!e.statement.sid().isEmpty()) {
             p.put("sid", e.statement.sid());
         }

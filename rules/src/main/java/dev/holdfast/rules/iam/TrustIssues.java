@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -22,13 +22,14 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
-import dev.holdfast.detect.Redactor;
-import dev.holdfast.model.RuleInfo;
-import dev.holdfast.rules.catalog.RuleTestReport;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.detect.Redactor;
+import dev.holdfast.rules.model.FindingProperty;
+import dev.holdfast.rules.model.RuleInfo;
+import dev.holdfast.rules.catalogue.RuleTestReport;
 import dev.holdfast.rules.support.SelfTesting;
 import dev.holdfast.rules.support.RuleBook;
 
@@ -42,7 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.holdfast.rules.catalog.KeywordIndex;
+import dev.holdfast.rules.catalogue.KeywordIndex;
 
 /**
  * Java source read with JavaParser: literals (or constants initialised with literals, in the same file) passed into
@@ -311,7 +312,7 @@ public final class JavaCredentialDetector implements Detector, SelfTesting {
                 return; // already reported at this literal (API rules run first and win)
             }
             Map<String, String> props = new LinkedHashMap<>();
-            props.put("ast", "true");
+            FindingProperty.AST.put(props, true);
             props.put("api", api);
             props.put("flow", lit.viaConstant() ? "constant" : "direct");
             use.getBegin().ifPresent(u -> props.put("usedAtLine", Integer.toString(u.line)));

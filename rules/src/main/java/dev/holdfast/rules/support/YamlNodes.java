@@ -1,6 +1,6 @@
 package dev.holdfast.rules.support;
 
-import dev.holdfast.detect.DetectorException;
+import dev.holdfast.rules.detect.DetectorException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -2,9 +2,10 @@ package dev.holdfast.rules.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.FindingProperty;
 import dev.holdfast.rules.support.DetectorCases;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,7 @@ class AgentConfigCasesTest {
                 findings.add(d.ruleId() + "@" + d.line() + " " + d.severity().id());
             }
             assertThat(d.remediation()).isNotBlank();
-            assertThat(d.properties()).containsKeys(AgentJudge.TOOL, AgentJudge.AGENT);
+            assertThat(d.properties()).containsKeys(FindingProperty.AGENT_TOOL.key(), FindingProperty.AGENT.key());
             for (String secret : secrets.values().values()) {
                 assertThat(d.message() + d.redacted() + d.properties()).as("no raw secret").doesNotContain(secret);
             }

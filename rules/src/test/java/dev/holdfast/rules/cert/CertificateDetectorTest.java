@@ -2,8 +2,8 @@ package dev.holdfast.rules.cert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.support.DetectorCases;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.api.Test;

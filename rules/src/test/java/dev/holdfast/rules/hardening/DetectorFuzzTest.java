@@ -1,11 +1,11 @@
 package dev.holdfast.rules.hardening;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.StructuredDetectors;
-import dev.holdfast.rules.catalog.RuleCatalog;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -61,7 +61,7 @@ class DetectorFuzzTest {
 
     private static List<Detector> detectors() {
         List<Detector> all = new ArrayList<>();
-        all.add(RuleCatalog.builtin().detector(v -> false));
+        all.add(RuleCatalogue.builtin().detector(v -> false));
         all.addAll(StructuredDetectors.all(CLOCK, Map.of()));
         return all;
     }

@@ -1,10 +1,10 @@
 package dev.holdfast.rules.hardening;
 
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
-import dev.holdfast.rules.catalog.RegexShapes;
-import dev.holdfast.rules.catalog.RuleCatalog;
-import dev.holdfast.rules.catalog.SecretRule;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.catalogue.RegexShapes;
+import dev.holdfast.rules.catalogue.RuleCatalogue;
+import dev.holdfast.rules.catalogue.SecretRule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class RegexSafetyTest {
     private static final int LENGTH = 30_000;
     private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final RuleCatalog CATALOG = RuleCatalog.builtin();
+    private static final RuleCatalogue CATALOG = RuleCatalogue.builtin();
 
     @TestFactory
     Stream<DynamicTest> everyRuleSurvivesLongAdversarialLines() {
@@ -56,7 +56,7 @@ class RegexSafetyTest {
             out.add(fill(kw + "a", LENGTH));
         }
         for (int i = 0; i < rule.matchExamples().size(); i++) {
-            String text = new String(RuleCatalog.exampleDocument(rule, rule.matchExamples().get(i), i, "match")
+            String text = new String(RuleCatalogue.exampleDocument(rule, rule.matchExamples().get(i), i, "match")
                     .content(), StandardCharsets.UTF_8).replace("\n", " ");
             if (text.isEmpty()) {
                 continue;

@@ -3,7 +3,7 @@ package dev.holdfast.rules.iac;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.support.DetectorCases;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.api.Test;

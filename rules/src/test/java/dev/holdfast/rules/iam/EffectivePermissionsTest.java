@@ -1,6 +1,6 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.detect.Detection;
+import dev.holdfast.rules.detect.Detection;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -91,7 +91,7 @@ class EffectivePermissionsTest {
         assertThat(a.permissions().isAdmin()).as("admin only under MFA").isFalse();
         assertThat(a.issues()).filteredOn(i -> i.ruleId().equals(IamRules.ADMIN)).singleElement()
                 .satisfies(i -> {
-                    assertThat(i.severity()).isEqualTo(dev.holdfast.model.Severity.HIGH);
+                    assertThat(i.severity()).isEqualTo(dev.holdfast.rules.model.Severity.HIGH);
                     assertThat(i.properties()).containsEntry("mfaRequired", "true");
                 });
         assertThat(a.issues()).filteredOn(i -> i.ruleId().equals(IamRules.ESCALATION))

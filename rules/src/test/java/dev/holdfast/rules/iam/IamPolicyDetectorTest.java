@@ -1,9 +1,9 @@
 package dev.holdfast.rules.iam;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Category;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Category;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package dev.holdfast.rules.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Document;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Document;
+import dev.holdfast.rules.model.Severity;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,8 +1,8 @@
 package dev.holdfast.rules.java;
 
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.DetectorException;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.DetectorException;
+import dev.holdfast.rules.detect.Document;
 import dev.holdfast.rules.support.DetectorCases;
 import dev.holdfast.rules.support.TestSecrets;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class JavaCredentialDetectorTest {
         Detection keyId = found.stream().filter(d -> d.line() == 8).findFirst().orElseThrow();
         assertThat(keyId.subject()).isEqualTo(secrets.value("AWS_KEY_ID_1"));
         assertThat(keyId.column()).isEqualTo(42);
-        assertThat(keyId.redacted()).isEqualTo(dev.holdfast.detect.Redactor.redact(secrets.value("AWS_KEY_ID_1")))
+        assertThat(keyId.redacted()).isEqualTo(dev.holdfast.rules.detect.Redactor.redact(secrets.value("AWS_KEY_ID_1")))
                 .doesNotContain(secrets.value("AWS_KEY_ID_1").substring(4, 16));
         assertThat(keyId.properties()).containsEntry("flow", "constant").containsEntry("usedAtLine", "15");
         assertThat(keyId.severity().id()).isEqualTo("critical");

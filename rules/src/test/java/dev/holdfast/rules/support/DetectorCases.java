@@ -2,9 +2,9 @@ package dev.holdfast.rules.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.detect.Detection;
-import dev.holdfast.detect.Detector;
-import dev.holdfast.detect.Document;
+import dev.holdfast.rules.detect.Detection;
+import dev.holdfast.rules.detect.Detector;
+import dev.holdfast.rules.detect.Document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class DetectorCases {
         if (error != null) {
             // A document the detector cannot read: one per-file warning naming the file and line, no findings.
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> detector.detect(doc))
-                    .isInstanceOf(dev.holdfast.detect.DetectorException.class)
+                    .isInstanceOf(dev.holdfast.rules.detect.DetectorException.class)
                     .hasMessageStartingWith(doc.path()).hasMessageContaining(error.toString());
             return List.of();
         }

@@ -1,6 +1,6 @@
 package dev.holdfast.rules.tokens;
 
-import dev.holdfast.rules.catalog.ExampleExpander;
+import dev.holdfast.rules.catalogue.ExampleExpander;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.holdfast.rules.cloud.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.cloud.CloudCredential;
 import dev.holdfast.rules.cloud.CloudDetection;
 import dev.holdfast.rules.cloud.CloudPrincipal;

@@ -3,7 +3,7 @@ package dev.holdfast.rules.cloud.azure;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;

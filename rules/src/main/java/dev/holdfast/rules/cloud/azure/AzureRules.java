@@ -1,6 +1,6 @@
 package dev.holdfast.rules.cloud.azure;
 
-import dev.holdfast.model.Severity;
+import dev.holdfast.rules.model.Severity;
 import dev.holdfast.rules.cloud.CloudCredential;
 import dev.holdfast.rules.cloud.CloudDetection;
 import dev.holdfast.rules.cloud.CloudPrincipal;

@@ -1,5 +1,0 @@
-package dev.holdfast.model;
-
-/** A named identity as git or a cloud records it. */
-public record Person(String name, String email) {
-}

@@ -1,2 +1,0 @@
-/** The built-in secret rule catalogue (YAML data), its loader and the keyword + pattern + entropy detector. */
-package dev.holdfast.rules.catalog;

@@ -1,2 +1,0 @@
-/** Places: where a value sits in a file (its key path or assignment target), independent of line numbers. */
-package dev.holdfast.baseline.place;

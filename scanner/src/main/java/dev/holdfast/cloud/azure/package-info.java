@@ -1,2 +1,0 @@
-/** Azure inventory through Azure Identity and azure-core (Microsoft Graph, ARM authorization) into a cloud snapshot. */
-package dev.holdfast.cloud.azure;

@@ -1,2 +1,0 @@
-/** Cloud IAM snapshots, their evaluation into findings and their comparison with an earlier snapshot. */
-package dev.holdfast.cloud;

@@ -1,2 +1,0 @@
-/** The `.holdfast.yml` configuration: strict parsing, one-line errors, sections handed to their owners. */
-package dev.holdfast.config;

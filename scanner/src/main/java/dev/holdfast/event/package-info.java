@@ -1,2 +1,0 @@
-/** GitHub Actions event payloads: which event asks to scan what. */
-package dev.holdfast.event;

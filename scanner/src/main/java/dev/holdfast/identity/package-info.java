@@ -1,2 +1,0 @@
-/** Who is behind a commit (human, bot or AI agent, and for whom an agent acted) or a cloud principal, from patterns kept as data. */
-package dev.holdfast.identity;

@@ -1,2 +1,0 @@
-/** The result of a scan, as every report and the remediator see it. */
-package dev.holdfast.scan;

@@ -1,0 +1,2 @@
+/** The `.holdfast.yml` configuration: strict parsing, one-line errors, sections handed to their owners. */
+package dev.holdfast.scanner.config;

@@ -1,0 +1,39 @@
+package dev.holdfast.scanner.git;
+
+/**
+ * How a history scan divides the heap it runs in, worked out from {@link Runtime#maxMemory()} rather than from JVM
+ * flags: the same scan fits a 256 MiB heap and does not spread into a 6 GiB one. Three things are sized here, all
+ * caches or read-ahead whose size costs time, never correctness:
+ * <ul>
+ *   <li>{@link #packWindows()}: JGit's cache of pack file windows, shared by every reader;</li>
+ *   <li>{@link #deltaBases()}: JGit's cache of inflated delta bases, one per reader;</li>
+ *   <li>{@link #readAhead()}: the bytes of versions the workers may hold at once, read in pack order so that each
+ *       one is one delta away from the last (see {@link BlobPool}).</li>
+ * </ul>
+ * Each is a fraction of the heap between a floor and a ceiling; past the ceilings a larger heap buys nothing
+ * measurable (bench/history-scale.sh), so it is left to the collector rather than filled.
+ *
+ * @param heap        the heap the budget was cut from
+ * @param packWindows bytes of pack windows
+ * @param deltaBases  bytes of delta bases per reader
+ * @param readAhead   bytes of versions held at once across workers
+ */
+record MemoryBudget(long heap, long packWindows, long deltaBases, long readAhead) {
+    private static final long MIB = 1024L * 1024;
+
+    /** The budget for this JVM's heap. */
+    static MemoryBudget ofThisJvm() {
+        return of(Runtime.getRuntime().maxMemory());
+    }
+
+    static MemoryBudget of(long heap) {
+        return new MemoryBudget(heap,
+                clamp(heap / 64, 4 * MIB, 8 * MIB),
+                clamp(heap / 64, 4 * MIB, 8 * MIB),
+                clamp(heap / 16, 8 * MIB, 32 * MIB));
+    }
+
+    private static long clamp(long v, long min, long max) {
+        return Math.max(min, Math.min(max, v));
+    }
+}

@@ -1,2 +1,0 @@
-/** Builds git repositories from scenarios described as data (authors, dates, files, trailers), for the demo and tests. */
-package dev.holdfast.scenario;
