@@ -33,7 +33,7 @@ if [ ! -d "$planted/.git" ]; then
     | git -C "$work/import.git" fast-import --force --quiet
   git clone -q --no-local "$work/import.git" "$planted"
   # fast-import deltifies each blob against the one imported before it; a server repacks. Scans read the result.
-  git -C "$planted" repack -q -a -d -f
+  git -C "$planted" repack -q -a -d -f </dev/null   # pack-objects must not read the caller's stdin
   rm -rf "$work/original" "$work/import.git"
 fi
 if [ ! -d "$export_dir" ]; then

@@ -47,7 +47,7 @@ build() {
     python3 "$here/scale_history.py" "$src" "$n" | git -C "$bare" fast-import --quiet
     git -C "$bare" symbolic-ref HEAD refs/heads/c0/master
     # fast-import chains each version to the one before (50 deep); repack as a server would, never across copies
-    git -C "$bare" -c pack.island='refs/[a-z]+/(c[0-9]+)/' repack -a -d -f -i -q
+    git -C "$bare" -c pack.island='refs/[a-z]+/(c[0-9]+)/' repack -a -d -f -i -q </dev/null
     git -C "$bare" pack-refs --all
     touch "$bare/holdfast-scale-built"
   fi
