@@ -90,13 +90,8 @@ public final class SecretDetector implements Detector {
     /** For each keyword id of {@link #contextIndex}, the indexes of the rules that list it. */
     private final int[][] contextRulesByKeyword;
     private final boolean splitScan;
-    /**
-     * What a path decides, worked out once per path: a history shows each path's versions many times, and matching
-     * the example-file globs and the path rules' globs per version was a tenth of a history scan.
-     */
-    private final java.util.concurrent.ConcurrentHashMap<String, PathFacts> pathFacts =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int PATH_FACTS_LIMIT = 100_000;
+    /** Per rule: whether its path globs let it apply to a path, worked out once per path (see {@link PathAnswers}). */
+    private final PathAnswers applies;
     /** Per rule: no paths or skipPaths, so it applies to every path. */
     private final boolean[] everyPath;
     /** One Marks per thread, cleared per document: a history allocated one per version (150 MB for commons-lang). */
@@ -153,6 +148,7 @@ public final class SecretDetector implements Detector {
             everyPath[r] = this.rules.get(r).paths().isEmpty() && this.rules.get(r).skipPaths().isEmpty();
         }
         int ruleCount = this.rules.size();
+        this.applies = new PathAnswers(ruleCount, (r, p) -> this.rules.get(r).appliesTo(p));
         this.marks = ThreadLocal.withInitial(() -> new Marks(ruleCount));
         // a keyword with a line break could span a changed and an unchanged line: then scan every line whole
         this.splitScan = all.stream().noneMatch(k -> k.indexOf('\n') >= 0 || k.indexOf('\r') >= 0);
@@ -193,12 +189,13 @@ public final class SecretDetector implements Detector {
         // automaton of those rules' keywords.
         Marks marks = this.marks.get();
         marks.clear();
+        PathAnswers.Answers here = applies.of(path);
         java.util.BitSet[] linesByRule = marks.linesByRule;
         if (changed == null || !splitScan) {
-            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, path, marks));
+            index.scan(text, 0, text.length, marker(rulesByKeyword, lines, here, marks));
         } else {
-            KeywordIndex.Hit all = marker(rulesByKeyword, lines, path, marks);
-            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, path, marks);
+            KeywordIndex.Hit all = marker(rulesByKeyword, lines, here, marks);
+            KeywordIndex.Hit context = marker(contextRulesByKeyword, lines, here, marks);
             int n = lines.length();
             for (int line = 0; line < n; ) {
                 boolean isChanged = changed.get(line);
@@ -210,18 +207,18 @@ public final class SecretDetector implements Detector {
             }
         }
         List<Candidate> found = new ArrayList<>();
-        PathFacts facts = pathFacts(path);
-        for (int r : marks.rulesToRun(facts.always())) {
+        boolean example = noise.exampleFile(path);
+        for (int r : marks.rulesToRun(alwaysHere(here))) {
             SecretRule rule = rules.get(r);
-            if (rule.generic() && facts.example()) {
+            if (rule.generic() && example) {
                 continue;
             }
             java.util.BitSet marked = linesByRule[r];
-            if (marked == null && rule.keywords().isEmpty()) { // a path rule: it is in facts.always() as it applies
+            if (marked == null && rule.keywords().isEmpty()) { // a path rule: it is in alwaysHere() as it applies
                 marked = new java.util.BitSet(lines.length());
                 marked.set(0, lines.length());
             }
-            if (nonAsciiKeyword[r] && rule.appliesTo(path)) {
+            if (nonAsciiKeyword[r] && here.get(r)) {
                 // The automaton is ASCII; a custom rule with a non-ASCII keyword is prefiltered line by line.
                 marked = marked == null ? new java.util.BitSet(lines.length()) : marked;
                 for (int i = 0; i < lines.length(); i++) {
@@ -251,29 +248,20 @@ public final class SecretDetector implements Detector {
         return resolve(found);
     }
 
-    /**
-     * @param example a file that documents a configuration (generic rules stay quiet there)
-     * @param always  the rules looked at whatever the keywords ({@link #alwaysRules}) that apply to the path
-     */
-    private record PathFacts(boolean example, int[] always) {
-    }
-
-    private PathFacts pathFacts(String path) {
-        String p = path == null ? "" : path;
-        PathFacts facts = pathFacts.get(p);
-        if (facts == null) {
-            if (pathFacts.size() >= PATH_FACTS_LIMIT) {
-                pathFacts.clear();
+    /** The rules looked at whatever the keywords ({@link #alwaysRules}) that apply to the path. */
+    private int[] alwaysHere(PathAnswers.Answers here) {
+        int[] out = new int[alwaysRules.length];
+        int n = 0;
+        for (int r : alwaysRules) {
+            if (here.get(r)) {
+                out[n++] = r;
             }
-            facts = new PathFacts(noise.exampleFile(p),
-                    java.util.Arrays.stream(alwaysRules).filter(r -> rules.get(r).appliesTo(p)).toArray());
-            pathFacts.put(p, facts);
         }
-        return facts;
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Marks, for each keyword found, its line for every rule that lists the keyword and applies to the path. */
-    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, String path, Marks marks) {
+    private KeywordIndex.Hit marker(int[][] byKeyword, Lines lines, PathAnswers.Answers here, Marks marks) {
         int[] lineStarts = lines.starts;
         byte[] applies = marks.applies;
         java.util.BitSet[] linesByRule = marks.linesByRule;
@@ -281,7 +269,7 @@ public final class SecretDetector implements Detector {
             int line = lineOf(lineStarts, end);
             for (int r : byKeyword[keyword]) {
                 if (applies[r] == 0) {
-                    marks.decided(r, everyPath[r] || rules.get(r).appliesTo(path));
+                    marks.decided(r, everyPath[r] || here.get(r));
                 }
                 if (applies[r] == Marks.YES) {
                     if (linesByRule[r] == null) {
