@@ -13,6 +13,10 @@ import java.util.regex.Matcher;
  *       one, that holds the rule's name part within its first 40 characters, and the rule's keywords are part of that
  *       name: a match starts where the run of name characters around a keyword occurrence starts.</li>
  *   <li>A rule with {@code startsWithin: N} starts its matches at most N characters before a keyword occurrence.</li>
+ *   <li>A keyword rule with {@code nameWithin: N} reports a match only when its key holds one of the rule's
+ *       {@code keyWords} (see {@link NoiseFilter}), and its key lies within N characters of the match's start: a match
+ *       worth reporting starts at most N characters before a key word's occurrence. A match that starts elsewhere is
+ *       not looked for, which a search of the whole line would find and the noise filter drop.</li>
  * </ul>
  */
 final class MatchStarts {

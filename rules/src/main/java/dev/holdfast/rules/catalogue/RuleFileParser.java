@@ -24,7 +24,7 @@ final class RuleFileParser {
     private static final Set<String> KEYS = Set.of("id", "title", "description", "category", "severity", "keywords",
             "pattern", "group", "entropy", "minLength", "paths", "skipPaths", "allow", "remediation", "tags",
             "generic", "keyWords", "capture", "pairWith", "priority", "examples", "joinPrevious", "needs", "provider",
-            "validate", "nameContains", "value", "startsWithin", "strongKey", "credentialPosition");
+            "validate", "nameContains", "value", "startsWithin", "nameWithin", "strongKey", "credentialPosition");
     /** A {@code nameContains} made of plain words ({@code mistral}, {@code co_api|cohere}): its keywords are those. */
     private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z0-9_.-]+(?:\\|[a-z0-9_.-]+)*");
     private static final Set<String> CAPTURES = Set.of("match", "pem", "putty");
@@ -151,6 +151,7 @@ final class RuleFileParser {
                 assignment ? new SecretRule.Assignment(string(m, "nameContains", null, where), string(m, "value", null, where))
                         : null,
                 m.containsKey("startsWithin") ? startsWithin(m, keywords, where) : -1,
+                m.containsKey("nameWithin") ? nameWithin(m, generic, keyWords, where) : -1,
                 Boolean.TRUE.equals(m.get("credentialPosition")));
     }
 
@@ -161,6 +162,17 @@ final class RuleFileParser {
         }
         if (keywords.isEmpty()) {
             throw fail(where + ": 'startsWithin' needs 'keywords' (matches start near one of them)");
+        }
+        return (int) n;
+    }
+
+    private int nameWithin(Map<String, Object> m, boolean generic, List<String> keyWords, String where) {
+        double n = number(m, "nameWithin", where);
+        if (n < 0 || n != Math.floor(n) || n > 1000) {
+            throw fail(where + ": 'nameWithin' must be a whole number from 0 to 1000");
+        }
+        if (!generic || keyWords.isEmpty()) {
+            throw fail(where + ": 'nameWithin' is for generic rules with 'keyWords' (matches start near one of them)");
         }
         return (int) n;
     }

@@ -355,9 +355,11 @@ public final class SecretDetector implements Detector {
             return;
         }
         Matcher m = rule.pattern().matcher(line);
-        // Rules that know where their matches start (near a keyword) are tried only there.
+        // Rules that know where their matches start (near a keyword, or near a word their key must hold) are tried
+        // only there.
         int[] starts = rule.assignment() != null ? MatchStarts.ofNames(line, rule.keywords())
-                : rule.startsWithin() >= 0 ? MatchStarts.within(line, rule.keywords(), rule.startsWithin()) : null;
+                : rule.startsWithin() >= 0 ? MatchStarts.within(line, rule.keywords(), rule.startsWithin())
+                : rule.nameWithin() >= 0 ? MatchStarts.within(line, rule.keyWords(), rule.nameWithin()) : null;
         if (starts != null) {
             m.useTransparentBounds(true).useAnchoringBounds(false);
         }

@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  *                   from them); null for a rule written as a {@code pattern}
  * @param startsWithin every match starts at most this many characters before an occurrence of a keyword (speed only:
  *                   the pattern is tried there alone); -1 when the rule does not say
+ * @param nameWithin for a keyword rule, every match starts at most this many characters before an occurrence of one
+ *                   of its {@code keyWords}: its key must hold one to be reported, and the key lies that near the
+ *                   match's start (speed only: the pattern is tried there alone); -1 when the rule does not say
  * @param credentialPosition the pattern's position says the value is a credential (a login call's password
  *                   argument): a weak value there is reported with low confidence in code too, as in a credential
  *                   file, not dropped as a demo default
@@ -49,7 +52,7 @@ public record SecretRule(String id, String title, String description, Category c
                          int priority, List<Example> matchExamples, List<Example> noMatchExamples, String source,
                          java.util.Set<String> namedGroups, boolean joinPrevious,
                          List<String> needs, boolean strongKey, String provider, String family, List<TokenCheck> checks,
-                         Assignment assignment, int startsWithin, boolean credentialPosition) {
+                         Assignment assignment, int startsWithin, int nameWithin, boolean credentialPosition) {
 
     /** The two parts of an assignment rule: a regex the assigned name contains, and the value's regex. */
     public record Assignment(String nameContains, String value) {

@@ -124,6 +124,12 @@ class RuleFileLoadTest {
                 .hasMessageContaining("github-checksum");
         assertThatThrownBy(() -> RuleCatalogue.load(custom("bad-starts-within.yml")))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("'startsWithin' must be a whole number");
+        assertThatThrownBy(() -> RuleCatalogue.load(custom("bad-name-within.yml")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("acme-generic")
+                .hasMessageContaining("'nameWithin' must be a whole number");
+        assertThatThrownBy(() -> RuleCatalogue.load(custom("name-within-not-generic.yml")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("acme-hinted")
+                .hasMessageContaining("'nameWithin' is for generic rules with 'keyWords'");
     }
 
     private static List<String> scan(RuleCatalogue catalog, String line) {

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,7 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Scans git history the way Nosey Parker does: every unique blob once, read straight from the object database and
@@ -104,6 +108,15 @@ public final class HistoryScanner {
      */
     public ScanResult scan(HistoryWalk history, String displayPath, Detector detector, FindingFactory factory,
                            HistoryOptions options) throws IOException {
+        return scan(history, displayPath, () -> detector, factory, options);
+    }
+
+    /**
+     * As above, with the detector asked for only once the commits are walked: a caller can build it (parse the rule
+     * catalogue) on another core while this walks the history, which needs no rule.
+     */
+    public ScanResult scan(HistoryWalk history, String displayPath, Supplier<? extends Detector> detectorOnceWalked,
+                           FindingFactory factory, HistoryOptions options) throws IOException {
         Repos.tuneCaches();
         Repository repo = history.repository();
         ScanProgress progress = options.progress();
@@ -122,19 +135,20 @@ public final class HistoryScanner {
                 progress.update(new ScanProgress.Snapshot(commitsDone.get(), commits.size(),
                         p == null ? 0 : p.blobsDone(), blobsTotal[0], p == null ? 0 : p.bytesDone()));
             };
-            BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
-                    (int) Math.min(Integer.MAX_VALUE, options.lineMemory()), MemoryBudget.ofThisJvm(), report);
-            poolRef[0] = pool;
             try {
                 BlobIntroductions intro = new IntroductionWalk(repo, commits, options.ignored(), commitsDone, report)
                         .run(options.threads());
                 blobsTotal[0] = intro.size();
+                Detector detector = detectorOnceWalked.get();
+                BlobPool pool = new BlobPool(repo, detector, options.maxBlobSize(), options.threads(),
+                        (int) Math.min(Integer.MAX_VALUE, options.lineMemory()), MemoryBudget.ofThisJvm(), report);
+                poolRef[0] = pool;
                 pool.scan(intro.byPath());
 
                 report.run();
                 warnings.addAll(sortedWarnings(pool.warnings()));
                 List<Finding> findings = markPresentAtTip(findings(pool.detections(), intro, commits, rw, factory),
-                        set.tip(), reader, rw, detector, factory, options);
+                        set.tip(), repo, reader, rw, detector, factory, options);
                 Map<String, RuleInfo> rules = new TreeMap<>();
                 for (RuleInfo ri : detector.rules()) {
                     rules.put(ri.id(), ri);
@@ -194,10 +208,11 @@ public final class HistoryScanner {
      * and places those that are on the tip's lines: one finding per place the value sits at the tip (where code
      * scanning and the working tree show it), keeping where it was first seen as {@value #FIRST_SEEN_IN}. Values
      * the tip no longer holds stay where they were first seen. Tip files are scanned whole here, but only those at a
-     * finding's path or containing one of the values: a few.
+     * finding's path or containing one of the values: a few. Every tip file is read to know which, on every core.
      */
-    private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, ObjectReader reader, RevWalk rw,
-                                           Detector detector, FindingFactory factory, HistoryOptions options)
+    private List<Finding> markPresentAtTip(List<Found> found, ObjectId tip, Repository repo, ObjectReader reader,
+                                           RevWalk rw, Detector detector, FindingFactory factory,
+                                           HistoryOptions options)
             throws IOException {
         Map<String, List<TipHit>> atTip = new LinkedHashMap<>();
         if (!found.isEmpty() && tip != null) {
@@ -207,6 +222,8 @@ public final class HistoryScanner {
                 paths.add(f.finding().location().path());
                 values.add(f.subject());
             }
+            List<String> tipPaths = new ArrayList<>();
+            List<ObjectId> tipBlobs = new ArrayList<>();
             try (TreeWalk tw = new TreeWalk(reader)) {
                 tw.setRecursive(true);
                 tw.addTree(rw.parseCommit(tip).getTree());
@@ -216,28 +233,25 @@ public final class HistoryScanner {
                         continue;
                     }
                     String path = tw.getPathString();
-                    ObjectId id = tw.getObjectId(0);
-                    if (options.ignored().test(path)
-                            || reader.getObjectSize(id, Constants.OBJ_BLOB) > options.maxBlobSize()) {
-                        continue;
+                    if (!options.ignored().test(path)) {
+                        tipPaths.add(path);
+                        tipBlobs.add(tw.getObjectId(0));
                     }
-                    List<Detection> ds = new ArrayList<>();
-                    for (byte[] text : ContentSniffer.forDetector(detector, path,
-                            reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
-                        String s = new String(text, StandardCharsets.UTF_8);
-                        if (!paths.contains(path) && values.stream().noneMatch(s::contains)) {
-                            continue;
-                        }
-                        try {
-                            ds.addAll(detector.detect(new Document(path, text)));
-                        } catch (DetectorException e) {
-                            ds.addAll(e.found());
-                        }
-                    }
-                    for (Detection d : DetectionMerger.merge(ds)) {
-                        atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), k -> new ArrayList<>())
-                                .add(new TipHit(path, d));
-                    }
+                }
+            }
+            TipSearch search = new TipSearch(tipPaths, tipBlobs, paths, values, detector, options.maxBlobSize());
+            try {
+                Workers.run("holdfast-tip", Math.max(1, Math.min(options.threads(), tipPaths.size())),
+                        i -> search.work(repo));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("history scan interrupted", e);
+            }
+            search.rethrow();
+            for (int k = 0; k < tipPaths.size(); k++) { // in tree order, whichever thread read the file
+                for (Detection d : search.hits[k]) {
+                    atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), x -> new ArrayList<>())
+                            .add(new TipHit(tipPaths.get(k), d));
                 }
             }
         }
@@ -266,6 +280,79 @@ public final class HistoryScanner {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the tip's files on several threads, each with its own reader, and runs the detector on those at a
+     * finding's path or holding one of the values; {@link #hits} is indexed like the files.
+     */
+    private static final class TipSearch {
+        private final List<String> paths;
+        private final List<ObjectId> blobs;
+        private final Set<String> findingPaths;
+        private final Set<String> values;
+        private final Detector detector;
+        private final long maxBlobSize;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final List<Detection>[] hits;
+
+        @SuppressWarnings("unchecked")
+        TipSearch(List<String> paths, List<ObjectId> blobs, Set<String> findingPaths, Set<String> values,
+                  Detector detector, long maxBlobSize) {
+            this.paths = paths;
+            this.blobs = blobs;
+            this.findingPaths = findingPaths;
+            this.values = values;
+            this.detector = detector;
+            this.maxBlobSize = maxBlobSize;
+            this.hits = new List[paths.size()];
+            Arrays.fill(hits, List.of());
+        }
+
+        void work(Repository repo) {
+            try (ObjectReader reader = repo.newObjectReader()) {
+                for (int k = next.getAndIncrement(); k < paths.size() && failure.get() == null;
+                     k = next.getAndIncrement()) {
+                    hits[k] = search(reader, paths.get(k), blobs.get(k));
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        private List<Detection> search(ObjectReader reader, String path, ObjectId id) throws IOException {
+            if (reader.getObjectSize(id, Constants.OBJ_BLOB) > maxBlobSize) {
+                return List.of();
+            }
+            List<Detection> ds = new ArrayList<>();
+            for (byte[] text : ContentSniffer.forDetector(detector, path,
+                    reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
+                String s = new String(text, StandardCharsets.UTF_8);
+                if (!findingPaths.contains(path) && values.stream().noneMatch(s::contains)) {
+                    continue;
+                }
+                try {
+                    ds.addAll(detector.detect(new Document(path, text)));
+                } catch (DetectorException e) {
+                    ds.addAll(e.found());
+                }
+            }
+            return ds.isEmpty() ? List.of() : DetectionMerger.merge(ds);
+        }
+
+        void rethrow() throws IOException {
+            Throwable f = failure.get();
+            if (f instanceof IOException e) {
+                throw e;
+            }
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        }
     }
 
     /** Where a value sits in the tip's tree. */

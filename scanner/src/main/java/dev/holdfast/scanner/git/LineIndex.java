@@ -22,8 +22,14 @@ final class LineIndex {
     private static final int MISSES_BEFORE_LOOKUP = 3;
 
     private final byte[] text;
-    /** Where each line starts, plus one past the end ({@code text.length + 1}). */
+    /** How many lines. */
+    private final int lines;
+    /**
+     * Where each line starts, plus one past the end ({@code text.length + 1}) at {@code starts[lines]}; the array may
+     * be longer (a buffer handed down from an older index, see {@link #after(byte[], Buffers)}).
+     */
     private final int[] starts;
+    /** The lines' hashes, in the first {@link #lines} slots. */
     private final long[] hashes;
     /**
      * Ascending: the lines not known equal to a line of the previous version (every other line is); null for
@@ -33,8 +39,9 @@ final class LineIndex {
     /** Ascending: the lines before which lines of the previous version were dropped ({@link #lines()} for the end). */
     private final int[] gaps;
 
-    private LineIndex(byte[] text, int[] starts, long[] hashes, int[] novel, int[] gaps) {
+    private LineIndex(byte[] text, int lines, int[] starts, long[] hashes, int[] novel, int[] gaps) {
         this.text = text;
+        this.lines = lines;
         this.starts = starts;
         this.hashes = hashes;
         this.novel = novel;
@@ -49,25 +56,56 @@ final class LineIndex {
         for (int i = 0; i < n; i++) {
             hashes[i] = hash(text, starts[i], Math.min(starts[i + 1] - 1, text.length));
         }
-        return new LineIndex(text, starts, hashes, null, new int[0]);
+        return new LineIndex(text, n, starts, hashes, null, new int[0]);
+    }
+
+    /**
+     * Arrays an index no longer needed leaves behind, for the next one to fill: a history scan indexes every version of
+     * every file, and allocating (and collecting) two arrays the size of the file per version was a tenth of its
+     * allocation. Held by one path's {@link LineMemory}, so bounded by its largest version.
+     */
+    static final class Buffers {
+        private int[] starts;
+        private long[] hashes;
+
+        /** Takes back the arrays of an index that is no longer read (unless {@code successor} shares them). */
+        void recycle(LineIndex dropped, LineIndex successor) {
+            if (dropped != null && dropped.starts != successor.starts) {
+                starts = dropped.starts;
+                hashes = dropped.hashes;
+            }
+        }
+
+        long retainedBytes() {
+            return (starts == null ? 0 : 4L * starts.length) + (hashes == null ? 0 : 8L * hashes.length);
+        }
     }
 
     /** The index of {@code next}, a later version of this one's file, reusing the lines they share. */
     LineIndex after(byte[] next) {
+        return after(next, new Buffers());
+    }
+
+    /** As {@link #after(byte[])}, filling the arrays {@code buffers} holds when they are large enough. */
+    LineIndex after(byte[] next, Buffers buffers) {
         int m = Arrays.mismatch(text, next);
         if (m < 0) {
-            return new LineIndex(next, starts, hashes, new int[0], new int[0]);
+            return new LineIndex(next, lines, starts, hashes, new int[0], new int[0]);
         }
         // Lines that start after the first byte of the common suffix are equal: the newline before them is common
         // too, and they run to the end. Past the end each text has a virtual newline, at its sentinel start minus one.
         int suffix = commonSuffix(text, next, Math.min(text.length, next.length) - m);
-        int tailFrom = firstAbove(starts, text.length - suffix);
+        int tailFrom = firstAbove(starts, lines, text.length - suffix);
         int delta = next.length - text.length;
         int pTo = Math.min(starts[tailFrom], text.length);
         int nTo = starts[tailFrom] + delta; // where next's tail starts (its sentinel when there is no tail)
 
-        Ints s = new Ints(lines() + 16);
-        long[] h = new long[lines() + 16];
+        int capacity = lines() + 16;
+        Ints s = new Ints(buffers.starts != null && buffers.starts.length >= capacity ? buffers.starts
+                : new int[capacity]);
+        long[] h = buffers.hashes != null && buffers.hashes.length >= capacity ? buffers.hashes : new long[capacity];
+        buffers.starts = null;
+        buffers.hashes = null;
         Ints novel = new Ints(16);
         Ints gaps = new Ints(4);
         int n = 0;
@@ -146,12 +184,12 @@ final class LineIndex {
             gaps.add(n); // the old lines before the tail (or the end) that were not walked were dropped
         }
         int tail = lines() - tailFrom;
-        for (int k = tailFrom; k < starts.length; k++) {
-            s.add(starts[k] + delta); // the tail's starts and the end sentinel
+        s.addShifted(starts, tailFrom, tail + 1, delta); // the tail's starts and the end sentinel
+        if (n + tail > h.length) {
+            h = Arrays.copyOf(h, n + tail);
         }
-        h = Arrays.copyOf(h, n + tail);
         System.arraycopy(hashes, tailFrom, h, n, tail);
-        return new LineIndex(next, s.toArray(), h, novel.toArray(), gaps.toArray());
+        return new LineIndex(next, n + tail, s.array(), h, novel.toArray(), gaps.toArray());
     }
 
     /** Whether a line has more than a few characters besides blanks: enough to find the step again by. */
@@ -219,14 +257,14 @@ final class LineIndex {
         return text;
     }
 
-    /** The bytes this index holds: the text, line starts, hashes, and the novel lines and gaps. */
+    /** The bytes this index holds: the text, line starts, hashes (with their spare room), novel lines and gaps. */
     long retainedBytes() {
         return text.length + 4L * starts.length + 8L * hashes.length + (novel == null ? 0 : 4L * novel.length)
                 + 4L * gaps.length;
     }
 
     int lines() {
-        return starts.length - 1;
+        return lines;
     }
 
     /** Where line {@code i} (0-based) starts. */
@@ -244,11 +282,11 @@ final class LineIndex {
     }
 
     long[] hashes() {
-        return hashes;
+        return Arrays.copyOf(hashes, lines);
     }
 
     int[] starts() {
-        return starts.clone();
+        return Arrays.copyOf(starts, lines + 1);
     }
 
     /**
@@ -272,9 +310,12 @@ final class LineIndex {
         return novel;
     }
 
-    /** The first index whose value is above {@code v}; {@code a} is ascending and its last value above any v. */
-    private static int firstAbove(int[] a, int v) {
-        return firstAbove(a, 0, a.length - 1, v);
+    /**
+     * The first index below {@code n} whose value is above {@code v}; {@code a[0..n]} is ascending and {@code a[n]}
+     * above any v.
+     */
+    private static int firstAbove(int[] a, int n, int v) {
+        return firstAbove(a, 0, n, v);
     }
 
     /** The first index in {@code [lo, hi)} whose value is above {@code v}, else {@code hi}; {@code a} ascending. */
@@ -333,6 +374,16 @@ final class LineIndex {
 
         Ints(int capacity) {
             a = new int[capacity];
+        }
+
+        /** Fills {@code buffer} first (any content is overwritten), a larger copy when it is full. */
+        Ints(int[] buffer) {
+            a = buffer;
+        }
+
+        /** The array filled so far, with its spare room: the first {@link #n} values are the content. */
+        int[] array() {
+            return a;
         }
 
         void add(int v) {

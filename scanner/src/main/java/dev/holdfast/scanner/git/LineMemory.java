@@ -30,6 +30,8 @@ final class LineMemory {
      * cost of a history scan.
      */
     private LineIndex last;
+    /** The arrays of the index before the last, filled again by the next version's index. */
+    private final LineIndex.Buffers buffers = new LineIndex.Buffers();
     private LongSet young = new LongSet();
     private LongSet old = new LongSet();
 
@@ -53,11 +55,11 @@ final class LineMemory {
     }
 
     /**
-     * The bytes this memory holds on to between versions: the last version's text and index, and the seen-line
-     * sets. Bounded by the size of the largest version of the path, never by the number of versions.
+     * The bytes this memory holds on to between versions: the last version's text and index, the arrays the next
+     * index fills, and the seen-line sets. Bounded by the size of the largest version of the path, never by the number of versions.
      */
     long retainedBytes() {
-        long bytes = young.bytes() + old.bytes();
+        long bytes = young.bytes() + old.bytes() + buffers.retainedBytes();
         if (last != null) {
             bytes += last.retainedBytes();
         }
@@ -97,7 +99,8 @@ final class LineMemory {
             remember(last, null);
             return new Shown(text, null, null);
         }
-        LineIndex index = last.after(text);
+        LineIndex index = last.after(text, buffers);
+        buffers.recycle(last, index);
         last = index;
         int n = index.lines();
         // Every line of the last version was read in it or before it, so the lines it shares with this one are

@@ -109,14 +109,19 @@ public final class ScanWorkflow {
      * back); the value history of their files tells which came back after a fix.
      */
     public ScanResult history() throws IOException {
-        CompositeDetector detector = ConfiguredDetectors.secrets(cfg, clock);
+        // The rules are parsed on a second core while the history is walked; a bad rule file or threshold is still
+        // the error reported first, whatever else is wrong.
+        InBackground<CompositeDetector> rules = new InBackground<>("holdfast-rules",
+                () -> ConfiguredDetectors.secrets(cfg, clock));
+        CompositeDetector detector;
         ScanResult raw;
         HistoryWalk walk; // one walk of the history for the scan and for the timeline of what it found
         try (Repository repo = Repos.open(root)) {
             Blobs.requireHistory(repo, fetcher(repo), List.of("--all"));
             walk = HistoryWalk.of(repo, resolve(repo, HistoryOptions.all()));
-            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(walk, display, detector,
+            raw = BaselineStore.withoutArtifacts(new HistoryScanner(identities).scan(walk, display, rules,
                     factory(), options(HistoryOptions.all())));
+            detector = rules.get();
             List<Finding> atHead = raw.findings().stream().filter(ScanWorkflow::atHead).toList();
             if (!atHead.isEmpty()) {
                 FindingOrigins.Result traced = origins(repo, "", detector, raw)
@@ -125,6 +130,9 @@ public final class ScanWorkflow {
                 raw.findings().stream().filter(f -> !atHead(f)).forEach(out::add);
                 raw = with(raw, out, traced.warnings());
             }
+        } catch (IOException | RuntimeException e) {
+            rules.get(); // a rule or threshold error first, as when the rules were built before anything else
+            throw e;
         }
         Set<String> paths = raw.findings().stream().filter(ScanWorkflow::atHead)
                 .map(f -> f.location().path()).collect(Collectors.toCollection(TreeSet::new));

@@ -100,6 +100,34 @@ class LineIndexTest {
         assertThat(Arrays.stream(next.gaps()).boxed().toList()).anyMatch(g -> g >= 100 && g <= 102);
     }
 
+    /**
+     * A chain of versions indexed the way a history scan does, each index filling the arrays the one before the last
+     * left behind (larger than needed once the file shrinks, holding stale lines): every index equals one made anew.
+     */
+    @Property(tries = 500)
+    void indexesFillingRecycledArraysEqualIndexesMadeAnew(@ForAll("versions") List<byte[]> versions) {
+        LineIndex.Buffers buffers = new LineIndex.Buffers();
+        LineIndex last = LineIndex.of(versions.get(0));
+        for (byte[] next : versions.subList(1, versions.size())) {
+            LineIndex index = last.after(next, buffers);
+            buffers.recycle(last, index);
+            LineIndex fresh = LineIndex.of(next);
+            assertThat(index.lines()).isEqualTo(fresh.lines());
+            assertThat(index.starts()).isEqualTo(fresh.starts());
+            assertThat(index.hashes()).isEqualTo(fresh.hashes());
+            last = index;
+        }
+    }
+
+    /** Versions of one file: lines of a few kinds, some versions long, some short, some equal to the one before. */
+    @Provide
+    Arbitrary<List<byte[]>> versions() {
+        Arbitrary<String> line = Arbitraries.of("a", "bb", "import x;", "}", "", "key = 1", "value = 2");
+        Arbitrary<byte[]> version = line.list().ofMaxSize(40)
+                .map(ls -> String.join("\n", ls).getBytes(StandardCharsets.UTF_8));
+        return version.list().ofMinSize(2).ofMaxSize(12);
+    }
+
     @Test
     void commonSuffixCountsTrailingBytesUpToTheCap() {
         byte[] x = new byte[5000];
