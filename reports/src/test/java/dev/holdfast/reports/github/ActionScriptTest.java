@@ -355,7 +355,9 @@ class ActionScriptTest {
 
         String history = jvmOpts("scan", ".", "--history");
         String event = jvmOpts("scan", ".");
-        assertThat(history).contains("-XX:+UseSerialGC").isNotEqualTo(event);
+        assertThat(history).contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xmn128m")
+                .isNotEqualTo(event);
+        assertThat(event).contains("-XX:+UseSerialGC");
         assertThat(nightlyOpts).isNotEmpty().allMatch(history::equals);
         assertThat(pushOpts).isNotEmpty().allMatch(event::equals);
         assertThat(history + " " + event).as("no heap cap below the live set").doesNotContain("-Xmx");

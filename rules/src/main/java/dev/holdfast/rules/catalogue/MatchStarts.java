@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
  *       name: a match starts where the run of name characters around a keyword occurrence starts.</li>
  *   <li>A rule with {@code startsWithin: N} starts its matches at most N characters before a keyword occurrence.</li>
  *   <li>A keyword rule with {@code nameWithin: N} reports a match only when its key holds one of the rule's
- *       {@code keyWords} (see {@link NoiseFilter}), and its key lies within N characters of the match's start: a match
- *       worth reporting starts at most N characters before a key word's occurrence. A match that starts elsewhere is
- *       not looked for, which a search of the whole line would find and the noise filter drop.</li>
+ *       {@code keyWords} (see {@link NoiseFilter}), its key holds no blank, and its key lies within N characters of
+ *       the match's start with no blank before it: a match worth reporting starts at most N characters before a key
+ *       word's occurrence, with no blank between. A match that starts elsewhere is not looked for: a search of the
+ *       whole line would find it and the noise filter drop it.</li>
  * </ul>
  */
 final class MatchStarts {
@@ -25,15 +26,23 @@ final class MatchStarts {
 
     /** The distinct run starts of the keywords' occurrences on the line, ascending (assignment rules). */
     static int[] ofNames(String line, List<String> keywords) {
-        return collect(line, keywords, -1);
+        return collect(line, keywords, -1, false);
     }
 
     /** The positions from {@code within} characters before each keyword occurrence to the occurrence, ascending. */
     static int[] within(String line, List<String> keywords, int within) {
-        return collect(line, keywords, within);
+        return collect(line, keywords, within, false);
     }
 
-    private static int[] collect(String line, List<String> keywords, int within) {
+    /**
+     * The positions from {@code within} characters before each key word occurrence to the occurrence with no blank
+     * between them, ascending ({@code nameWithin} rules: a key holds no blank).
+     */
+    static int[] nameWithin(String line, List<String> keyWords, int within) {
+        return collect(line, keyWords, within, true);
+    }
+
+    private static int[] collect(String line, List<String> keywords, int within, boolean unbroken) {
         String lower = asciiLower(line);
         int[] starts = new int[8];
         int n = 0;
@@ -42,6 +51,10 @@ final class MatchStarts {
                 int first = at;
                 if (within < 0) {
                     while (first > 0 && nameChar(line.charAt(first - 1))) {
+                        first--;
+                    }
+                } else if (unbroken) {
+                    while (first > 0 && at - first < within && !blank(line.charAt(first - 1))) {
                         first--;
                     }
                 } else {
@@ -77,6 +90,11 @@ final class MatchStarts {
             }
         }
         return false;
+    }
+
+    /** What a regex's {@code \s} matches. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static boolean nameChar(char c) {

@@ -359,7 +359,7 @@ public final class SecretDetector implements Detector {
         // only there.
         int[] starts = rule.assignment() != null ? MatchStarts.ofNames(line, rule.keywords())
                 : rule.startsWithin() >= 0 ? MatchStarts.within(line, rule.keywords(), rule.startsWithin())
-                : rule.nameWithin() >= 0 ? MatchStarts.within(line, rule.keyWords(), rule.nameWithin()) : null;
+                : rule.nameWithin() >= 0 ? MatchStarts.nameWithin(line, rule.keyWords(), rule.nameWithin()) : null;
         if (starts != null) {
             m.useTransparentBounds(true).useAnchoringBounds(false);
         }

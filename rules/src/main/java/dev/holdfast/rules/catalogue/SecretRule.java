@@ -38,9 +38,10 @@ import java.util.regex.Pattern;
  *                   from them); null for a rule written as a {@code pattern}
  * @param startsWithin every match starts at most this many characters before an occurrence of a keyword (speed only:
  *                   the pattern is tried there alone); -1 when the rule does not say
- * @param nameWithin for a keyword rule, every match starts at most this many characters before an occurrence of one
- *                   of its {@code keyWords}: its key must hold one to be reported, and the key lies that near the
- *                   match's start (speed only: the pattern is tried there alone); -1 when the rule does not say
+ * @param nameWithin for a keyword rule, every match worth reporting starts at most this many characters before an
+ *                   occurrence of one of its {@code keyWords}, with no blank between: its key must hold one to be
+ *                   reported, a key holds no blank, and it lies that near the match's start (speed only: the pattern
+ *                   is tried there alone); -1 when the rule does not say
  * @param credentialPosition the pattern's position says the value is a credential (a login call's password
  *                   argument): a weak value there is reported with low confidence in code too, as in a credential
  *                   file, not dropped as a demo default
