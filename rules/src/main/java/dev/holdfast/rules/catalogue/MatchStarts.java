@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
  *       {@code keyWords} (see {@link NoiseFilter}), its key holds no blank, and its key lies within N characters of
  *       the match's start with no blank before it: a match worth reporting starts at most N characters before a key
  *       word's occurrence, with no blank between. A match that starts elsewhere is not looked for: a search of the
- *       whole line would find it and the noise filter drop it.</li>
+ *       whole line would find it and the noise filter drop it. Its matches start at a {@code <} or at a name's first
+ *       character ({@link #nameStarts}), so a line with few such places cannot reach the search's match limit.</li>
  * </ul>
  */
 final class MatchStarts {
@@ -90,6 +91,24 @@ final class MatchStarts {
             }
         }
         return false;
+    }
+
+    /**
+     * How many places on the line a {@code nameWithin} rule's match can start at: each {@code <}, and each name's
+     * first character (a letter, '_', '$' or '@' not preceded by a letter, digit, '_', '$', '@' or '-').
+     */
+    static int nameStarts(String line) {
+        int n = 0;
+        boolean inName = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean first = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c == '@';
+            if (c == '<' || first && !inName) {
+                n++;
+            }
+            inName = first || c >= '0' && c <= '9' || c == '-';
+        }
+        return n;
     }
 
     /** What a regex's {@code \s} matches. */

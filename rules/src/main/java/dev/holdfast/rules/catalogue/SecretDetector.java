@@ -356,10 +356,13 @@ public final class SecretDetector implements Detector {
         }
         Matcher m = rule.pattern().matcher(line);
         // Rules that know where their matches start (near a keyword, or near a word their key must hold) are tried
-        // only there.
+        // only there. A search of the whole line stops after MAX_MATCHES_PER_LINE matches, whatever they hold: on a
+        // line with that many places a nameWithin match could start, the hint could look past where the search
+        // stopped, so such a line (minified text) is searched whole, as without the hint.
         int[] starts = rule.assignment() != null ? MatchStarts.ofNames(line, rule.keywords())
                 : rule.startsWithin() >= 0 ? MatchStarts.within(line, rule.keywords(), rule.startsWithin())
-                : rule.nameWithin() >= 0 ? MatchStarts.nameWithin(line, rule.keyWords(), rule.nameWithin()) : null;
+                : rule.nameWithin() >= 0 && MatchStarts.nameStarts(line) < MAX_MATCHES_PER_LINE
+                ? MatchStarts.nameWithin(line, rule.keyWords(), rule.nameWithin()) : null;
         if (starts != null) {
             m.useTransparentBounds(true).useAnchoringBounds(false);
         }

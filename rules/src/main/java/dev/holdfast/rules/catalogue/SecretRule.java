@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  *                   the pattern is tried there alone); -1 when the rule does not say
  * @param nameWithin for a keyword rule, every match worth reporting starts at most this many characters before an
  *                   occurrence of one of its {@code keyWords}, with no blank between: its key must hold one to be
- *                   reported, a key holds no blank, and it lies that near the match's start (speed only: the pattern
- *                   is tried there alone); -1 when the rule does not say
+ *                   reported, a key holds no blank, and it lies that near the match's start; and every match starts
+ *                   at a {@code <} or at a name's first character (speed only: the pattern is tried there alone);
+ *                   -1 when the rule does not say
  * @param credentialPosition the pattern's position says the value is a credential (a login call's password
  *                   argument): a weak value there is reported with low confidence in code too, as in a credential
  *                   file, not dropped as a demo default

@@ -48,6 +48,7 @@ class NameWithinEquivalenceTest {
                 corpus.add(RuleCatalogue.exampleDocument(rule, rule.noMatchExamples().get(i), i, "noMatch"));
             }
         }
+        corpus.add(minifiedLine());
         int examples = corpus.size();
         corpus.addAll(repositoryFiles());
         assertThat(corpus.size() - examples).as("files of the repository read").isGreaterThan(500);
@@ -59,6 +60,21 @@ class NameWithinEquivalenceTest {
             byHintedRules += (int) expected.stream().filter(x -> hinted.contains(x.ruleId())).count();
         }
         assertThat(byHintedRules).as("detections by the hinted rules in the corpus").isGreaterThan(20);
+    }
+
+    /**
+     * A generated line (minified text) where a search of the whole line meets its match limit on names that hold no
+     * key word before it reaches one that does: the hinted rule must stop there too, not report what lies past it.
+     */
+    private static Document minifiedLine() {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder value = new StringBuilder();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < 32; i++) {
+            value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String line = "x='abcdefgh';".repeat(80) + "api_key='" + value + "';\n";
+        return new Document("dist/bundle.min.js", line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The text files of this repository (the module's parent), build output and benchmark work left out. */

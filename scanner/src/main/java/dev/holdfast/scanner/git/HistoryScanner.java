@@ -2,10 +2,6 @@ package dev.holdfast.scanner.git;
 
 import dev.holdfast.rules.detect.Detection;
 import dev.holdfast.rules.detect.Detector;
-import dev.holdfast.rules.detect.DetectorException;
-import dev.holdfast.rules.detect.Document;
-import dev.holdfast.scanner.scan.ContentSniffer;
-import dev.holdfast.scanner.scan.DetectionMerger;
 import dev.holdfast.scanner.identity.CommitAuthorClassifier;
 import dev.holdfast.rules.model.Attribution;
 import dev.holdfast.rules.model.Finding;
@@ -15,7 +11,6 @@ import dev.holdfast.scanner.scan.ScanProgress;
 import dev.holdfast.scanner.scan.ScanResult;
 import dev.holdfast.scanner.scan.ScanTarget;
 import dev.holdfast.scanner.scan.ScanWarning;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -26,10 +21,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -239,17 +230,10 @@ public final class HistoryScanner {
                     }
                 }
             }
-            TipSearch search = new TipSearch(tipPaths, tipBlobs, paths, values, detector, options.maxBlobSize());
-            try {
-                Workers.run("holdfast-tip", Math.max(1, Math.min(options.threads(), tipPaths.size())),
-                        i -> search.work(repo));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("history scan interrupted", e);
-            }
-            search.rethrow();
+            List<List<Detection>> hits = new TipSearch(tipPaths, tipBlobs, paths, values, detector,
+                    options.maxBlobSize()).run(repo, options.threads());
             for (int k = 0; k < tipPaths.size(); k++) { // in tree order, whichever thread read the file
-                for (Detection d : search.hits[k]) {
+                for (Detection d : hits.get(k)) {
                     atTip.computeIfAbsent(d.ruleId() + '\u0000' + d.subject(), x -> new ArrayList<>())
                             .add(new TipHit(tipPaths.get(k), d));
                 }
@@ -280,79 +264,6 @@ public final class HistoryScanner {
             }
         }
         return out;
-    }
-
-    /**
-     * Reads the tip's files on several threads, each with its own reader, and runs the detector on those at a
-     * finding's path or holding one of the values; {@link #hits} is indexed like the files.
-     */
-    private static final class TipSearch {
-        private final List<String> paths;
-        private final List<ObjectId> blobs;
-        private final Set<String> findingPaths;
-        private final Set<String> values;
-        private final Detector detector;
-        private final long maxBlobSize;
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final List<Detection>[] hits;
-
-        @SuppressWarnings("unchecked")
-        TipSearch(List<String> paths, List<ObjectId> blobs, Set<String> findingPaths, Set<String> values,
-                  Detector detector, long maxBlobSize) {
-            this.paths = paths;
-            this.blobs = blobs;
-            this.findingPaths = findingPaths;
-            this.values = values;
-            this.detector = detector;
-            this.maxBlobSize = maxBlobSize;
-            this.hits = new List[paths.size()];
-            Arrays.fill(hits, List.of());
-        }
-
-        void work(Repository repo) {
-            try (ObjectReader reader = repo.newObjectReader()) {
-                for (int k = next.getAndIncrement(); k < paths.size() && failure.get() == null;
-                     k = next.getAndIncrement()) {
-                    hits[k] = search(reader, paths.get(k), blobs.get(k));
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
-            }
-        }
-
-        private List<Detection> search(ObjectReader reader, String path, ObjectId id) throws IOException {
-            if (reader.getObjectSize(id, Constants.OBJ_BLOB) > maxBlobSize) {
-                return List.of();
-            }
-            List<Detection> ds = new ArrayList<>();
-            for (byte[] text : ContentSniffer.forDetector(detector, path,
-                    reader.open(id, Constants.OBJ_BLOB).getCachedBytes())) {
-                String s = new String(text, StandardCharsets.UTF_8);
-                if (!findingPaths.contains(path) && values.stream().noneMatch(s::contains)) {
-                    continue;
-                }
-                try {
-                    ds.addAll(detector.detect(new Document(path, text)));
-                } catch (DetectorException e) {
-                    ds.addAll(e.found());
-                }
-            }
-            return ds.isEmpty() ? List.of() : DetectionMerger.merge(ds);
-        }
-
-        void rethrow() throws IOException {
-            Throwable f = failure.get();
-            if (f instanceof IOException e) {
-                throw e;
-            }
-            if (f instanceof RuntimeException e) {
-                throw e;
-            }
-            if (f instanceof Error e) {
-                throw e;
-            }
-        }
     }
 
     /** Where a value sits in the tip's tree. */
