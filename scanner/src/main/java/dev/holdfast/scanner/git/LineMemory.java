@@ -56,7 +56,8 @@ final class LineMemory {
 
     /**
      * The bytes this memory holds on to between versions: the last version's text and index, the arrays the next
-     * index fills, and the seen-line sets. Bounded by the size of the largest version of the path, never by the number of versions.
+     * index fills, and the seen-line sets. Bounded by the size of the largest version of the path, never by the
+     * number of versions.
      */
     long retainedBytes() {
         long bytes = young.bytes() + old.bytes() + buffers.retainedBytes();
