@@ -40,6 +40,11 @@ public final class KeywordIndex {
     /** For each state, the ids of the keywords that end there (including via suffix links); null when none. */
     private final int[][] outputs;
     private final String[] keywords;
+    /**
+     * Per byte: from the root it leads back to the root and ends no keyword (a byte of no keyword, or one that starts
+     * none). Most bytes of most text are such bytes: the scan passes over them with one look-up each.
+     */
+    private final boolean[] rootStays = new boolean[256];
 
     /**
      * @param words lower-case ASCII keywords (others are left out)
@@ -124,6 +129,9 @@ public final class KeywordIndex {
             int target = go[i];
             next[i] = target << shift | (outputs[target] == null ? 0 : HAS_OUTPUT);
         }
+        for (int b = 0; b < 256; b++) {
+            rootStays[b] = b >= ALPHABET || next[classOf[b]] == 0;
+        }
         this.ids = Map.copyOf(ids);
     }
 
@@ -187,6 +195,14 @@ public final class KeywordIndex {
         int state = 0;
         for (int i = from; i < to; i++) {
             int c = utf8[i];
+            if (state == 0) {
+                while (rootStays[c & 0xff]) {
+                    if (++i == to) {
+                        return;
+                    }
+                    c = utf8[i];
+                }
+            }
             state = c >= 0 ? next[state + classOf[c]] : 0;
             if (state < 0) {
                 state &= ~HAS_OUTPUT;

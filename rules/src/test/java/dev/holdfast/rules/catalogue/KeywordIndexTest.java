@@ -68,6 +68,31 @@ class KeywordIndexTest {
         assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /**
+     * The byte scan of a range (what a history scan runs on each changed or context run of lines, passing over bytes
+     * that lead from the root back to it) against a naive search of that range, for random keyword sets, with
+     * non-ASCII bytes (which reset the automaton, as a character outside the keywords does).
+     */
+    @Property(tries = 1000)
+    void scanningBytesOfARangeFindsWhatANaiveSearchOfTheRangeFinds(@ForAll("keywordSets") List<String> words,
+                                                                     @ForAll("plainTexts") String text) {
+        KeywordIndex idx = new KeywordIndex(words);
+        String withOthers = text.replace('x', '\u00e9');
+        byte[] bytes = withOthers.getBytes(StandardCharsets.ISO_8859_1);
+        int from = bytes.length / 3;
+        int to = bytes.length - bytes.length / 4;
+        List<String> found = new ArrayList<>();
+        idx.scan(bytes, from, to, (k, end) -> found.add(idx.keyword(k) + "@" + end));
+        List<String> expected = new ArrayList<>();
+        String lower = withOthers.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        for (String w : new java.util.TreeSet<>(words)) {
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                expected.add(w + "@" + (from + i + w.length() - 1));
+            }
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Provide
     Arbitrary<List<String>> keywordSets() {
         return Arbitraries.strings().withChars("abc_-.:0").ofMinLength(1).ofMaxLength(5).list().ofMinSize(0)
