@@ -63,7 +63,7 @@ final class IntroductionWalk {
             failure.compareAndSet(null, e); // the others stop at their next run
             throw e;
         }
-        rethrow(failure.get());
+        Workers.rethrow(failure.get());
         BlobIntroductions all = found.get(0);
         for (int i = 1; i < found.size(); i++) {
             all.addAll(found.get(i));
@@ -115,18 +115,5 @@ final class IntroductionWalk {
             tw.getObjectId(id, 0);
             into.offer(id, ordinal, paths.computeIfAbsent(path, s -> s));
         }
-    }
-
-    private static void rethrow(Throwable f) throws IOException {
-        if (f == null) {
-            return;
-        }
-        if (f instanceof IOException e) {
-            throw e;
-        }
-        if (f instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) f;
     }
 }

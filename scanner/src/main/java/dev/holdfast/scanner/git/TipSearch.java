@@ -66,16 +66,7 @@ final class TipSearch {
             Thread.currentThread().interrupt();
             throw new IOException("history scan interrupted", e);
         }
-        Throwable f = failure.get();
-        if (f instanceof IOException e) {
-            throw e;
-        }
-        if (f instanceof RuntimeException e) {
-            throw e;
-        }
-        if (f instanceof Error e) {
-            throw e;
-        }
+        Workers.rethrow(failure.get());
         return hits;
     }
 

@@ -1,5 +1,6 @@
 package dev.holdfast.scanner.git;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -28,6 +29,22 @@ final class Workers {
             }
         } catch (InterruptedException e) {
             threads.forEach(Thread::interrupt);
+            throw e;
+        }
+    }
+
+    /**
+     * Throws what a worker recorded as its failure, as it was (an {@link IOException}, a runtime exception or an
+     * error); nothing when {@code failure} is null.
+     */
+    static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
             throw e;
         }
     }
