@@ -30,6 +30,20 @@ class FailuresTest {
         assertThat(r.err()).startsWith("holdfast: ").contains("bad.yml");
     }
 
+    /**
+     * A history scan parses its rules on a second core while it walks the history; a bad rule file is still the one
+     * error it reports, before what the history would have said (here: no repository at all).
+     */
+    @Test
+    void aBadRuleFileIsWhatAHistoryScanReportsFirst(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("my-rules.yml"), "rules:\n  - id: Not An Id\n    pattern: 'x'\n");
+        Files.writeString(dir.resolve(".holdfast.yml"), "rules:\n  files: [my-rules.yml]\n");
+        CliRunner.Run r = CliRunner.run("scan", dir.toString(), "--history", "--no-progress");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("holdfast: ").contains("my-rules.yml");
+    }
+
     @Test
     void aRuntimeFailureIsOneLineAndItsStackTraceOnlyWithVerbose(@TempDir Path dir) {
         // a whole-history scan of a folder that is no repository cannot run: exit 3, not "clean"
