@@ -13,7 +13,6 @@ import dev.holdfast.rules.model.Severity;
 import dev.holdfast.scanner.scan.ContentSniffer;
 import dev.holdfast.scanner.scan.DetectionMerger;
 import dev.holdfast.scanner.scan.FindingFactory;
-import dev.holdfast.scanner.scan.Sanitize;
 import dev.holdfast.scanner.scan.ScanWarning;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.Constants;
@@ -299,17 +298,9 @@ public final class LedgerMiner {
                     + maxBlobBytes + " bytes"));
             return List.of();
         }
-        List<Detection> all = new ArrayList<>();
-        for (byte[] text : ContentSniffer.forDetector(detector, path, loader.getBytes())) {
-            try {
-                all.addAll(detector.detect(new Document(path, text)));
-            } catch (DetectorException e) {
-                warnings.add(new ScanWarning(path, "blob " + blob.abbreviate(7).name() + ": "
-                        + Sanitize.oneLine(e.getMessage())));
-                all.addAll(e.found());
-            }
-        }
-        return DetectionMerger.merge(all);
+        String which = "blob " + blob.abbreviate(7).name() + ": ";
+        return DetectionMerger.merge(ContentSniffer.detectAll(detector, path, loader.getBytes(),
+                w -> warnings.add(new ScanWarning(w.path(), which + w.reason()))));
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.holdfast.scanner.git;
 
 import dev.holdfast.rules.detect.Detection;
 import dev.holdfast.rules.detect.Detector;
-import dev.holdfast.rules.detect.DetectorException;
-import dev.holdfast.rules.detect.Document;
 import dev.holdfast.scanner.identity.CommitAuthorClassifier;
 import dev.holdfast.rules.model.Attribution;
 import dev.holdfast.rules.model.Finding;
@@ -242,15 +240,7 @@ public final class FindingOrigins {
     private List<Detection> detect(String path, byte[] bytes) {
         // Every reading the scan made (UTF-16 decoded, both readings when in doubt), unmerged: the finding's own
         // detection is among them whichever rule the scan's merge preferred.
-        List<Detection> out = new ArrayList<>();
-        for (byte[] text : ContentSniffer.forDetector(detector, path, bytes)) {
-            try {
-                out.addAll(detector.detect(new Document(path, text)));
-            } catch (DetectorException e) {
-                out.addAll(e.found());
-            }
-        }
-        return out;
+        return ContentSniffer.detectAll(detector, path, bytes, w -> { });
     }
 
     /** Holds the finding when the file still contains its value, wherever and however indented. */
