@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>What a worker holds is bounded by files, not by history: one path's {@link LineMemory} (dropped when the path is
  * done) and a run of that path's versions read ahead. Git stores most versions as deltas of others, so a run is
- * read in pack order ({@link PackOrder}), where each base comes before its deltas, then scanned oldest first; a run
+ * read base first ({@link PackOrder}), each version rebuilt from one read before it, then scanned oldest first; a run
  * holds at most its share of {@link MemoryBudget#readAhead()}, and always at least one version.
  */
 final class BlobPool {
@@ -124,7 +124,7 @@ final class BlobPool {
         }
     }
 
-    /** One path: its versions in runs read in pack order, each run scanned oldest first. */
+    /** One path: its versions in runs, each read base first ({@link PackOrder}) and scanned oldest first. */
     private void scan(ObjectReader reader, BlobIntroductions.PathHistory history) {
         String path = history.path();
         List<ObjectId> blobs = history.blobs();
@@ -151,9 +151,13 @@ final class BlobPool {
                 to++;
             }
             byte[][] versions = new byte[to - from][];
-            for (int k : packOrder.readOrder(blobs.subList(from, to))) {
+            PackOrder.Plan plan = packOrder.plan(reader, blobs.subList(from, to));
+            for (int k : plan.order()) {
                 if (sizes[k] >= 0) {
                     versions[k] = read(reader, blobs.get(from + k), path);
+                    if (versions[k] != null) {
+                        plan.read(reader, k, versions[k]);
+                    }
                 }
             }
             for (int k = from; k < to; k++) {
