@@ -100,7 +100,9 @@ final class LineIndex {
         int pTo = Math.min(starts[tailFrom], text.length);
         int nTo = starts[tailFrom] + delta; // where next's tail starts (its sentinel when there is no tail)
 
-        int capacity = lines() + 16;
+        // room for the file to grow: the arrays are handed down to the index after next (see Buffers), which can
+        // only fill them when they are larger than it needs, and most files grow over their history
+        int capacity = lines() + lines() / 8 + 16;
         Ints s = new Ints(buffers.starts != null && buffers.starts.length >= capacity ? buffers.starts
                 : new int[capacity]);
         long[] h = buffers.hashes != null && buffers.hashes.length >= capacity ? buffers.hashes : new long[capacity];

@@ -307,7 +307,16 @@ final class LineMemory {
     }
 
     private static boolean isWrapping(byte c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == '+';
+        return WRAPPING[c & 0xff];
+    }
+
+    /** What wraps a key body's line in code or config: a table, as this is asked for every byte of indentation. */
+    private static final boolean[] WRAPPING = new boolean[256];
+
+    static {
+        for (char c : new char[] {' ', '\t', '\r', '"', '\'', '+'}) {
+            WRAPPING[c] = true;
+        }
     }
 
     private boolean seen(long hash) {
