@@ -37,7 +37,8 @@ final class MatchStarts {
 
     /**
      * The positions from {@code within} characters before each key word occurrence to the occurrence with no blank
-     * between them, ascending ({@code nameWithin} rules: a key holds no blank).
+     * between them where a match can start ({@link #nameStart}), ascending ({@code nameWithin} rules: a key holds no
+     * blank).
      */
     static int[] nameWithin(String line, List<String> keyWords, int within) {
         return collect(line, keyWords, within, true);
@@ -63,6 +64,9 @@ final class MatchStarts {
                 }
                 int last = within < 0 ? first : at;
                 for (int s = first; s <= last; s++) {
+                    if (unbroken && !nameStart(line, s)) {
+                        continue; // a nameWithin rule's match starts nowhere else
+                    }
                     if (n == starts.length) {
                         starts = Arrays.copyOf(starts, n * 2);
                     }
@@ -99,16 +103,27 @@ final class MatchStarts {
      */
     static int nameStarts(String line) {
         int n = 0;
-        boolean inName = false;
         for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean first = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c == '@';
-            if (c == '<' || first && !inName) {
+            if (nameStart(line, i)) {
                 n++;
             }
-            inName = first || c >= '0' && c <= '9' || c == '-';
         }
         return n;
+    }
+
+    /** Whether a {@code nameWithin} rule's match can start at {@code i}: a {@code <}, or a name's first character. */
+    static boolean nameStart(String line, int i) {
+        char c = line.charAt(i);
+        return c == '<' || nameFirst(c) && (i == 0 || !inName(line.charAt(i - 1)));
+    }
+
+    private static boolean nameFirst(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c == '@';
+    }
+
+    /** A character after which a letter continues a name rather than starting one. */
+    private static boolean inName(char c) {
+        return nameFirst(c) || c >= '0' && c <= '9' || c == '-';
     }
 
     /** What a regex's {@code \s} matches. */
