@@ -355,7 +355,8 @@ class ActionScriptTest {
 
         String history = jvmOpts("scan", ".", "--history");
         String event = jvmOpts("scan", ".");
-        assertThat(history).contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xmn128m")
+        assertThat(history).contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xmn128m",
+                "-XX:MaxTenuringThreshold=2")
                 .isNotEqualTo(event);
         assertThat(event).contains("-XX:+UseSerialGC");
         assertThat(nightlyOpts).isNotEmpty().allMatch(history::equals);
