@@ -131,6 +131,7 @@ final class BlobPool {
         LineMemory memory = lineMemoryFloor > 0 ? new LineMemory(lineMemoryFloor, reach) : null;
         long[] sizes = new long[Math.max(1, Math.min(blobs.size(), 64))];
         long carried = Long.MIN_VALUE; // the size of the version that did not fit the run before
+        byte[] plain = null; // the last version scanned, when it was plain text (its only reading, its own bytes)
         int from = 0;
         while (from < blobs.size() && fatal == null) {
             // the run: versions from 'from' while they fit the read-ahead (always at least one)
@@ -164,7 +165,7 @@ final class BlobPool {
                 byte[] version = versions[k - from];
                 versions[k - from] = null;
                 if (version != null) {
-                    scan(blobs.get(k), path, version, memory);
+                    plain = scan(blobs.get(k), path, version, memory, plain);
                     if (memory != null) {
                         peakRetained.accumulateAndGet(memory.retainedBytes(), Math::max);
                     }
@@ -213,9 +214,15 @@ final class BlobPool {
         partial.set(true);
     }
 
-    private void scan(ObjectId id, String path, byte[] bytes, LineMemory memory) {
+    /**
+     * Scans one version; {@code plain} is the version before when it was plain text (see
+     * {@link ContentSniffer#readings(byte[], int)}), else null. Returns this version when it is plain text.
+     */
+    private byte[] scan(ObjectId id, String path, byte[] bytes, LineMemory memory, byte[] plain) {
         bytesDone.addAndGet(bytes.length);
-        List<byte[]> readings = ContentSniffer.readings(bytes);
+        List<byte[]> readings = plain == null ? ContentSniffer.readings(bytes)
+                : ContentSniffer.readings(bytes, ContentSniffer.sharedWindow(plain, bytes));
+        byte[] isPlain = readings.size() == 1 && readings.get(0) == bytes ? bytes : null;
         byte[] text = readings.isEmpty() ? null : readings.get(0);
         LineMemory.Shown shown;
         if (text == null) {
@@ -225,7 +232,7 @@ final class BlobPool {
             shown = memory == null ? new LineMemory.Shown(text, null, null) : memory.unseen(text);
         }
         if (shown == null) {
-            return;
+            return isPlain;
         }
         text = shown.text();
         boolean whole = shown.lineMap() == null;
@@ -264,5 +271,6 @@ final class BlobPool {
         if (!found.isEmpty()) {
             detections.put(id, List.copyOf(found));
         }
+        return isPlain;
     }
 }

@@ -101,6 +101,26 @@ public final class ContentSniffer {
         return List.of();
     }
 
+    /**
+     * As {@link #readings(byte[])}, for a version that starts with {@code sharedPrefix} bytes of an earlier version of
+     * the same file whose only reading was its own bytes (plain text): those bytes need no second look for a byte-order
+     * mark or a NUL byte. Every test {@link #readings(byte[])} makes looks at the first four bytes or for a NUL in the
+     * first 8000, so four shared bytes decide the first and the rest of the window the second.
+     */
+    public static List<byte[]> readings(byte[] content, int sharedPrefix) {
+        if (sharedPrefix >= 4 && noNul(content, Math.min(sharedPrefix, SNIFF))) {
+            return List.of(content);
+        }
+        return readings(content);
+    }
+
+    /** How many bytes of git's binary-test window two versions share from their start (for the method above). */
+    public static int sharedWindow(byte[] earlier, byte[] later) {
+        int n = Math.min(SNIFF, Math.min(earlier.length, later.length));
+        int m = java.util.Arrays.mismatch(earlier, 0, n, later, 0, n);
+        return m < 0 ? n : m;
+    }
+
     private static boolean startsWith(byte[] content, int... prefix) {
         if (content.length < prefix.length) {
             return false;
@@ -113,8 +133,9 @@ public final class ContentSniffer {
         return true;
     }
 
+    /** No NUL byte from {@code from} to the end of git's window (the first 8000 bytes). */
     private static boolean noNul(byte[] content, int from) {
-        int end = Math.min(content.length, from + SNIFF);
+        int end = Math.min(content.length, SNIFF);
         for (int i = from; i < end; i++) {
             if (content[i] == 0) {
                 return false;

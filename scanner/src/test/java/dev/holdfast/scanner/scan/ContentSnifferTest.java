@@ -124,4 +124,63 @@ class ContentSnifferTest {
                     .anyMatch(t -> t.contains(TEXT));
         }
     }
+
+    /**
+     * A later version of a plain-text file read with what it shares with the earlier one gives the readings it gives
+     * alone: byte-order-mark-like starts, NUL bytes before, at and after the shared part, inside and past git's
+     * 8000-byte window, and versions shorter than four bytes.
+     */
+    @Test
+    void aVersionReadWithWhatItSharesWithAPlainEarlierOneReadsAsItDoesAlone() {
+        Random rnd = new Random(23);
+        byte[][] starts = {bytes(), bytes(0xef, 0xbb, 0xbf), bytes(0xff, 0xfe), bytes(0xfe, 0xff), bytes(0xff, 0xfe, 0, 0),
+                bytes(0, 0, 0xfe, 0xff), bytes(0), "ab".getBytes(StandardCharsets.US_ASCII)};
+        int plainPairs = 0;
+        int shortcuts = 0;
+        for (int i = 0; i < 4000; i++) {
+            byte[] earlier = version(rnd, starts);
+            if (ContentSniffer.readings(earlier).size() != 1 || ContentSniffer.readings(earlier).get(0) != earlier) {
+                continue; // only a plain earlier version is ever passed
+            }
+            plainPairs++;
+            byte[] later = rnd.nextBoolean() ? edit(rnd, earlier, starts) : version(rnd, starts);
+            int shared = ContentSniffer.sharedWindow(earlier, later);
+            List<byte[]> together = ContentSniffer.readings(later, shared);
+            List<byte[]> alone = ContentSniffer.readings(later);
+            assertThat(together).as("pair %d", i).hasSameSizeAs(alone);
+            for (int r = 0; r < alone.size(); r++) {
+                assertThat(together.get(r)).as("pair %d, reading %d", i, r).isEqualTo(alone.get(r));
+            }
+            if (shared >= 4 && together.size() == 1 && together.get(0) == later) {
+                shortcuts++;
+            }
+        }
+        assertThat(plainPairs).isGreaterThan(500);
+        assertThat(shortcuts).isGreaterThan(100); // the shortcut is taken, and still gives the same readings
+    }
+
+    /** Text of up to 12,000 bytes after one of the given starts, with a NUL now and then. */
+    private static byte[] version(Random rnd, byte[][] starts) {
+        byte[] start = starts[rnd.nextInt(starts.length)];
+        byte[] body = new byte[rnd.nextInt(4) == 0 ? rnd.nextInt(4) : rnd.nextInt(12_000)];
+        for (int j = 0; j < body.length; j++) {
+            body[j] = (byte) (rnd.nextInt(10) == 0 ? '\n' : 'a' + rnd.nextInt(26));
+        }
+        if (body.length > 0 && rnd.nextInt(5) == 0) {
+            body[rnd.nextInt(body.length)] = 0;
+        }
+        return concat(start, body);
+    }
+
+    /** The earlier version with a few bytes changed (maybe to NUL, maybe a new start), cut or grown. */
+    private static byte[] edit(Random rnd, byte[] earlier, byte[][] starts) {
+        byte[] out = java.util.Arrays.copyOf(earlier, Math.max(0, earlier.length + rnd.nextInt(200) - 100));
+        for (int k = rnd.nextInt(3); k > 0 && out.length > 0; k--) {
+            out[rnd.nextInt(out.length)] = (byte) (rnd.nextInt(4) == 0 ? 0 : 'A' + rnd.nextInt(26));
+        }
+        if (rnd.nextInt(10) == 0) {
+            out = concat(starts[rnd.nextInt(starts.length)], out);
+        }
+        return out;
+    }
 }
