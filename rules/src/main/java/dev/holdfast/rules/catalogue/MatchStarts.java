@@ -102,11 +102,17 @@ final class MatchStarts {
      * first character (a letter, '_', '$' or '@' not preceded by a letter, digit, '_', '$', '@' or '-').
      */
     static int nameStarts(String line) {
+        // one pass that carries whether the last character continues a name ({@link #nameStart} asked per position
+        // looks back instead; this runs over every line a nameWithin rule looks at)
         int n = 0;
+        boolean inName = false;
         for (int i = 0; i < line.length(); i++) {
-            if (nameStart(line, i)) {
+            char c = line.charAt(i);
+            boolean first = nameFirst(c);
+            if (c == '<' || first && !inName) {
                 n++;
             }
+            inName = first || c >= '0' && c <= '9' || c == '-';
         }
         return n;
     }
