@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * detections are remembered.
  *
  * <p>What a worker holds is bounded by files, not by history: one path's {@link LineMemory} (dropped when the path is
- * done) and a run of that path's versions read ahead. Git stores most versions as deltas of others, so a run is
+ * done), the version scanned last, and a run of that path's versions read ahead. Git stores most versions as deltas of others, so a run is
  * read base first ({@link PackOrder}), each version rebuilt from one read before it, then scanned oldest first; a run
  * holds at most its share of {@link MemoryBudget#readAhead()}, and always at least one version.
  */

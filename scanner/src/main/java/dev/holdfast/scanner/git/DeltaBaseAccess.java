@@ -131,7 +131,7 @@ final class DeltaBaseAccess {
         }
     }
 
-    /** Whether the reader's delta base cache holds the object at {@code offset} in {@code pack}. */
+    /** Whether the reader's delta base cache holds the object at {@code offset} in {@code pack} (what tests check). */
     static boolean cached(ObjectReader reader, Pack pack, long offset) {
         if (!readsFiles(reader)) {
             return false;
