@@ -102,8 +102,8 @@ final class MatchStarts {
      * first character (a letter, '_', '$' or '@' not preceded by a letter, digit, '_', '$', '@' or '-').
      */
     static int nameStarts(String line) {
-        // one pass that carries whether the last character continues a name ({@link #nameStart} asked per position
-        // looks back instead; this runs over every line a nameWithin rule looks at)
+        // one pass carrying whether the last character continues a name (nameStart, asked per position, looks back
+        // instead; this runs over every line a nameWithin rule looks at)
         int n = 0;
         boolean inName = false;
         for (int i = 0; i < line.length(); i++) {
