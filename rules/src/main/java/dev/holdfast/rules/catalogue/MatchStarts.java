@@ -112,7 +112,7 @@ final class MatchStarts {
             if (c == '<' || first && !inName) {
                 n++;
             }
-            inName = first || c >= '0' && c <= '9' || c == '-';
+            inName = inName(c);
         }
         return n;
     }

@@ -9,7 +9,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -140,8 +139,6 @@ final class PackOrder {
         /** The walk: roots in pack order, on each base the deltas with the fewest versions resting on them first. */
         private int[] walk(int[] base, int[][] on, int[] resting) {
             int n = base.length;
-            Comparator<Integer> heavyFirst = Comparator.<Integer>comparingInt(v -> resting[v])
-                    .thenComparingLong(v -> place[v]).reversed();
             int[] order = new int[n];
             int count = 0;
             boolean[] done = new boolean[n];
@@ -155,7 +152,9 @@ final class PackOrder {
                     if (!done[v]) {
                         done[v] = true;
                         order[count++] = v;
-                        for (int d : Arrays.stream(on[v]).boxed().sorted(heavyFirst).toList()) {
+                        int[] deltas = on[v];
+                        heaviestFirst(deltas, resting);
+                        for (int d : deltas) {
                             stack[top++] = d; // the heaviest pushed first, so the lightest is read first
                         }
                     }
@@ -173,6 +172,22 @@ final class PackOrder {
                 }
             }
             return order;
+        }
+
+        /**
+         * Sorts the deltas on one base by how many versions rest on them, then by place, both descending, in place: most
+         * bases carry none or one, a few dozens (a stream per base cost more than the walk).
+         */
+        private void heaviestFirst(int[] deltas, int[] resting) {
+            for (int i = 1; i < deltas.length; i++) {
+                int d = deltas[i];
+                int j = i - 1;
+                for (; j >= 0 && (resting[deltas[j]] < resting[d]
+                        || resting[deltas[j]] == resting[d] && place[deltas[j]] < place[d]); j--) {
+                    deltas[j + 1] = deltas[j];
+                }
+                deltas[j + 1] = d;
+            }
         }
     }
 
